@@ -1,0 +1,100 @@
+package org.hotline.agi;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.agi.call.HotlineEndScript;
+import org.hotline.agi.call.HotlineScript;
+import org.hotline.agi.call.IvrMetrics;
+import org.hotline.agi.call.IvrServices;
+import org.hotline.agi.hold.HoldConfig;
+import org.hotline.agi.hold.HoldLoop;
+import org.hotline.agi.intake.DispatchClient;
+import org.hotline.agi.menu.LanguageMenu;
+import org.hotline.agi.menu.MenuConfig;
+import org.hotline.agi.menu.PurposeMenu;
+import org.hotline.agi.pseudonym.PseudonymKeyFile;
+import org.hotline.agi.pseudonym.Pseudonymizer;
+import org.hotline.agi.server.AgiServerConfig;
+import org.hotline.agi.server.HotlineAgiServer;
+import org.hotline.agi.voicemail.VoicemailConfig;
+import org.hotline.agi.voicemail.VoicemailRecorder;
+import org.hotline.core.call.CallJournal;
+import org.hotline.core.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The telephony edge, assembled: the FastAGI server with the {@code hotline} and {@code hotline-end} scripts.
+ * {@link #start} closes calls a killed predecessor left open, then binds; {@link #stop} drains.
+ */
+public final class AgiModule implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgiModule.class);
+
+    private final HotlineAgiServer server;
+    private final AtomicBoolean draining;
+    private final ExecutorService journalWriter;
+
+    private AgiModule(HotlineAgiServer server, AtomicBoolean draining, ExecutorService journalWriter) {
+        this.server = server;
+        this.draining = draining;
+        this.journalWriter = journalWriter;
+    }
+
+    /** Builds the IVR from the settings and starts the FastAGI server; fails with one clear sentence. */
+    public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry) {
+        Clock clock = Clock.systemUTC();
+        Instant now = clock.instant();
+        int closed = journal.closeInterrupted(now, now);
+        if (closed > 0) {
+            LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
+        }
+        AtomicBoolean draining = new AtomicBoolean();
+        ExecutorService journalWriter = Executors.newVirtualThreadPerTaskExecutor();
+        MenuConfig menu = MenuConfig.from(settings);
+        IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
+                new HoldLoop(HoldConfig.from(settings), clock, draining::get),
+                new VoicemailRecorder(VoicemailConfig.from(settings)),
+                new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
+                new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
+                journalWriter, new IvrMetrics(registry), clock, draining::get);
+        Map<String, AgiScript> scripts = Map.of(
+                AgiScriptNames.ENTRY, new HotlineScript(ivr),
+                AgiScriptNames.END, new HotlineEndScript(ivr));
+        HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
+        server.start();
+        return new AgiModule(server, draining, journalWriter);
+    }
+
+    /** The port the FastAGI server listens on. */
+    public int port() {
+        return server.boundPort();
+    }
+
+    /** FastAGI connections open now. */
+    public int openConnections() {
+        return server.openConnections();
+    }
+
+    /**
+     * Stops taking calls. Calls in progress finish the command they are in, then leave the IVR toward the
+     * dialplan's fallback; their records are written before this returns (up to {@code grace}).
+     */
+    public void stop(Duration grace) {
+        draining.set(true);
+        server.stop(grace);
+        journalWriter.close();
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,16 @@
+package org.hotline.agi;
+
+import java.util.Set;
+
+/** The only script names the FastAGI server maps; any other name gets {@code NOT_FOUND}. */
+public final class AgiScriptNames {
+    /** The entry script: menus, intake, hold and hand-off. */
+    public static final String ENTRY = "hotline";
+    /** The hangup handler: records how the call ended. */
+    public static final String END = "hotline-end";
+    /** Every mapped name. */
+    public static final Set<String> ALL = Set.of(ENTRY, END);
+
+    private AgiScriptNames() {
+    }
+}

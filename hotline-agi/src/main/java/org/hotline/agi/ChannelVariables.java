@@ -1,0 +1,32 @@
+package org.hotline.agi;
+
+/**
+ * The contract between the IVR and the dialplan: every channel variable the {@code hotline} script leaves
+ * for {@code extensions.conf}, and every one {@code hotline-end} reads back. The dialplan test checks
+ * {@code asterisk-conf/extensions.conf} against these names.
+ */
+public final class ChannelVariables {
+    /** Set to {@code 1} only when the IVR finished normally. Unset means "send the caller to a human". */
+    public static final String IVR_DONE = "HOTLINE_IVR_DONE";
+    /** What the dialplan does next when {@link #IVR_DONE} is set: {@link #NEXT_DIAL} or {@link #NEXT_HANGUP}. */
+    public static final String NEXT = "HOTLINE_NEXT";
+    /** The operator's dial string, for example {@code PJSIP/1001}; set with {@link #NEXT_DIAL}. */
+    public static final String TARGET = "HOTLINE_TARGET";
+    /** Our call id, so {@code hotline-end} can close the right call. */
+    public static final String CALL_ID = "HOTLINE_CALL_ID";
+    /** The caller's language code (prs, ps, tg, tk, uz, ur), for the dialplan's own prompts. */
+    public static final String LANGUAGE = "HOTLINE_LANGUAGE";
+
+    /** {@link #NEXT} value: bridge the caller to {@link #TARGET}. */
+    public static final String NEXT_DIAL = "dial";
+    /** {@link #NEXT} value: the script already played its last words (voice message saved, or "call again"). */
+    public static final String NEXT_HANGUP = "hangup";
+
+    /** Read by {@code hotline-end}: set by Asterisk's Dial(). */
+    public static final String DIAL_STATUS = "DIALSTATUS";
+    /** Read by {@code hotline-end}: seconds the bridged call was answered, set by Asterisk's Dial(). */
+    public static final String ANSWERED_TIME = "ANSWEREDTIME";
+
+    private ChannelVariables() {
+    }
+}

@@ -1,0 +1,279 @@
+package org.hotline.agi.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hotline.agi.ChannelVariables;
+import org.hotline.agi.hold.HoldResult;
+import org.hotline.agi.intake.DispatchUnavailable;
+import org.hotline.agi.intake.HoldLine;
+import org.hotline.agi.intake.HoldMessage;
+import org.hotline.agi.menu.Choice;
+import org.hotline.agi.menu.IvrRoute;
+import org.hotline.agi.prompts.Prompt;
+import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.IntakeReply;
+import org.hotline.core.call.CallOutcome;
+import org.hotline.core.call.CallStep;
+import org.hotline.core.call.Language;
+import org.hotline.core.call.Purpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call through the IVR: language, purpose, intake, hold, then hand-off, voice message, "call again" or the
+ * dialplan's fallback. All per-call state lives here. A hangup at any step ends the call with that step
+ * recorded; any failure of ours ends it with {@code HOTLINE_IVR_DONE} unset, so the dialplan finds a human.
+ */
+final class CallFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(CallFlow.class);
+    /** What an operator's dial string may look like; anything else would reach Dial() unchecked. */
+    private static final Pattern TARGET = Pattern.compile("(PJSIP|SIP|IAX2)/[A-Za-z0-9_.-]{1,40}");
+    private static final Duration WRITE_FLUSH_LIMIT = Duration.ofSeconds(10);
+
+    private final IvrServices ivr;
+    private final Caller caller;
+    private final String callId;
+    private final String asteriskUniqueId;
+    private final IvrRoute route;
+    private final CallRecorder recorder;
+    private final Map<CallStep, Instant> steps = new EnumMap<>(CallStep.class);
+    private CallStep step = CallStep.ENTERED;
+    private Language language;
+    private Purpose purpose;
+    private String pseudonym;
+    private String country;
+    private boolean finished;
+    private boolean toldDispatchLeft;
+
+    CallFlow(IvrServices ivr, Caller caller, String callId, String asteriskUniqueId, IvrRoute route) {
+        this.ivr = ivr;
+        this.caller = caller;
+        this.callId = callId;
+        this.asteriskUniqueId = asteriskUniqueId;
+        this.route = route;
+        this.recorder = new CallRecorder(ivr.journal(), ivr.journalWriter(), callId);
+    }
+
+    /** Records the call's entry; the caller's number arrives here only as its pseudonym and country. */
+    CallFlow entered(String pseudonym, String country) {
+        this.pseudonym = pseudonym;
+        this.country = country;
+        Instant now = ivr.clock().instant();
+        steps.put(CallStep.ENTERED, now);
+        recorder.enter(new org.hotline.core.call.NewCall(callId, asteriskUniqueId, route.number(), pseudonym, country,
+                now));
+        ivr.metrics().entered();
+        return this;
+    }
+
+    void run() {
+        ivr.metrics().inMenu().incrementAndGet();
+        boolean inMenu = true;
+        try {
+            caller.setVariable(ChannelVariables.CALL_ID, callId);
+            chooseLanguage();
+            choosePurpose();
+            ivr.metrics().inMenu().decrementAndGet();
+            inMenu = false;
+            queue();
+        } catch (CallerHungUp e) {
+            abandoned();
+        } catch (IvrFailure e) {
+            LOG.warn("The IVR failed at step {} ({}); the dialplan falls back", step.code(), e.getMessage());
+            fallback();
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure at step {}; the dialplan falls back", step.code(), e);
+            fallback();
+        } finally {
+            if (inMenu) {
+                ivr.metrics().inMenu().decrementAndGet();
+            }
+            recorder.flush(WRITE_FLUSH_LIMIT);
+        }
+    }
+
+    private void chooseLanguage() {
+        Instant start = ivr.clock().instant();
+        Choice<Language> choice = ivr.languageMenu().choose(caller, route);
+        language = choice.value();
+        Instant now = reached(CallStep.LANGUAGE_CHOSEN);
+        recorder.write("the language", (journal, id) -> journal.languageChosen(id, language, now));
+        ivr.metrics().timeStep("language-menu", Duration.between(start, now));
+        // Asterisk's own prompts follow the channel language where it has them; ours always exist.
+        caller.setVariable("CHANNEL(language)", language.code());
+        caller.setVariable(ChannelVariables.LANGUAGE, language.code());
+    }
+
+    private void choosePurpose() {
+        Instant start = ivr.clock().instant();
+        purpose = ivr.purposeMenu().choose(caller).value();
+        Instant now = reached(CallStep.PURPOSE_CHOSEN);
+        recorder.write("the purpose", (journal, id) -> journal.purposeChosen(id, purpose, now));
+        ivr.metrics().timeStep("purpose-menu", Duration.between(start, now));
+        if (purpose == Purpose.DANGER) {
+            caller.play(Prompt.EMERGENCY.file(), "");
+        }
+    }
+
+    private void queue() {
+        if (ivr.draining().getAsBoolean()) {
+            fallback();
+            return;
+        }
+        try (HoldLine line = ivr.dispatch().open(callId)) {
+            IntakeReply reply;
+            try {
+                reply = ivr.dispatch().submit(intake());
+            } catch (DispatchUnavailable e) {
+                LOG.warn("Dispatch did not take the intake ({}); the caller goes to the fallback queue",
+                        e.getMessage());
+                fallback();
+                return;
+            }
+            if (!reply.queued()) {
+                nobodyCanAnswer();
+                return;
+            }
+            Instant queued = reached(CallStep.QUEUED);
+            recorder.write("the queueing", (journal, id) -> journal.step(id, CallStep.QUEUED, queued));
+            caller.play(Prompt.CONNECTING.file(), "");
+            hold(line, reply.position(), queued);
+        }
+    }
+
+    private void hold(HoldLine line, int position, Instant queued) {
+        HoldResult result;
+        ivr.metrics().inHold().incrementAndGet();
+        try {
+            result = ivr.holdLoop().hold(caller, line, position);
+        } finally {
+            ivr.metrics().inHold().decrementAndGet();
+            ivr.metrics().timeStep("hold", Duration.between(queued, ivr.clock().instant()));
+        }
+        switch (result.kind()) {
+            case ASSIGNED -> handOff(result.assignment());
+            case VOICEMAIL_CHOSEN -> {
+                leftQueue(CallOutcome.VOICEMAIL);
+                leaveMessage();
+            }
+            case HOLD_LIMIT -> {
+                leftQueue(ivr.voicemail().enabled() ? CallOutcome.VOICEMAIL : CallOutcome.CLOSED);
+                if (ivr.voicemail().enabled()) {
+                    leaveMessage();
+                } else {
+                    callAgain();
+                }
+            }
+            case REFUSED -> nobodyCanAnswer();
+            case DRAINING -> {
+                leftQueue(CallOutcome.FALLBACK);
+                fallback();
+            }
+        }
+    }
+
+    private void handOff(HoldMessage assignment) {
+        String target = assignment.update().target();
+        if (target == null || !TARGET.matcher(target).matches()) {
+            assignment.answer(false);
+            LOG.warn("Dispatch assigned an operator with an unusable dial string; the dialplan falls back");
+            leftQueue(CallOutcome.FALLBACK);
+            fallback();
+            return;
+        }
+        assignment.answer(true);
+        caller.play(Prompt.TRANSFER.file(), "");
+        caller.setVariable(ChannelVariables.TARGET, target);
+        caller.setVariable(ChannelVariables.NEXT, ChannelVariables.NEXT_DIAL);
+        // Set last: a server killed before this line leaves it unset, and the dialplan falls back.
+        caller.setVariable(ChannelVariables.IVR_DONE, "1");
+        Instant now = reached(CallStep.HANDED_OFF);
+        recorder.write("the hand-off", (journal, id) -> journal.handedOff(id, target, now));
+        finish("handed-off");
+    }
+
+    private void nobodyCanAnswer() {
+        caller.play(Prompt.CLOSED.file(), "");
+        if (ivr.voicemail().enabled()) {
+            leaveMessage();
+        } else {
+            callAgain();
+        }
+    }
+
+    private void leaveMessage() {
+        Instant start = ivr.clock().instant();
+        String reference = ivr.voicemail().record(caller, callId);
+        Instant now = reached(CallStep.VOICEMAIL);
+        recorder.write("the voice message", (journal, id) -> {
+            journal.voicemail(id, reference, now);
+            journal.outcome(id, CallOutcome.VOICEMAIL, CallStep.VOICEMAIL, now);
+        });
+        ivr.metrics().timeStep("voicemail", Duration.between(start, now));
+        finish(CallOutcome.VOICEMAIL.code());
+        ivr.voicemail().thank(caller);
+        done();
+    }
+
+    private void callAgain() {
+        caller.play(Prompt.CALL_AGAIN.file(), "");
+        record(CallOutcome.CLOSED);
+        done();
+    }
+
+    private void done() {
+        caller.setVariable(ChannelVariables.NEXT, ChannelVariables.NEXT_HANGUP);
+        caller.setVariable(ChannelVariables.IVR_DONE, "1");
+    }
+
+    private void abandoned() {
+        if (step == CallStep.QUEUED) {
+            leftQueue(CallOutcome.ABANDONED_IN_QUEUE);
+        }
+        record(step.inMenu() ? CallOutcome.ABANDONED_IN_MENU : CallOutcome.ABANDONED_IN_QUEUE);
+    }
+
+    private void fallback() {
+        record(CallOutcome.FALLBACK);
+    }
+
+    /** Tells dispatch a queued caller is gone, so the call leaves the queue and any offer is withdrawn. */
+    private void leftQueue(CallOutcome why) {
+        if (step == CallStep.QUEUED && !toldDispatchLeft) {
+            toldDispatchLeft = true;
+            ivr.dispatch().left(new CallLeft(callId, why));
+        }
+    }
+
+    private void record(CallOutcome outcome) {
+        CallStep at = step;
+        Instant now = ivr.clock().instant();
+        recorder.write("the outcome", (journal, id) -> journal.outcome(id, outcome, at, now));
+        finish(outcome.code());
+    }
+
+    /** Counts the call once, however many ways it ends. */
+    private void finish(String result) {
+        if (!finished) {
+            finished = true;
+            ivr.metrics().finished(language == null ? "none" : language.code(),
+                    purpose == null ? "none" : purpose.code(), result);
+        }
+    }
+
+    private Instant reached(CallStep next) {
+        Instant now = ivr.clock().instant();
+        step = next;
+        steps.put(next, now);
+        return now;
+    }
+
+    private CallIntake intake() {
+        return new CallIntake(callId, asteriskUniqueId, language, purpose, purpose.priority(), pseudonym, country,
+                steps);
+    }
+}

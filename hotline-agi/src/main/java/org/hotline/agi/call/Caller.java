@@ -1,0 +1,108 @@
+package org.hotline.agi.call;
+
+import java.time.Duration;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiNetworkException;
+import org.asteriskjava.fastagi.command.AgiCommand;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.ChannelStatusCommand;
+import org.asteriskjava.fastagi.command.GetFullVariableCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.SetMusicOffCommand;
+import org.asteriskjava.fastagi.command.SetMusicOnCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.command.WaitForDigitCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The caller's channel, as the IVR needs it. Every command goes through Asterisk-Java's command classes (never
+ * a hand-built string), and every way Asterisk signals a hangup becomes {@link CallerHungUp}.
+ */
+public final class Caller {
+    /** Returned when no key was pressed. */
+    public static final char NO_KEY = 0;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Caller.class);
+    private static final String MUSIC_CLASS = "hotline";
+
+    private final AgiChannel channel;
+
+    public Caller(AgiChannel channel) {
+        this.channel = channel;
+    }
+
+    public void answer() {
+        send(new AnswerCommand());
+    }
+
+    /** Plays a prompt, stopping early when one of {@code keys} is pressed; returns that key or {@link #NO_KEY}. */
+    public char play(String file, String keys) {
+        AgiReply reply = send(new StreamFileCommand(file, keys));
+        int result = reply.getResultCode();
+        if (result < 0) {
+            // Asterisk answers -1 both for a hangup and for a missing sound file. A hangup makes the next command
+            // fail, so probe once; a missing prompt is logged and the call goes on rather than dropping.
+            send(new ChannelStatusCommand());
+            LOG.warn("Prompt {} could not be played; check the sound files", file);
+            return NO_KEY;
+        }
+        return (char) result;
+    }
+
+    /** Waits for one key; {@link #NO_KEY} when none came in time. */
+    public char waitForKey(Duration timeout) {
+        int result = send(new WaitForDigitCommand(timeout.toMillis())).getResultCode();
+        if (result < 0) {
+            throw new CallerHungUp();
+        }
+        return (char) result;
+    }
+
+    public void setVariable(String name, String value) {
+        send(new SetVariableCommand(name, value));
+    }
+
+    /** A channel variable or dialplan function's value, or null when unset or empty. */
+    public String variable(String name) {
+        AgiReply reply = send(new GetFullVariableCommand("${" + name + "}"));
+        if (reply.getResultCode() != 1) {
+            return null;
+        }
+        String value = reply.getExtra();
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public void musicOn() {
+        send(new SetMusicOnCommand(MUSIC_CLASS));
+    }
+
+    public void musicOff() {
+        send(new SetMusicOffCommand());
+    }
+
+    /**
+     * Records the caller into {@code file} (without extension) as WAV, with a beep, until {@code stopKeys},
+     * {@code maxLength} or 5 s of silence.
+     */
+    public void record(String file, String stopKeys, Duration maxLength) {
+        send(new RecordFileCommand(file, "wav", stopKeys, (int) maxLength.toMillis(), 0, true, 5));
+    }
+
+    private AgiReply send(AgiCommand command) {
+        try {
+            return channel.sendCommand(command);
+        } catch (AgiHangupException | AgiNetworkException e) {
+            throw new CallerHungUp();
+        } catch (AgiException e) {
+            throw new IvrFailure("Asterisk refused " + command.getClass().getSimpleName(), e);
+        } catch (RuntimeException e) {
+            // Asterisk-Java parses replies itself; a garbled reply surfaces as an unchecked exception.
+            throw new IvrFailure("unreadable reply to " + command.getClass().getSimpleName(), e);
+        }
+    }
+}

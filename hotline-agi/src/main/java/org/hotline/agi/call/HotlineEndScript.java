@@ -1,0 +1,51 @@
+package org.hotline.agi.call;
+
+import java.time.Instant;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.agi.ChannelVariables;
+import org.hotline.core.bus.CallEnded;
+import org.hotline.core.call.CallEnd;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The {@code hotline-end} script, run by the dialplan's hangup handler: it reads how the call ended
+ * (DIALSTATUS, ANSWEREDTIME, our call id) and records it. Nobody is listening on the line any more, so it
+ * writes synchronously.
+ */
+public final class HotlineEndScript implements AgiScript {
+    private static final Logger LOG = LoggerFactory.getLogger(HotlineEndScript.class);
+
+    private final IvrServices ivr;
+
+    public HotlineEndScript(IvrServices ivr) {
+        this.ivr = ivr;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) {
+        Caller caller = new Caller(channel);
+        String uniqueId = AsteriskIds.uniqueId(request, "unknown");
+        try {
+            String callId = AsteriskIds.callIdOrNull(caller.variable(ChannelVariables.CALL_ID));
+            MDC.put("call", callId == null ? "none" : callId);
+            String dialStatus = AsteriskIds.dialStatusOrNull(caller.variable(ChannelVariables.DIAL_STATUS));
+            Integer talkSeconds = AsteriskIds.secondsOrNull(caller.variable(ChannelVariables.ANSWERED_TIME));
+            Instant now = ivr.clock().instant();
+            ivr.journal().ended(new CallEnd(uniqueId, callId, dialStatus, talkSeconds, now));
+            if (callId != null) {
+                ivr.dispatch().ended(new CallEnded(callId, dialStatus, talkSeconds, now));
+            }
+            ivr.metrics().ended(dialStatus == null ? "none" : dialStatus.toLowerCase(java.util.Locale.ROOT));
+        } catch (CallerHungUp | IvrFailure e) {
+            LOG.warn("The hangup handler could not read the call's end ({})", e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the call's end ({})", e.getClass().getSimpleName());
+        } finally {
+            MDC.remove("call");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.hotline.agi.call;
+
+import java.util.UUID;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.agi.menu.IvrRoute;
+import org.hotline.agi.pseudonym.CallerPseudonym;
+import org.slf4j.MDC;
+
+/**
+ * The {@code hotline} entry script. One instance serves every call, so it holds no per-call state: each call
+ * gets its own {@link CallFlow}. The caller's number is pseudonymised here, at the edge, and the raw number
+ * and caller-ID name go no further.
+ */
+public final class HotlineScript implements AgiScript {
+    private final IvrServices ivr;
+
+    public HotlineScript(IvrServices ivr) {
+        this.ivr = ivr;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) {
+        String callId = UUID.randomUUID().toString();
+        MDC.put("call", callId);
+        try {
+            IvrRoute route = ivr.routes().forCall(request.getDnid(), request.getExtension());
+            CallerPseudonym caller = ivr.pseudonymizer().pseudonymize(request.getCallerIdNumber(), route.country());
+            new CallFlow(ivr, new Caller(channel), callId, AsteriskIds.uniqueId(request, callId), route)
+                    .entered(caller.pseudonym(), caller.country())
+                    .run();
+        } finally {
+            MDC.remove("call");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.hotline.agi.call;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import org.hotline.agi.hold.HoldLoop;
+import org.hotline.agi.intake.DispatchClient;
+import org.hotline.agi.menu.IvrRoutes;
+import org.hotline.agi.menu.LanguageMenu;
+import org.hotline.agi.menu.PurposeMenu;
+import org.hotline.agi.pseudonym.Pseudonymizer;
+import org.hotline.agi.voicemail.VoicemailRecorder;
+import org.hotline.core.call.CallJournal;
+
+/**
+ * Everything a call needs, shared by all calls. All of it is stateless or thread-safe: one instance serves
+ * every call at once.
+ */
+public record IvrServices(IvrRoutes routes, LanguageMenu languageMenu, PurposeMenu purposeMenu, HoldLoop holdLoop,
+                          VoicemailRecorder voicemail, DispatchClient dispatch, Pseudonymizer pseudonymizer,
+                          CallJournal journal, Executor journalWriter, IvrMetrics metrics, Clock clock,
+                          BooleanSupplier draining) {
+}

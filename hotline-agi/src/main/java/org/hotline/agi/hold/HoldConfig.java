@@ -1,0 +1,20 @@
+package org.hotline.agi.hold;
+
+import java.time.Duration;
+import org.hotline.core.config.Settings;
+
+/**
+ * @param poll             how often the hold loop checks for an operator and listens for a key
+ * @param positionInterval how often the caller hears their position
+ * @param voicemailAfter   when the voice-message option is offered
+ * @param max              the longest hold
+ * @param voicemailEnabled whether the voice-message option exists at all
+ */
+public record HoldConfig(Duration poll, Duration positionInterval, Duration voicemailAfter, Duration max,
+                         boolean voicemailEnabled) {
+    public static HoldConfig from(Settings settings) {
+        return new HoldConfig(settings.duration("ivr.hold.poll"), settings.duration("ivr.hold.position-interval"),
+                settings.duration("ivr.hold.voicemail-after"), settings.duration("ivr.hold.max"),
+                settings.bool("ivr.voicemail.enabled"));
+    }
+}

@@ -1,0 +1,67 @@
+package org.hotline.agi.intake;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hotline.core.bus.BusAddresses;
+import org.hotline.core.bus.CallEnded;
+import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.IntakeReply;
+
+/**
+ * The IVR's side of the event bus. Blocking methods are for the IVR's virtual threads; the bus itself is
+ * never blocked.
+ */
+public final class DispatchClient {
+    private final Vertx vertx;
+    private final Duration intakeTimeout;
+
+    public DispatchClient(Vertx vertx, Duration intakeTimeout) {
+        this.vertx = vertx;
+        this.intakeTimeout = intakeTimeout;
+    }
+
+    /** Opens the call's inbox. Do this before {@link #submit}, so no update can arrive unheard. */
+    public HoldLine open(String callId) {
+        return new HoldLine(vertx.eventBus().consumer(BusAddresses.ivrCall(callId)));
+    }
+
+    /** Sends the intake and waits for dispatch's answer. */
+    public IntakeReply submit(CallIntake intake) throws DispatchUnavailable {
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(intakeTimeout.toMillis());
+        try {
+            var reply = vertx.eventBus().<JsonObject>request(BusAddresses.INTAKE, intake.toJson(), options)
+                    .toCompletionStage().toCompletableFuture()
+                    .get(intakeTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return IntakeReply.fromJson(reply.body());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ReplyException reply) {
+                throw new DispatchUnavailable(reply.failureType().name());
+            }
+            throw new DispatchUnavailable(e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            throw new DispatchUnavailable("TIMEOUT");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DispatchUnavailable("INTERRUPTED");
+        } catch (RuntimeException e) {
+            throw new DispatchUnavailable("MALFORMED_REPLY");
+        }
+    }
+
+    /** Tells dispatch a queued caller left before any hand-off. */
+    public void left(CallLeft left) {
+        vertx.eventBus().publish(BusAddresses.CALL_LEFT, left.toJson());
+    }
+
+    /** Tells dispatch a call is over. */
+    public void ended(CallEnded ended) {
+        vertx.eventBus().publish(BusAddresses.CALL_ENDED, ended.toJson());
+    }
+}

@@ -1,0 +1,84 @@
+package org.hotline.agi.pseudonym;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a raw caller id into a {@link CallerPseudonym} at the edge: the number is normalised to E.164 (local
+ * forms resolved with the trunk's country), then keyed with HMAC-SHA-256. The raw value goes no further than
+ * this class, and nothing here logs.
+ */
+public final class Pseudonymizer {
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Set<String> WITHHELD = Set.of("", "unknown", "anonymous", "private", "restricted",
+            "withheld", "unavailable", "asterisk");
+    private static final int MAX_DIGITS = 20;
+
+    private final SecretKeySpec key;
+    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+
+    public Pseudonymizer(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the pseudonym key must be at least 256 bits");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /**
+     * @param rawCallerId  agi_callerid as Asterisk sent it (attacker-controlled: may hold anything)
+     * @param trunkCountry ISO country of the trunk, for numbers without an international prefix
+     */
+    public CallerPseudonym pseudonymize(String rawCallerId, String trunkCountry) {
+        String cleaned = clean(rawCallerId);
+        if (cleaned == null) {
+            return CallerPseudonym.NONE;
+        }
+        try {
+            PhoneNumber number = phoneNumbers.parse(cleaned, trunkCountry);
+            String e164 = phoneNumbers.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            String region = phoneNumbers.getRegionCodeForNumber(number);
+            String country = region == null || "ZZ".equals(region) || "001".equals(region) ? null : region;
+            return new CallerPseudonym(hmac(e164), country);
+        } catch (NumberParseException e) {
+            // Not a number libphonenumber understands, yet still a stable identifier worth linking repeat calls.
+            return new CallerPseudonym(hmac("unparsed:" + cleaned), null);
+        }
+    }
+
+    /** Digits with an optional leading '+', or null when withheld, empty or absurd. */
+    private static String clean(String raw) {
+        if (raw == null || WITHHELD.contains(raw.trim().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder();
+        String trimmed = raw.trim();
+        if (trimmed.startsWith("+")) {
+            digits.append('+');
+        }
+        trimmed.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c));
+        int count = digits.length() - (digits.indexOf("+") == 0 ? 1 : 0);
+        if (count < 3 || count > MAX_DIGITS) {
+            return null;
+        }
+        return digits.toString();
+    }
+
+    private String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+}

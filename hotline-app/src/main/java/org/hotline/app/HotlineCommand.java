@@ -1,0 +1,30 @@
+package org.hotline.app;
+
+import org.hotline.app.run.RunCommand;
+import org.hotline.core.StartupException;
+import org.hotline.core.config.SettingsException;
+import org.hotline.simulator.SimulateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code hotline} command line: {@code run} starts the hotline, the others are admin tasks that share its
+ * configuration. Problems a person can fix are printed as one sentence, with no stack trace.
+ */
+@Command(name = "hotline", mixinStandardHelpOptions = true,
+        description = "Hotline: the call-handling backend of the anti-trafficking hotline.",
+        subcommands = {RunCommand.class, SimulateCommand.class})
+public final class HotlineCommand {
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new HotlineCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof StartupException || e instanceof SettingsException) {
+                cmd.getErr().println("hotline: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        System.exit(commandLine.execute(args.length == 0 ? new String[] {"run"} : args));
+    }
+}

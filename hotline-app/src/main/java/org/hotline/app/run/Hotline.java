@@ -1,0 +1,140 @@
+package org.hotline.app.run;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hotline.agi.AgiModule;
+import org.hotline.app.http.HealthCheck;
+import org.hotline.app.http.HttpConfig;
+import org.hotline.app.http.HttpServerVerticle;
+import org.hotline.core.StartupException;
+import org.hotline.core.call.JooqCallJournal;
+import org.hotline.core.config.Settings;
+import org.hotline.core.storage.Database;
+import org.hotline.core.storage.StorageConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole hotline in one process: database, event bus, FastAGI server and HTTP server. Tests start it
+ * in-process on free ports; {@code ./scripts/run} starts it from the command line.
+ */
+public final class Hotline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hotline.class);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private final Database database;
+    private final Vertx vertx;
+    private final AgiModule agi;
+    private final HttpServerVerticle http;
+    private final PrometheusMeterRegistry registry;
+
+    private Hotline(Database database, Vertx vertx, AgiModule agi, HttpServerVerticle http,
+                    PrometheusMeterRegistry registry) {
+        this.database = database;
+        this.vertx = vertx;
+        this.agi = agi;
+        this.http = http;
+        this.registry = registry;
+    }
+
+    /** Starts everything, or fails with a {@link StartupException} after undoing what had started. */
+    public static Hotline start(Settings settings) {
+        StorageConfig storage = StorageConfig.from(settings);
+        HttpConfig httpConfig = HttpConfig.from(settings);
+        PrometheusMeterRegistry registry = Metrics.create();
+        Database database = Database.open(storage);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        AgiModule agi = null;
+        try {
+            agi = AgiModule.start(settings, vertx, new JooqCallJournal(database.dsl()), registry);
+            AgiModule running = agi;
+            HttpServerVerticle http = new HttpServerVerticle(httpConfig,
+                    new HealthCheck(database::isReachable, () -> running.port() > 0), registry);
+            await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
+            Hotline hotline = new Hotline(database, vertx, agi, http, registry);
+            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on http://{}:{}/health, data in {}",
+                    settings.string("agi.bind"), agi.port(), httpConfig.bind(), http.port(),
+                    storage.embedded() ? storage.dataDir() : "an external database");
+            return hotline;
+        } catch (RuntimeException e) {
+            if (agi != null) {
+                agi.stop(Duration.ZERO);
+            }
+            vertx.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    public int agiPort() {
+        return agi.port();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** FastAGI connections open now. */
+    public int openAgiConnections() {
+        return agi.openConnections();
+    }
+
+    /**
+     * Stops accepting calls, lets calls in progress finish their current step, stops the HTTP server and the
+     * event bus, and closes the database last so every record is written.
+     */
+    @Override
+    public void close() {
+        LOG.info("Hotline stopping");
+        agi.stop(DRAIN);
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("The event bus did not stop cleanly: {}", e.toString());
+        }
+        database.close();
+        LOG.info("Hotline stopped");
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.net.BindException || String.valueOf(cause.getMessage()).contains("in use")) {
+                throw new StartupException("Cannot start " + what + ": the port is already in use; stop the other "
+                        + "process or set HOTLINE_HTTP_PORT.", cause);
+            }
+            throw new StartupException("Cannot start " + what + ": " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new StartupException("Cannot start " + what + ": it did not start within 30 s.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("Interrupted while starting " + what + ".", e);
+        }
+    }
+}

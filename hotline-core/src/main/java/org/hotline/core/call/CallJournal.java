@@ -1,0 +1,48 @@
+package org.hotline.core.call;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of every call and its steps. Blocking: call it from virtual or worker threads.
+ * Writes keyed on Asterisk's unique id are idempotent, and an outcome, once set, is never overwritten, so
+ * the IVR and the hangup handler can both report without double counting.
+ */
+public interface CallJournal {
+
+    /** Records a new call and its {@link CallStep#ENTERED} step; a repeat of the same unique id returns the first id. */
+    String enter(NewCall call);
+
+    void languageChosen(String callId, Language language, Instant at);
+
+    void purposeChosen(String callId, Purpose purpose, Instant at);
+
+    /** Records a step with no other data, such as {@link CallStep#QUEUED}. */
+    void step(String callId, CallStep step, Instant at);
+
+    /** The IVR handed the caller to the dialplan to ring {@code operatorTarget}. */
+    void handedOff(String callId, String operatorTarget, Instant at);
+
+    /** A voice message was recorded into {@code reference} (a file name under the voicemail directory). */
+    void voicemail(String callId, String reference, Instant at);
+
+    /** Sets the outcome unless the call already has one; returns whether this call set it. */
+    boolean outcome(String callId, CallOutcome outcome, CallStep atStep, Instant at);
+
+    /** The hangup handler's report; decides the outcome if nothing has yet. */
+    void ended(CallEnd end);
+
+    /**
+     * Closes calls that a previous run of this server left in the IVR (killed mid-call): they get
+     * {@link CallOutcome#FAILED} at the step they had reached. Calls already handed to the dialplan are left
+     * for their hangup handler.
+     *
+     * @return how many calls were closed
+     */
+    int closeInterrupted(Instant enteredBefore, Instant at);
+
+    Optional<CallSummary> find(String callId);
+
+    List<CallStep> steps(String callId);
+}

@@ -1,0 +1,191 @@
+package org.hotline.core.call;
+
+import static org.hotline.core.db.Tables.CALLS;
+import static org.hotline.core.db.Tables.CALL_STEPS;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.hotline.core.db.tables.records.CallsRecord;
+import org.jooq.DSLContext;
+
+/** {@link CallJournal} over jOOQ; every method is one explicit transaction. */
+public final class JooqCallJournal implements CallJournal {
+    private final DSLContext dsl;
+
+    public JooqCallJournal(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public String enter(NewCall call) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            int inserted = db.insertInto(CALLS)
+                    .set(CALLS.ID, call.callId())
+                    .set(CALLS.ASTERISK_UNIQUE_ID, call.asteriskUniqueId())
+                    .set(CALLS.DIALLED_NUMBER, call.dialledNumber())
+                    .set(CALLS.CALLER_PSEUDONYM, call.pseudonym())
+                    .set(CALLS.CALLER_COUNTRY, call.country())
+                    .set(CALLS.ENTERED_AT, time(call.enteredAt()))
+                    .set(CALLS.STEP, CallStep.ENTERED.code())
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 1) {
+                insertStep(db, call.callId(), CallStep.ENTERED, call.enteredAt());
+                return call.callId();
+            }
+            return db.select(CALLS.ID).from(CALLS).where(CALLS.ASTERISK_UNIQUE_ID.eq(call.asteriskUniqueId()))
+                    .fetchSingle(CALLS.ID);
+        });
+    }
+
+    @Override
+    public void languageChosen(String callId, Language language, Instant at) {
+        dsl.transaction(tx -> {
+            tx.dsl().update(CALLS).set(CALLS.LANGUAGE_CODE, language.code())
+                    .set(CALLS.STEP, CallStep.LANGUAGE_CHOSEN.code()).where(CALLS.ID.eq(callId)).execute();
+            insertStep(tx.dsl(), callId, CallStep.LANGUAGE_CHOSEN, at);
+        });
+    }
+
+    @Override
+    public void purposeChosen(String callId, Purpose purpose, Instant at) {
+        dsl.transaction(tx -> {
+            tx.dsl().update(CALLS).set(CALLS.PURPOSE, purpose.code()).set(CALLS.PRIORITY, purpose.priority().code())
+                    .set(CALLS.STEP, CallStep.PURPOSE_CHOSEN.code()).where(CALLS.ID.eq(callId)).execute();
+            insertStep(tx.dsl(), callId, CallStep.PURPOSE_CHOSEN, at);
+        });
+    }
+
+    @Override
+    public void step(String callId, CallStep step, Instant at) {
+        dsl.transaction(tx -> {
+            tx.dsl().update(CALLS).set(CALLS.STEP, step.code()).where(CALLS.ID.eq(callId)).execute();
+            insertStep(tx.dsl(), callId, step, at);
+        });
+    }
+
+    @Override
+    public void handedOff(String callId, String operatorTarget, Instant at) {
+        dsl.transaction(tx -> {
+            tx.dsl().update(CALLS).set(CALLS.STEP, CallStep.HANDED_OFF.code()).set(CALLS.HANDED_OFF_AT, time(at))
+                    .set(CALLS.OPERATOR_TARGET, operatorTarget).where(CALLS.ID.eq(callId)).execute();
+            insertStep(tx.dsl(), callId, CallStep.HANDED_OFF, at);
+        });
+    }
+
+    @Override
+    public void voicemail(String callId, String reference, Instant at) {
+        dsl.transaction(tx -> {
+            tx.dsl().update(CALLS).set(CALLS.STEP, CallStep.VOICEMAIL.code()).set(CALLS.VOICEMAIL_REF, reference)
+                    .where(CALLS.ID.eq(callId)).execute();
+            insertStep(tx.dsl(), callId, CallStep.VOICEMAIL, at);
+        });
+    }
+
+    @Override
+    public boolean outcome(String callId, CallOutcome outcome, CallStep atStep, Instant at) {
+        return dsl.transactionResult(tx -> tx.dsl().update(CALLS)
+                .set(CALLS.OUTCOME, outcome.code())
+                .set(CALLS.OUTCOME_STEP, atStep.code())
+                .where(CALLS.ID.eq(callId)).and(CALLS.OUTCOME.isNull())
+                .execute() == 1);
+    }
+
+    @Override
+    public void ended(CallEnd end) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            CallsRecord call = end.callId() != null
+                    ? db.selectFrom(CALLS).where(CALLS.ID.eq(end.callId())).forUpdate().fetchOne()
+                    : db.selectFrom(CALLS).where(CALLS.ASTERISK_UNIQUE_ID.eq(end.asteriskUniqueId())).forUpdate()
+                    .fetchOne();
+            if (call == null || call.getEndedAt() != null) {
+                return;
+            }
+            boolean answered = "ANSWER".equals(end.dialStatus());
+            if (answered) {
+                insertStep(db, call.getId(), CallStep.ANSWERED, end.endedAt());
+            }
+            if (call.getOutcome() == null) {
+                call.setOutcome(outcomeAtEnd(call, end, answered).code());
+                call.setOutcomeStep(call.getStep());
+            }
+            call.setDialStatus(end.dialStatus());
+            call.setTalkSeconds(end.talkSeconds());
+            call.setEndedAt(time(end.endedAt()));
+            call.setStep(CallStep.ENDED.code());
+            call.store();
+            insertStep(db, call.getId(), CallStep.ENDED, end.endedAt());
+        });
+    }
+
+    private static CallOutcome outcomeAtEnd(CallsRecord call, CallEnd end, boolean answered) {
+        if (answered) {
+            return CallOutcome.ANSWERED;
+        }
+        if (call.getHandedOffAt() != null && "CANCEL".equals(end.dialStatus())) {
+            return CallOutcome.ABANDONED_IN_QUEUE;
+        }
+        // The IVR records every outcome it sees itself; a call that reaches its end without one was
+        // handed to the dialplan's fallback (unanswered operator, or our server gone mid-call).
+        return CallOutcome.FALLBACK;
+    }
+
+    @Override
+    public int closeInterrupted(Instant enteredBefore, Instant at) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            var interrupted = db.selectFrom(CALLS)
+                    .where(CALLS.OUTCOME.isNull())
+                    .and(CALLS.HANDED_OFF_AT.isNull())
+                    .and(CALLS.ENDED_AT.isNull())
+                    .and(CALLS.ENTERED_AT.lt(time(enteredBefore)))
+                    .forUpdate()
+                    .fetch();
+            for (CallsRecord call : interrupted) {
+                call.setOutcome(CallOutcome.FAILED.code());
+                call.setOutcomeStep(call.getStep());
+                call.setEndedAt(time(at));
+                call.store();
+            }
+            return interrupted.size();
+        });
+    }
+
+    @Override
+    public Optional<CallSummary> find(String callId) {
+        return dsl.selectFrom(CALLS).where(CALLS.ID.eq(callId)).fetchOptional().map(JooqCallJournal::summary);
+    }
+
+    @Override
+    public List<CallStep> steps(String callId) {
+        return dsl.select(CALL_STEPS.STEP).from(CALL_STEPS).where(CALL_STEPS.CALL_ID.eq(callId))
+                .orderBy(CALL_STEPS.ID).fetch(r -> CallStep.fromCode(r.value1()));
+    }
+
+    private static void insertStep(DSLContext db, String callId, CallStep step, Instant at) {
+        db.insertInto(CALL_STEPS).set(CALL_STEPS.CALL_ID, callId).set(CALL_STEPS.STEP, step.code())
+                .set(CALL_STEPS.OCCURRED_AT, time(at)).execute();
+    }
+
+    private static CallSummary summary(CallsRecord r) {
+        return new CallSummary(r.getId(), r.getAsteriskUniqueId(), r.getLanguageCode(), r.getPurpose(),
+                r.getPriority(), r.getCallerPseudonym(), r.getCallerCountry(), CallStep.fromCode(r.getStep()),
+                r.getOutcome() == null ? null : CallOutcome.fromCode(r.getOutcome()),
+                r.getOutcomeStep() == null ? null : CallStep.fromCode(r.getOutcomeStep()), r.getOperatorTarget(),
+                r.getVoicemailRef(), r.getDialStatus(), r.getTalkSeconds(), instant(r.getEnteredAt()),
+                instant(r.getEndedAt()));
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

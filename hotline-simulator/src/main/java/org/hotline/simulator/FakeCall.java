@@ -1,0 +1,264 @@
+package org.hotline.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * One call as a fake Asterisk 22 would place it: a FastAGI client that connects to a server, sends the
+ * {@code agi_*} header and answers every command like Asterisk, with a scripted caller pressing keys,
+ * staying silent or hanging up.
+ *
+ * <pre>{@code
+ * CallRecord record = FakeCall.builder("127.0.0.1", port)
+ *         .callerId("0700123456")
+ *         .press('2')
+ *         .pressAfterPrompt("hotline/voicemail-offer", '9')
+ *         .build()
+ *         .run(Duration.ofSeconds(30));
+ * }</pre>
+ *
+ * <p>A call is immutable and can be {@link #run} more than once; each run starts with a fresh keypad.
+ */
+public final class FakeCall {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    final String host;
+    final int port;
+    final String uniqueId;
+    final Map<String, String> header;
+    final Map<String, String> variables;
+    final List<CallerInput.Entry> input;
+    final Predicate<String> hangupWhen;
+    final Duration hangupAfter;
+    final HangupStyle hangupStyle;
+    final Duration playbackTime;
+
+    private FakeCall(Builder builder, String uniqueId, Map<String, String> header) {
+        this.host = builder.host;
+        this.port = builder.port;
+        this.uniqueId = uniqueId;
+        this.header = header;
+        this.variables = Map.copyOf(builder.variables);
+        this.input = List.copyOf(builder.input);
+        this.hangupWhen = builder.hangupWhen;
+        this.hangupAfter = builder.hangupAfter;
+        this.hangupStyle = builder.hangupStyle;
+        this.playbackTime = builder.playbackTime;
+    }
+
+    /** Starts a call to the FastAGI server at {@code host:port}. */
+    public static Builder builder(String host, int port) {
+        return new Builder(host, port);
+    }
+
+    /**
+     * Connects, sends the header and answers commands until the server closes the socket (or, with
+     * {@link HangupStyle#EOF}, until the caller hangs up).
+     *
+     * @param timeout how long the whole call may take
+     * @throws FakeCallTimeoutException if the timeout passes first
+     * @throws FakeCallException if the server cannot be reached or the conversation breaks
+     */
+    public CallRecord run(Duration timeout) {
+        return new CallSession(this, timeout).run();
+    }
+
+    /** The {@code agi_uniqueid} this call sends. */
+    public String uniqueId() {
+        return uniqueId;
+    }
+
+    /** The header lines in the order they are sent (without the closing empty line). */
+    public Map<String, String> header() {
+        return header;
+    }
+
+    @Override
+    public String toString() {
+        // No caller id or name here: these strings end up in logs.
+        return "FakeCall[" + uniqueId + " -> " + host + ":" + port + "]";
+    }
+
+    /** Collects a call's header values, channel variables and caller script. */
+    public static final class Builder {
+        private final String host;
+        private final int port;
+        private String script = "hotline";
+        private String uniqueId;
+        private String callerId = "unknown";
+        private String callerIdName = "unknown";
+        private String extension = "1098";
+        private String dnid = "1098";
+        private String channel;
+        private final Map<String, String> headerOverrides = new LinkedHashMap<>();
+        private final Map<String, String> variables = new LinkedHashMap<>();
+        private final List<CallerInput.Entry> input = new ArrayList<>();
+        private Predicate<String> hangupWhen = command -> false;
+        private Duration hangupAfter;
+        private HangupStyle hangupStyle = HangupStyle.HANGUP_LINE;
+        private Duration playbackTime = Duration.ZERO;
+
+        private Builder(String host, int port) {
+            this.host = Objects.requireNonNull(host, "host");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+        }
+
+        /** The script name: {@code agi_network_script} and the path of {@code agi_request}. Default {@code hotline}. */
+        public Builder script(String script) {
+            this.script = Objects.requireNonNull(script, "script");
+            return this;
+        }
+
+        /** {@code agi_uniqueid}; by default a fresh {@code <epochSeconds>.<counter>}. */
+        public Builder uniqueId(String uniqueId) {
+            this.uniqueId = Objects.requireNonNull(uniqueId, "uniqueId");
+            return this;
+        }
+
+        /** {@code agi_callerid}, sent verbatim; default {@code unknown}. */
+        public Builder callerId(String callerId) {
+            this.callerId = Objects.requireNonNull(callerId, "callerId");
+            return this;
+        }
+
+        /** {@code agi_calleridname}, sent verbatim; default {@code unknown}. */
+        public Builder callerIdName(String callerIdName) {
+            this.callerIdName = Objects.requireNonNull(callerIdName, "callerIdName");
+            return this;
+        }
+
+        /** {@code agi_extension}; default {@code 1098}. */
+        public Builder extension(String extension) {
+            this.extension = Objects.requireNonNull(extension, "extension");
+            return this;
+        }
+
+        /** {@code agi_dnid}, the number dialled; default {@code 1098}. */
+        public Builder dnid(String dnid) {
+            this.dnid = Objects.requireNonNull(dnid, "dnid");
+            return this;
+        }
+
+        /** {@code agi_channel}; {@code agi_type} follows its technology. Default {@code PJSIP/trunk-<8 hex>}. */
+        public Builder channel(String channel) {
+            this.channel = Objects.requireNonNull(channel, "channel");
+            return this;
+        }
+
+        /** Sets any header line: replaces a default key in place, or appends a new one. */
+        public Builder header(String key, String value) {
+            headerOverrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** A channel variable the server can read with GET VARIABLE or GET FULL VARIABLE. */
+        public Builder variable(String name, String value) {
+            variables.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** A key heard at the next WAIT FOR DIGIT, GET DATA or GET OPTION wait (not as a barge-in). */
+        public Builder press(char digit) {
+            return press(String.valueOf(digit));
+        }
+
+        /**
+         * Keys typed together: GET DATA hears them all (up to {@code #} and its max digits); a single-digit
+         * command hears the first and leaves the rest for the next one.
+         */
+        public Builder press(String digits) {
+            if (digits.isEmpty()) {
+                throw new IllegalArgumentException("press at least one key");
+            }
+            input.add(new CallerInput.Press(digits));
+            return this;
+        }
+
+        /** The next listening command times out. */
+        public Builder silence() {
+            input.add(new CallerInput.Silence());
+            return this;
+        }
+
+        /**
+         * A barge-in while {@code file} plays (STREAM FILE, GET OPTION, or GET DATA's prompt), if {@code digit}
+         * is one of its escape digits. A language-qualified file such as {@code prs/hotline/purpose} matches
+         * {@code hotline/purpose}. Until such a playback comes, this entry holds the head of the script.
+         */
+        public Builder pressDuring(String file, char digit) {
+            input.add(new CallerInput.PressDuring(Objects.requireNonNull(file, "file"), digit));
+            return this;
+        }
+
+        /** Like {@link #press(char)}, but only once {@code file} has been played; until then listening times out. */
+        public Builder pressAfterPrompt(String file, char digit) {
+            return pressAfterPrompt(file, String.valueOf(digit));
+        }
+
+        /** Like {@link #press(String)}, but only once {@code file} has been played; until then listening times out. */
+        public Builder pressAfterPrompt(String file, String digits) {
+            if (digits.isEmpty()) {
+                throw new IllegalArgumentException("press at least one key");
+            }
+            input.add(new CallerInput.PressAfterPrompt(Objects.requireNonNull(file, "file"), digits));
+            return this;
+        }
+
+        /**
+         * The caller hangs up instead of answering the first command line that matches (the line as sent,
+         * for example {@code GET DATA "hotline/purpose" 5000 1}). Several conditions add up: any one suffices.
+         */
+        public Builder hangupWhen(Predicate<String> command) {
+            this.hangupWhen = this.hangupWhen.or(Objects.requireNonNull(command, "command"));
+            return this;
+        }
+
+        /**
+         * The caller hangs up at the first command after {@code delay} since connecting, or during a playback
+         * or listening wait that is still going on at that moment.
+         */
+        public Builder hangupAfter(Duration delay) {
+            this.hangupAfter = requireNotNegative(delay, "delay");
+            return this;
+        }
+
+        /** How the caller hangs up; default {@link HangupStyle#HANGUP_LINE}. */
+        public Builder hangupBy(HangupStyle style) {
+            this.hangupStyle = Objects.requireNonNull(style, "style");
+            return this;
+        }
+
+        /** How long each playback lasts before its reply; default zero, so tests run fast. */
+        public Builder playbackTime(Duration playbackTime) {
+            this.playbackTime = requireNotNegative(playbackTime, "playbackTime");
+            return this;
+        }
+
+        public FakeCall build() {
+            long sequence = COUNTER.incrementAndGet();
+            String id = uniqueId != null ? uniqueId : Instant.now().getEpochSecond() + "." + sequence;
+            String channelName = channel != null ? channel : String.format("PJSIP/trunk-%08x", sequence);
+            Map<String, String> header = AgiHeader.build(host, port, script, channelName, id, callerId,
+                    callerIdName, dnid, extension, headerOverrides);
+            // An agi_uniqueid override is what the server sees, so it is the id this call reports.
+            return new FakeCall(this, header.getOrDefault("agi_uniqueid", id), header);
+        }
+
+        private static Duration requireNotNegative(Duration duration, String what) {
+            if (Objects.requireNonNull(duration, what).isNegative()) {
+                throw new IllegalArgumentException(what + " must not be negative");
+            }
+            return duration;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+# Shared by the scripts in this folder: find the repository, a JDK 25 and Maven, and build when needed.
+# Sourced, not run.
+
+HOTLINE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HOTLINE_JAR="$HOTLINE_ROOT/hotline-app/target/hotline.jar"
+
+is_jdk25() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] &&
+    "$1/bin/java" -version 2>&1 | head -n 1 | grep -Eq 'version "25([."]|$)'
+}
+
+# Picks a JDK 25: $JAVA_HOME if it is one, else the first under /usr/lib/jvm, else the java on PATH.
+use_jdk25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
+    if [ -n "$candidate" ] && is_jdk25 "$candidate"; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  echo "Hotline needs JDK 25, and none was found in JAVA_HOME, /usr/lib/jvm or on PATH; install one (for example Temurin 25) or set JAVA_HOME to it." >&2
+  exit 1
+}
+
+use_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ]; then
+      echo "Installing Maven (apt-get)..." >&2
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null
+    else
+      echo "Hotline builds with Maven, which is not installed; install it (apt-get install maven)." >&2
+      exit 1
+    fi
+  fi
+}
+
+# Builds the runnable jar when it is missing or older than any source, pom or resource.
+build_if_needed() {
+  if [ -f "$HOTLINE_JAR" ] && [ -z "$(find "$HOTLINE_ROOT" -path "$HOTLINE_ROOT/.git" -prune -o \
+      \( -name pom.xml -o -path '*/src/main/*' \) -newer "$HOTLINE_JAR" -print -quit)" ]; then
+    return 0
+  fi
+  use_maven
+  echo "Building Hotline (first run or sources changed)..." >&2
+  (cd "$HOTLINE_ROOT" && mvn -B -q -ntp -DskipTests install) >&2
+}
