@@ -44,5 +44,8 @@ public interface CallJournal {
 
     Optional<CallSummary> find(String callId);
 
+    /** The call of an Asterisk channel, by its unique id. */
+    Optional<CallSummary> findByAsteriskId(String asteriskUniqueId);
+
     List<CallStep> steps(String callId);
 }

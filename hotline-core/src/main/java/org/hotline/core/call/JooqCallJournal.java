@@ -162,6 +162,12 @@ public final class JooqCallJournal implements CallJournal {
     }
 
     @Override
+    public Optional<CallSummary> findByAsteriskId(String asteriskUniqueId) {
+        return dsl.selectFrom(CALLS).where(CALLS.ASTERISK_UNIQUE_ID.eq(asteriskUniqueId)).fetchOptional()
+                .map(JooqCallJournal::summary);
+    }
+
+    @Override
     public List<CallStep> steps(String callId) {
         return dsl.select(CALL_STEPS.STEP).from(CALL_STEPS).where(CALL_STEPS.CALL_ID.eq(callId))
                 .orderBy(CALL_STEPS.ID).fetch(r -> CallStep.fromCode(r.value1()));
