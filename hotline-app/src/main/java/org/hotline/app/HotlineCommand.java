@@ -1,5 +1,6 @@
 package org.hotline.app;
 
+import java.io.PrintWriter;
 import org.hotline.app.run.RunCommand;
 import org.hotline.core.StartupException;
 import org.hotline.core.config.SettingsException;
@@ -17,7 +18,12 @@ import picocli.CommandLine.Command;
 public final class HotlineCommand {
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new HotlineCommand());
+        System.exit(execute(args, new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns its exit code; {@code run} is the default command. */
+    public static int execute(String[] args, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new HotlineCommand()).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StartupException || e instanceof SettingsException) {
                 cmd.getErr().println("hotline: " + e.getMessage());
@@ -25,6 +31,6 @@ public final class HotlineCommand {
             }
             throw e;
         });
-        System.exit(commandLine.execute(args.length == 0 ? new String[] {"run"} : args));
+        return commandLine.execute(args.length == 0 ? new String[] {"run"} : args);
     }
 }

@@ -1,0 +1,101 @@
+package org.hotline.core.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hotline.core.config.Settings;
+import org.hotline.core.storage.Database;
+import org.hotline.core.storage.StorageConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The call journal on a real H2 file database with the real migrations. */
+class JooqCallJournalTest {
+    @TempDir
+    Path dataDir;
+    Database database;
+    CallJournal journal;
+    Instant t0 = Instant.parse("2026-11-28T08:00:00Z");
+
+    @BeforeEach
+    void open() {
+        database = Database.open(StorageConfig.from(Settings.defaultSettings().with(Map.of("data.dir",
+                dataDir.toString()))));
+        journal = new JooqCallJournal(database.dsl());
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void enteringTheSameChannelTwiceKeepsOneCall() {
+        String first = journal.enter(newCall("1764332400.1"));
+        String second = journal.enter(newCall("1764332400.1"));
+        assertThat(second).isEqualTo(first);
+        assertThat(journal.steps(first)).containsExactly(CallStep.ENTERED);
+    }
+
+    @Test
+    void theFirstOutcomeWins() {
+        String id = journal.enter(newCall("1764332400.2"));
+        assertThat(journal.outcome(id, CallOutcome.VOICEMAIL, CallStep.VOICEMAIL, t0)).isTrue();
+        assertThat(journal.outcome(id, CallOutcome.ABANDONED_IN_QUEUE, CallStep.QUEUED, t0)).isFalse();
+        assertThat(journal.find(id).orElseThrow().outcome()).isEqualTo(CallOutcome.VOICEMAIL);
+    }
+
+    @Test
+    void theHangupHandlerDecidesAnsweredOrAbandonedAfterAHandOff() {
+        String answered = journal.enter(newCall("1764332400.3"));
+        journal.handedOff(answered, "PJSIP/1001", t0);
+        journal.ended(new CallEnd("1764332400.3", answered, "ANSWER", 120, t0.plusSeconds(130)));
+        String cancelled = journal.enter(newCall("1764332400.4"));
+        journal.handedOff(cancelled, "PJSIP/1001", t0);
+        journal.ended(new CallEnd("1764332400.4", null, "CANCEL", null, t0.plusSeconds(5)));
+
+        assertThat(journal.find(answered).orElseThrow()).satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(c.talkSeconds()).isEqualTo(120);
+            assertThat(c.step()).isEqualTo(CallStep.ENDED);
+        });
+        assertThat(journal.find(cancelled).orElseThrow().outcome()).isEqualTo(CallOutcome.ABANDONED_IN_QUEUE);
+    }
+
+    @Test
+    void aSecondEndReportChangesNothing() {
+        String id = journal.enter(newCall("1764332400.5"));
+        journal.handedOff(id, "PJSIP/1001", t0);
+        journal.ended(new CallEnd("1764332400.5", id, "ANSWER", 10, t0));
+        journal.ended(new CallEnd("1764332400.5", id, "NOANSWER", 0, t0));
+        assertThat(journal.find(id).orElseThrow().talkSeconds()).isEqualTo(10);
+        assertThat(journal.steps(id)).filteredOn(s -> s == CallStep.ENDED).hasSize(1);
+    }
+
+    @Test
+    void callsLeftInTheIvrByAKilledServerAreClosedAsFailedAtTheirStep() {
+        String inMenu = journal.enter(newCall("1764332400.6"));
+        journal.languageChosen(inMenu, Language.URDU, t0);
+        String handedOff = journal.enter(newCall("1764332400.7"));
+        journal.handedOff(handedOff, "PJSIP/1001", t0);
+        String finished = journal.enter(newCall("1764332400.8"));
+        journal.outcome(finished, CallOutcome.CLOSED, CallStep.PURPOSE_CHOSEN, t0);
+
+        assertThat(journal.closeInterrupted(t0.plusSeconds(60), t0.plusSeconds(60))).isEqualTo(1);
+        assertThat(journal.find(inMenu).orElseThrow()).satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CallOutcome.FAILED);
+            assertThat(c.outcomeStep()).isEqualTo(CallStep.LANGUAGE_CHOSEN);
+        });
+        assertThat(journal.find(handedOff).orElseThrow().outcome()).isNull();
+        assertThat(journal.find(finished).orElseThrow().outcome()).isEqualTo(CallOutcome.CLOSED);
+    }
+
+    private NewCall newCall(String uniqueId) {
+        return new NewCall(UUID.randomUUID().toString(), uniqueId, "1098", "ab".repeat(32), "AF", t0);
+    }
+}
