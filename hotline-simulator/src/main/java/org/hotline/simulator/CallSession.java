@@ -184,7 +184,7 @@ final class CallSession {
         return duration.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos() : duration.toNanos();
     }
 
-    /** The run deadline passed while connecting or waiting. */
+    /** The run deadline passed during a playback or listening wait. */
     private static final class TimedOut extends IOException {
         private static final long serialVersionUID = 1L;
     }
