@@ -12,7 +12,20 @@ public final class BusAddresses {
     /** Hangup handler → dispatch, publish: a {@link CallEnded}. */
     public static final String CALL_ENDED = "hotline.dispatch.call-ended";
 
+    /**
+     * Browser → dispatch through the bridge, send: an {@link OperatorAction}. The bridge stamps the signed-in
+     * operator's id on it; the body's own claim is never trusted.
+     */
+    public static final String OPERATOR_ACTIONS = "hotline.dispatch.operator-action";
+    /** Screen server → dispatch, send: a {@link Presence} (a browser connected, disconnected, or signed out). */
+    public static final String PRESENCE = "hotline.dispatch.presence";
+    /** Tips → dispatch, publish: a {@link TipSaved}, which ends the operator's wrap-up. */
+    public static final String TIP_SAVED = "hotline.dispatch.tip-saved";
+    /** Dispatch → managers' browsers through the bridge, publish: a {@link Wallboard}. */
+    public static final String WALLBOARD = "hotline.screen.wallboard";
+
     private static final String IVR_CALL_PREFIX = "hotline.ivr.call.";
+    private static final String OPERATOR_SCREEN_PREFIX = "hotline.screen.operator.";
 
     private BusAddresses() {
     }
@@ -23,5 +36,22 @@ public final class BusAddresses {
      */
     public static String ivrCall(String callId) {
         return IVR_CALL_PREFIX + callId;
+    }
+
+    /**
+     * Dispatch → one operator's browser through the bridge: {@link ScreenMessage}s. Only that operator may
+     * register on it.
+     */
+    public static String operatorScreen(String operatorId) {
+        return OPERATOR_SCREEN_PREFIX + operatorId;
+    }
+
+    /** The operator id an {@link #operatorScreen(String)} address belongs to, or null for any other address. */
+    public static String operatorOfScreen(String address) {
+        if (address == null || !address.startsWith(OPERATOR_SCREEN_PREFIX)) {
+            return null;
+        }
+        String id = address.substring(OPERATOR_SCREEN_PREFIX.length());
+        return id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? id : null;
     }
 }

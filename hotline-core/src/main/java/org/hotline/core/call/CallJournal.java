@@ -27,6 +27,18 @@ public interface CallJournal {
     /** A voice message was recorded into {@code reference} (a file name under the voicemail directory). */
     void voicemail(String callId, String reference, Instant at);
 
+    /** Dispatch offered the call to an operator. */
+    void offered(String callId, Instant at);
+
+    /** The operator who took the call (the IVR confirmed the hand-off). */
+    void assigned(String callId, String operatorId);
+
+    /**
+     * How many calls from the same pseudonymous caller came before {@code before}: a count only, so an operator
+     * can see a returning caller without learning anything else about them.
+     */
+    int earlierCalls(String pseudonym, Instant before);
+
     /** Sets the outcome unless the call already has one; returns whether this call set it. */
     boolean outcome(String callId, CallOutcome outcome, CallStep atStep, Instant at);
 

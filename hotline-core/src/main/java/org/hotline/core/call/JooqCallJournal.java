@@ -87,6 +87,28 @@ public final class JooqCallJournal implements CallJournal {
     }
 
     @Override
+    public void offered(String callId, Instant at) {
+        dsl.transaction(tx -> {
+            tx.dsl().update(CALLS).set(CALLS.STEP, CallStep.OFFERED.code()).where(CALLS.ID.eq(callId))
+                    .and(CALLS.STEP.in(CallStep.QUEUED.code(), CallStep.OFFERED.code())).execute();
+            insertStep(tx.dsl(), callId, CallStep.OFFERED, at);
+        });
+    }
+
+    @Override
+    public void assigned(String callId, String operatorId) {
+        dsl.update(CALLS).set(CALLS.OPERATOR_ID, operatorId).where(CALLS.ID.eq(callId)).execute();
+    }
+
+    @Override
+    public int earlierCalls(String pseudonym, Instant before) {
+        if (pseudonym == null) {
+            return 0;
+        }
+        return dsl.fetchCount(CALLS, CALLS.CALLER_PSEUDONYM.eq(pseudonym).and(CALLS.ENTERED_AT.lt(time(before))));
+    }
+
+    @Override
     public boolean outcome(String callId, CallOutcome outcome, CallStep atStep, Instant at) {
         return dsl.transactionResult(tx -> tx.dsl().update(CALLS)
                 .set(CALLS.OUTCOME, outcome.code())

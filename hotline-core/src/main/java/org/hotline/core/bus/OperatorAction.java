@@ -1,0 +1,39 @@
+package org.hotline.core.bus;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * An operator's button press, from the browser on {@link BusAddresses#OPERATOR_ACTIONS}.
+ *
+ * @param operatorId stamped by the bridge from the session, never taken from the browser
+ * @param action     what they pressed
+ * @param callId     the call it concerns, for {@link Action#ACCEPT} and {@link Action#DECLINE}
+ */
+public record OperatorAction(String operatorId, Action action, String callId) {
+
+    /** The buttons on the operator's screen. */
+    public enum Action {
+        AVAILABLE,
+        AWAY,
+        ACCEPT,
+        DECLINE
+    }
+
+    /** The field the bridge overwrites with the session's operator id. */
+    public static final String OPERATOR_FIELD = "operatorId";
+
+    public JsonObject toJson() {
+        return new JsonObject().put(OPERATOR_FIELD, operatorId).put("action", action.name().toLowerCase(Locale.ROOT))
+                .put("callId", callId);
+    }
+
+    public static OperatorAction fromJson(JsonObject json) {
+        String callId = json.getString("callId");
+        if (callId != null && callId.length() > 36) {
+            throw new IllegalArgumentException("call id too long");
+        }
+        return new OperatorAction(Json.required(json, OPERATOR_FIELD),
+                Action.valueOf(Json.required(json, "action").toUpperCase(Locale.ROOT)), callId);
+    }
+}

@@ -1,0 +1,105 @@
+package org.hotline.core.bus;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * What dispatch pushes to one operator's screen on {@link BusAddresses#operatorScreen(String)}. Every message
+ * has a {@code type}; none carries caller data (no number, no name, no pseudonym, only a count of earlier calls).
+ */
+public sealed interface ScreenMessage {
+
+    String type();
+
+    JsonObject toJson();
+
+    /** The operator's own state, and the call it concerns if any. */
+    record Status(String state, String callId, String reason) implements ScreenMessage {
+        public String type() {
+            return "status";
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", type()).put("state", state).put("callId", callId).put("reason", reason);
+        }
+    }
+
+    /** A call offered to this operator, until {@code expiresAt} (epoch millis). */
+    record Offer(CallCard call, long expiresAt) implements ScreenMessage {
+        public String type() {
+            return "offer";
+        }
+
+        public JsonObject toJson() {
+            return call.toJson().put("type", type()).put("expiresAt", expiresAt);
+        }
+    }
+
+    /** The offer is gone: the caller hung up, it expired, or another operator has the call. */
+    record OfferWithdrawn(String callId, String reason) implements ScreenMessage {
+        public String type() {
+            return "offer-withdrawn";
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", type()).put("callId", callId).put("reason", reason);
+        }
+    }
+
+    /** The call this operator is on, with how many earlier calls came from the same (pseudonymous) caller. */
+    record ActiveCall(CallCard call, int earlierCalls) implements ScreenMessage {
+        public String type() {
+            return "active-call";
+        }
+
+        public JsonObject toJson() {
+            return call.toJson().put("type", type()).put("earlierCalls", earlierCalls);
+        }
+    }
+
+    /** The call ended; the operator is in wrap-up until the tip is saved or {@code wrapUpUntil} (epoch millis). */
+    record CallEnded(String callId, long wrapUpUntil) implements ScreenMessage {
+        public String type() {
+            return "call-ended";
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", type()).put("callId", callId).put("wrapUpUntil", wrapUpUntil);
+        }
+    }
+
+    /** The calls waiting now, in the order they will be served. */
+    record Queue(List<CallCard> waiting) implements ScreenMessage {
+        public String type() {
+            return "queue";
+        }
+
+        public JsonObject toJson() {
+            JsonArray calls = new JsonArray();
+            waiting.forEach(c -> calls.add(c.toJson()));
+            return new JsonObject().put("type", type()).put("calls", calls);
+        }
+    }
+
+    /**
+     * What an operator may know of a waiting call.
+     *
+     * @param callId      our call id
+     * @param language    language code
+     * @param purpose     purpose code
+     * @param priority    emergency or normal
+     * @param queuedAt    epoch millis when it joined the queue, so screens can show a live wait
+     */
+    record CallCard(String callId, String language, String purpose, String priority, long queuedAt) {
+        public JsonObject toJson() {
+            return new JsonObject().put("callId", callId).put("language", language).put("purpose", purpose)
+                    .put("priority", priority).put("queuedAt", queuedAt);
+        }
+
+        public static CallCard fromJson(JsonObject json) {
+            return new CallCard(json.getString("callId"), json.getString("language"), json.getString("purpose"),
+                    json.getString("priority"), json.getLong("queuedAt", 0L));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.hotline.dispatch.operators;
+
+import static org.hotline.core.db.Tables.OPERATORS;
+import static org.hotline.core.db.Tables.OPERATOR_STATES;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hotline.core.call.Language;
+import org.hotline.core.db.tables.records.OperatorsRecord;
+import org.jooq.DSLContext;
+
+/** {@link OperatorDirectory} over jOOQ. */
+public final class JooqOperatorDirectory implements OperatorDirectory {
+    private final DSLContext dsl;
+
+    public JooqOperatorDirectory(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Operator add(NewOperator operator, String passwordHash) {
+        String id = UUID.randomUUID().toString();
+        dsl.insertInto(OPERATORS)
+                .set(OPERATORS.ID, id)
+                .set(OPERATORS.USERNAME, operator.username())
+                .set(OPERATORS.DISPLAY_NAME, operator.displayName())
+                .set(OPERATORS.ROLE, operator.role().code())
+                .set(OPERATORS.LANGUAGES, operator.languages().stream().map(Language::code).sorted()
+                        .collect(Collectors.joining(",")))
+                .set(OPERATORS.INTERPRETER, operator.interpreter())
+                .set(OPERATORS.ENDPOINT, operator.endpoint())
+                .set(OPERATORS.PASSWORD_HASH, passwordHash)
+                .set(OPERATORS.ENABLED, true)
+                .set(OPERATORS.CREATED_AT, Instant.now().atOffset(ZoneOffset.UTC))
+                .execute();
+        return byId(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Operator> byId(String id) {
+        return dsl.selectFrom(OPERATORS).where(OPERATORS.ID.eq(id)).fetchOptional().map(JooqOperatorDirectory::toOperator);
+    }
+
+    @Override
+    public Optional<Operator> byUsername(String username) {
+        return dsl.selectFrom(OPERATORS).where(OPERATORS.USERNAME.eq(username)).fetchOptional()
+                .map(JooqOperatorDirectory::toOperator);
+    }
+
+    @Override
+    public Optional<String> passwordHash(String username) {
+        return dsl.select(OPERATORS.PASSWORD_HASH).from(OPERATORS)
+                .where(OPERATORS.USERNAME.eq(username)).and(OPERATORS.ENABLED.isTrue())
+                .fetchOptional(OPERATORS.PASSWORD_HASH);
+    }
+
+    @Override
+    public List<Operator> all() {
+        return dsl.selectFrom(OPERATORS).orderBy(OPERATORS.USERNAME).fetch(JooqOperatorDirectory::toOperator);
+    }
+
+    @Override
+    public void setEnabled(String username, boolean enabled) {
+        requireOne(dsl.update(OPERATORS).set(OPERATORS.ENABLED, enabled).where(OPERATORS.USERNAME.eq(username))
+                .execute(), username);
+    }
+
+    @Override
+    public void setPasswordHash(String username, String passwordHash) {
+        requireOne(dsl.update(OPERATORS).set(OPERATORS.PASSWORD_HASH, passwordHash)
+                .where(OPERATORS.USERNAME.eq(username)).execute(), username);
+    }
+
+    @Override
+    public void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason) {
+        dsl.insertInto(OPERATOR_STATES)
+                .set(OPERATOR_STATES.OPERATOR_ID, operatorId)
+                .set(OPERATOR_STATES.STATE, state.code())
+                .set(OPERATOR_STATES.CHANGED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(OPERATOR_STATES.CALL_ID, callId)
+                .set(OPERATOR_STATES.REASON, reason)
+                .execute();
+    }
+
+    private static void requireOne(int updated, String username) {
+        if (updated != 1) {
+            throw new IllegalArgumentException("no such user: " + username);
+        }
+    }
+
+    private static Operator toOperator(OperatorsRecord r) {
+        return new Operator(r.getId(), r.getUsername(), r.getDisplayName(), Role.fromCode(r.getRole()),
+                Arrays.stream(r.getLanguages().split(",")).filter(s -> !s.isBlank()).map(Language::requireCode)
+                        .collect(Collectors.toSet()), r.getInterpreter(), r.getEndpoint(), r.getEnabled());
+    }
+}

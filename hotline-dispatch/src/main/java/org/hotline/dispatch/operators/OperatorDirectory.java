@@ -1,0 +1,28 @@
+package org.hotline.dispatch.operators;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The people who may sign in, and the record of their states. Blocking: worker or virtual threads only. */
+public interface OperatorDirectory {
+
+    /** Adds a person; fails if the username is taken. */
+    Operator add(NewOperator operator, String passwordHash);
+
+    Optional<Operator> byId(String id);
+
+    Optional<Operator> byUsername(String username);
+
+    /** The stored password hash of an enabled person, for sign-in. */
+    Optional<String> passwordHash(String username);
+
+    List<Operator> all();
+
+    void setEnabled(String username, boolean enabled);
+
+    void setPasswordHash(String username, String passwordHash);
+
+    /** Appends a state change (with the call it concerns, if any). */
+    void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason);
+}

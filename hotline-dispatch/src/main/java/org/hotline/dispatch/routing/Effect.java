@@ -1,0 +1,30 @@
+package org.hotline.dispatch.routing;
+
+import org.hotline.dispatch.operators.OperatorState;
+
+/** Something the floor decided that the outside world must hear about. The floor itself does no I/O. */
+sealed interface Effect {
+    /** Offer a call to an operator's screen. */
+    record Offer(String operatorId, String callId, long expiresAt) implements Effect {
+    }
+
+    /** Take an offer off an operator's screen. */
+    record Withdraw(String operatorId, String callId, String reason) implements Effect {
+    }
+
+    /** An operator's state changed (record it, show it). */
+    record State(String operatorId, OperatorState state, String callId, String reason) implements Effect {
+    }
+
+    /** Ask the waiting IVR to hand the caller to this operator's phone. */
+    record Assign(String operatorId, String callId, String endpoint) implements Effect {
+    }
+
+    /** The caller is now with the operator. */
+    record Connected(String operatorId, String callId) implements Effect {
+    }
+
+    /** Tell a waiting IVR that nobody can take the call any more. */
+    record Refuse(String callId, String reason) implements Effect {
+    }
+}

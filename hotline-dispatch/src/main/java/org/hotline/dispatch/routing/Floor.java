@@ -1,0 +1,299 @@
+package org.hotline.dispatch.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.IntakeReply;
+import org.hotline.dispatch.operators.Operator;
+import org.hotline.dispatch.operators.OperatorState;
+
+/**
+ * The routing decisions, with no I/O and no threads: who is on the floor, which calls wait, and who is offered
+ * what. Emergencies are served first, then the longest wait; a call goes only to an available operator who
+ * speaks its language, or after {@code widenAfter} (at once for emergencies) to one who works with an
+ * interpreter; among those, the one available longest. One call is offered to one operator at a time, so
+ * exactly one can own it. Every method returns the {@link Effect}s the caller must carry out.
+ *
+ * <p>Not thread-safe: one event loop owns it.
+ */
+final class Floor {
+    private static final Comparator<WaitingCall> SERVICE_ORDER = Comparator
+            .comparing((WaitingCall c) -> !c.emergency())
+            .thenComparing(c -> c.queuedAt)
+            .thenComparingLong(c -> c.sequence);
+
+    private final Duration offerTimeout;
+    private final Duration widenAfter;
+    private final Duration wrapUp;
+    private final Map<String, Seat> seats = new LinkedHashMap<>();
+    private final Map<String, WaitingCall> waiting = new HashMap<>();
+    private long sequence;
+
+    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp) {
+        this.offerTimeout = offerTimeout;
+        this.widenAfter = widenAfter;
+        this.wrapUp = wrapUp;
+    }
+
+    /** A caller is ready. Nobody signed in means a refusal, so the IVR takes the closed path at once. */
+    IntakeReply intake(CallIntake intake, Instant now, List<Effect> effects) {
+        if (seats.values().stream().noneMatch(s -> s.operator.takesCalls())) {
+            return IntakeReply.refused(IntakeReply.NO_OPERATORS);
+        }
+        WaitingCall call = waiting.computeIfAbsent(intake.callId(), id -> new WaitingCall(intake, now, sequence++));
+        match(now, effects);
+        return IntakeReply.queuedAt(position(call.id()).orElse(1));
+    }
+
+    /** A browser connected: the operator joins the floor, away until they choose to be available. */
+    void connected(Operator operator, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operator.id());
+        if (seat == null) {
+            seats.put(operator.id(), new Seat(operator, now));
+            effects.add(new Effect.State(operator.id(), OperatorState.AWAY, null, "signed-in"));
+        } else {
+            effects.add(new Effect.State(seat.id(), seat.state, seat.callId, "reconnected"));
+        }
+    }
+
+    /** The operator's browser went away: an offer is lost at once and they are away. A call in progress goes on. */
+    void disconnected(String operatorId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null) {
+            return;
+        }
+        if (seat.state == OperatorState.OFFERED && !seat.assigning) {
+            releaseOffer(seat, "disconnected", effects);
+            change(seat, OperatorState.AWAY, null, "disconnected", now, effects);
+        } else if (seat.state == OperatorState.AVAILABLE) {
+            change(seat, OperatorState.AWAY, null, "disconnected", now, effects);
+        }
+        match(now, effects);
+    }
+
+    void signedOut(String operatorId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null) {
+            return;
+        }
+        if (seat.state == OperatorState.OFFERED && !seat.assigning) {
+            releaseOffer(seat, "signed-out", effects);
+        }
+        seats.remove(operatorId);
+        effects.add(new Effect.State(operatorId, OperatorState.SIGNED_OUT, null, "signed-out"));
+        if (seats.values().stream().noneMatch(s -> s.operator.takesCalls())) {
+            for (WaitingCall call : List.copyOf(waiting.values())) {
+                if (call.offeredTo == null) {
+                    waiting.remove(call.id());
+                    effects.add(new Effect.Refuse(call.id(), IntakeReply.NO_OPERATORS));
+                }
+            }
+        }
+        match(now, effects);
+    }
+
+    void available(String operatorId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat != null && (seat.state == OperatorState.AWAY || seat.state == OperatorState.WRAP_UP)) {
+            change(seat, OperatorState.AVAILABLE, null, "operator", now, effects);
+            match(now, effects);
+        }
+    }
+
+    void away(String operatorId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null) {
+            return;
+        }
+        if (seat.state == OperatorState.OFFERED && !seat.assigning) {
+            WaitingCall call = releaseOffer(seat, "declined", effects);
+            if (call != null) {
+                call.declinedBy.add(operatorId);
+            }
+        }
+        if (seat.state != OperatorState.ON_CALL) {
+            change(seat, OperatorState.AWAY, null, "operator", now, effects);
+        }
+        match(now, effects);
+    }
+
+    /** The operator turned an offer down: the call goes to someone else, the operator stays available. */
+    void decline(String operatorId, String callId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null || seat.state != OperatorState.OFFERED || seat.assigning || !callId.equals(seat.callId)) {
+            return;
+        }
+        WaitingCall call = releaseOffer(seat, "declined", effects);
+        if (call != null) {
+            call.declinedBy.add(operatorId);
+        }
+        change(seat, OperatorState.AVAILABLE, null, "declined", now, effects);
+        match(now, effects);
+    }
+
+    /**
+     * The operator accepted. Only the operator currently holding the offer can; a late or duplicate accept
+     * changes nothing. Returns whether the accept counted.
+     */
+    boolean accept(String operatorId, String callId, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null || seat.state != OperatorState.OFFERED || seat.assigning || !callId.equals(seat.callId)) {
+            return false;
+        }
+        seat.assigning = true;
+        effects.add(new Effect.Assign(operatorId, callId, seat.operator.endpoint()));
+        return true;
+    }
+
+    /** The IVR answered the assignment: the caller is handed to the operator, or had already gone. */
+    void handedOff(String operatorId, String callId, boolean taken, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        waiting.remove(callId);
+        if (seat == null || !callId.equals(seat.callId)) {
+            return;
+        }
+        seat.assigning = false;
+        if (taken) {
+            change(seat, OperatorState.ON_CALL, callId, "accepted", now, effects);
+            effects.add(new Effect.Connected(operatorId, callId));
+        } else {
+            effects.add(new Effect.Withdraw(operatorId, callId, "caller-left"));
+            change(seat, OperatorState.AVAILABLE, null, "caller-left", now, effects);
+        }
+        match(now, effects);
+    }
+
+    /** The caller left the queue (hung up, voice message, hold limit): withdraw any offer at once. */
+    void callLeft(String callId, Instant now, List<Effect> effects) {
+        WaitingCall call = waiting.remove(callId);
+        if (call == null || call.offeredTo == null) {
+            return;
+        }
+        Seat seat = seats.get(call.offeredTo);
+        if (seat != null && callId.equals(seat.callId) && !seat.assigning) {
+            effects.add(new Effect.Withdraw(seat.id(), callId, "caller-left"));
+            change(seat, OperatorState.AVAILABLE, null, "caller-left", now, effects);
+            match(now, effects);
+        }
+    }
+
+    /** The call ended: its operator goes to wrap-up. */
+    void callEnded(String callId, Instant now, List<Effect> effects) {
+        for (Seat seat : seats.values()) {
+            if (seat.state == OperatorState.ON_CALL && callId.equals(seat.callId)) {
+                seat.wrapUpUntil = now.plus(wrapUp);
+                change(seat, OperatorState.WRAP_UP, callId, "call-ended", now, effects);
+            }
+        }
+    }
+
+    /** The operator saved the tip: wrap-up is over. */
+    void tipSaved(String operatorId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat != null && seat.state == OperatorState.WRAP_UP) {
+            change(seat, OperatorState.AVAILABLE, null, "tip-saved", now, effects);
+            match(now, effects);
+        }
+    }
+
+    /** Time passes: offers expire (the operator goes away), wrap-ups end, and widened calls find operators. */
+    void tick(Instant now, List<Effect> effects) {
+        for (Seat seat : seats.values()) {
+            if (seat.state == OperatorState.OFFERED && !seat.assigning && !now.isBefore(seat.offerDeadline)) {
+                releaseOffer(seat, "expired", effects);
+                change(seat, OperatorState.AWAY, null, "offer-timeout", now, effects);
+            } else if (seat.state == OperatorState.WRAP_UP && !now.isBefore(seat.wrapUpUntil)) {
+                change(seat, OperatorState.AVAILABLE, null, "wrap-up-over", now, effects);
+            }
+        }
+        match(now, effects);
+    }
+
+    /** 1-based positions of every waiting call, in service order. */
+    Map<String, Integer> positions() {
+        Map<String, Integer> positions = new HashMap<>();
+        int position = 1;
+        for (WaitingCall call : inServiceOrder()) {
+            positions.put(call.id(), position++);
+        }
+        return positions;
+    }
+
+    Optional<Integer> position(String callId) {
+        return Optional.ofNullable(positions().get(callId));
+    }
+
+    List<WaitingCall> inServiceOrder() {
+        List<WaitingCall> ordered = new ArrayList<>(waiting.values());
+        ordered.sort(SERVICE_ORDER);
+        return ordered;
+    }
+
+    Optional<WaitingCall> waitingCall(String callId) {
+        return Optional.ofNullable(waiting.get(callId));
+    }
+
+    List<Seat> seats() {
+        return List.copyOf(seats.values());
+    }
+
+    Optional<Seat> seat(String operatorId) {
+        return Optional.ofNullable(seats.get(operatorId));
+    }
+
+    private void match(Instant now, List<Effect> effects) {
+        for (WaitingCall call : inServiceOrder()) {
+            if (call.offeredTo != null) {
+                continue;
+            }
+            Seat best = null;
+            boolean widened = call.emergency() || !now.isBefore(call.queuedAt.plus(widenAfter));
+            for (Seat seat : seats.values()) {
+                if (seat.state != OperatorState.AVAILABLE || !seat.operator.takesCalls()
+                        || call.declinedBy.contains(seat.id())) {
+                    continue;
+                }
+                boolean eligible = seat.speaks(call.intake.language()) || (widened && seat.operator.interpreter());
+                if (eligible && (best == null || seat.since.isBefore(best.since))) {
+                    best = seat;
+                }
+            }
+            if (best != null) {
+                offer(best, call, now, effects);
+            }
+        }
+    }
+
+    private void offer(Seat seat, WaitingCall call, Instant now, List<Effect> effects) {
+        call.offeredTo = seat.id();
+        seat.offerDeadline = now.plus(offerTimeout);
+        change(seat, OperatorState.OFFERED, call.id(), "offer", now, effects);
+        effects.add(new Effect.Offer(seat.id(), call.id(), seat.offerDeadline.toEpochMilli()));
+    }
+
+    /** Takes the offer back from a seat; the call returns to the queue. */
+    private WaitingCall releaseOffer(Seat seat, String reason, List<Effect> effects) {
+        String callId = seat.callId;
+        effects.add(new Effect.Withdraw(seat.id(), callId, reason));
+        WaitingCall call = callId == null ? null : waiting.get(callId);
+        if (call != null) {
+            call.offeredTo = null;
+        }
+        return call;
+    }
+
+    private static void change(Seat seat, OperatorState state, String callId, String reason, Instant now,
+                               List<Effect> effects) {
+        seat.state = state;
+        seat.callId = callId;
+        seat.since = now;
+        effects.add(new Effect.State(seat.id(), state, callId, reason));
+    }
+}

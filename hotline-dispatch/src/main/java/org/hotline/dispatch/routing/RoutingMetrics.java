@@ -1,0 +1,78 @@
+package org.hotline.dispatch.routing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.core.call.Language;
+import org.hotline.core.call.Priority;
+import org.hotline.dispatch.operators.OperatorState;
+
+/**
+ * Dispatch metrics. The floor lives on one event loop, so gauges read counters the loop refreshes after each
+ * change rather than the floor itself. Labels are languages, priorities and states only.
+ */
+final class RoutingMetrics {
+    private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> operators = new ConcurrentHashMap<>();
+    private final Timer toOffer;
+    private final Timer toAnswer;
+    private final Counter offersTimedOut;
+
+    RoutingMetrics(MeterRegistry registry) {
+        for (Language language : Language.values()) {
+            for (Priority priority : Priority.values()) {
+                AtomicInteger count = new AtomicInteger();
+                waiting.put(language.code() + "/" + priority.code(), count);
+                Gauge.builder("hotline.dispatch.calls.waiting", count, AtomicInteger::get)
+                        .description("Calls waiting for an operator, by language and priority")
+                        .tag("language", language.code()).tag("priority", priority.code()).register(registry);
+            }
+            for (OperatorState state : OperatorState.values()) {
+                AtomicInteger count = new AtomicInteger();
+                operators.put(language.code() + "/" + state.code(), count);
+                Gauge.builder("hotline.dispatch.operators", count, AtomicInteger::get)
+                        .description("Signed-in operators by state and by a language they speak")
+                        .tag("language", language.code()).tag("state", state.code()).register(registry);
+            }
+        }
+        toOffer = Timer.builder("hotline.dispatch.intake.to.offer").description("Time from intake to first offer")
+                .publishPercentileHistogram().register(registry);
+        toAnswer = Timer.builder("hotline.dispatch.intake.to.answer")
+                .description("Time from intake to the operator taking the call").publishPercentileHistogram()
+                .register(registry);
+        offersTimedOut = Counter.builder("hotline.dispatch.offers.timed.out")
+                .description("Offers that expired unanswered").register(registry);
+    }
+
+    /** Refreshes the gauges from the floor; runs on the floor's event loop. */
+    void refresh(Floor floor) {
+        waiting.values().forEach(c -> c.set(0));
+        operators.values().forEach(c -> c.set(0));
+        for (WaitingCall call : floor.inServiceOrder()) {
+            waiting.get(call.intake.language().code() + "/" + call.intake.priority().code()).incrementAndGet();
+        }
+        for (Seat seat : floor.seats()) {
+            for (Language language : seat.operator.languages()) {
+                operators.get(language.code() + "/" + seat.state.code()).incrementAndGet();
+            }
+        }
+    }
+
+    void offered(Duration sinceIntake) {
+        toOffer.record(sinceIntake);
+    }
+
+    void answered(Duration sinceIntake) {
+        toAnswer.record(sinceIntake);
+    }
+
+    void offerTimedOut() {
+        offersTimedOut.increment();
+    }
+
+}

@@ -1,0 +1,240 @@
+package org.hotline.dispatch.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.hotline.core.bus.BusAddresses;
+import org.hotline.core.bus.CallEnded;
+import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.HandOffReply;
+import org.hotline.core.bus.HoldUpdate;
+import org.hotline.core.bus.IntakeReply;
+import org.hotline.core.bus.OperatorAction;
+import org.hotline.core.bus.Presence;
+import org.hotline.core.bus.ScreenMessage;
+import org.hotline.core.bus.TipSaved;
+import org.hotline.core.call.CallJournal;
+import org.hotline.dispatch.operators.OperatorDirectory;
+import org.hotline.dispatch.operators.OperatorState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routing owner: one verticle on one event loop holds the {@link Floor} and turns bus messages into its
+ * decisions, then carries out the resulting effects: screens, IVRs, and the database. Database writes run on
+ * an executor of virtual threads, never on the event loop, and never hold up a caller.
+ */
+public final class RoutingVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingVerticle.class);
+    private static final long TICK_MILLIS = 250;
+
+    private final RoutingConfig config;
+    private final OperatorDirectory directory;
+    private final CallJournal journal;
+    private final Executor blocking;
+    private final RoutingMetrics metrics;
+    private final Clock clock;
+    private final Floor floor;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private Map<String, Integer> lastPositions = new HashMap<>();
+    private List<ScreenMessage.CallCard> lastQueue = List.of();
+
+    public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
+                           io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
+        this.config = config;
+        this.directory = directory;
+        this.journal = journal;
+        this.blocking = blocking;
+        this.metrics = new RoutingMetrics(registry);
+        this.clock = clock;
+        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp());
+    }
+
+    @Override
+    public Future<?> start() {
+        var bus = vertx.eventBus();
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.INTAKE, this::intake));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_LEFT, m -> apply(effects ->
+                floor.callLeft(CallLeft.fromJson(m.body()).callId(), now(), effects))));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_ENDED, m -> apply(effects ->
+                floor.callEnded(CallEnded.fromJson(m.body()).callId(), now(), effects))));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.TIP_SAVED, m -> apply(effects ->
+                floor.tipSaved(TipSaved.fromJson(m.body()).operatorId(), now(), effects))));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.OPERATOR_ACTIONS, this::operatorAction));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
+        vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    private void intake(Message<JsonObject> message) {
+        CallIntake intake;
+        try {
+            intake = CallIntake.fromJson(message.body());
+        } catch (RuntimeException e) {
+            LOG.warn("Refused a malformed intake: {}", e.getMessage());
+            message.fail(400, "malformed intake");
+            return;
+        }
+        List<Effect> effects = new ArrayList<>();
+        IntakeReply reply = floor.intake(intake, now(), effects);
+        message.reply(reply.toJson());
+        carryOut(effects);
+    }
+
+    private void operatorAction(Message<JsonObject> message) {
+        OperatorAction action;
+        try {
+            action = OperatorAction.fromJson(message.body());
+        } catch (RuntimeException e) {
+            LOG.warn("Ignored a malformed operator action");
+            return;
+        }
+        apply(effects -> {
+            switch (action.action()) {
+                case AVAILABLE -> floor.available(action.operatorId(), now(), effects);
+                case AWAY -> floor.away(action.operatorId(), now(), effects);
+                case DECLINE -> floor.decline(action.operatorId(), String.valueOf(action.callId()), now(), effects);
+                case ACCEPT -> {
+                    if (!floor.accept(action.operatorId(), String.valueOf(action.callId()), effects)) {
+                        screen(action.operatorId(), new ScreenMessage.OfferWithdrawn(action.callId(), "not-yours"));
+                    }
+                }
+            }
+        });
+    }
+
+    private void presence(Message<JsonObject> message) {
+        Presence presence = Presence.fromJson(message.body());
+        switch (presence.kind()) {
+            case CONNECTED -> vertx.executeBlocking(() -> directory.byId(presence.operatorId()), false)
+                    .onSuccess(found -> found.filter(o -> o.enabled())
+                            .ifPresent(operator -> apply(effects -> floor.connected(operator, now(), effects))))
+                    .onFailure(e -> LOG.warn("Could not load an operator who connected ({})",
+                            e.getClass().getSimpleName()));
+            case DISCONNECTED -> apply(effects -> floor.disconnected(presence.operatorId(), now(), effects));
+            case SIGNED_OUT -> apply(effects -> floor.signedOut(presence.operatorId(), now(), effects));
+        }
+    }
+
+    private void apply(java.util.function.Consumer<List<Effect>> change) {
+        List<Effect> effects = new ArrayList<>();
+        change.accept(effects);
+        carryOut(effects);
+    }
+
+    private void carryOut(List<Effect> effects) {
+        for (Effect effect : effects) {
+            switch (effect) {
+                case Effect.Offer offer -> offer(offer);
+                case Effect.Withdraw withdraw -> {
+                    screen(withdraw.operatorId(), new ScreenMessage.OfferWithdrawn(withdraw.callId(), withdraw.reason()));
+                    if ("expired".equals(withdraw.reason())) {
+                        metrics.offerTimedOut();
+                    }
+                }
+                case Effect.State state -> state(state);
+                case Effect.Assign assign -> assign(assign);
+                case Effect.Connected connected -> connected(connected);
+                case Effect.Refuse refuse -> vertx.eventBus().send(BusAddresses.ivrCall(refuse.callId()),
+                        HoldUpdate.refused(refuse.reason()).toJson());
+            }
+        }
+        publishQueueChanges();
+        metrics.refresh(floor);
+    }
+
+    private void offer(Effect.Offer offer) {
+        floor.waitingCall(offer.callId()).ifPresent(call -> {
+            screen(offer.operatorId(), new ScreenMessage.Offer(call.card(), offer.expiresAt()));
+            Instant now = now();
+            if (call.declinedBy.isEmpty()) {
+                metrics.offered(Duration.between(call.queuedAt, now));
+            }
+            write(() -> journal.offered(offer.callId(), now));
+        });
+    }
+
+    private void state(Effect.State state) {
+        screen(state.operatorId(), new ScreenMessage.Status(state.state().code(), state.callId(), state.reason()));
+        Instant now = now();
+        write(() -> directory.recordState(state.operatorId(), state.state(), now, state.callId(), state.reason()));
+        if (state.state() == OperatorState.WRAP_UP) {
+            floor.seat(state.operatorId()).ifPresent(seat -> screen(seat.id(),
+                    new ScreenMessage.CallEnded(state.callId(), seat.wrapUpUntil.toEpochMilli())));
+        }
+    }
+
+    private void assign(Effect.Assign assign) {
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.handOffTimeout().toMillis());
+        vertx.eventBus().<JsonObject>request(BusAddresses.ivrCall(assign.callId()),
+                HoldUpdate.assigned(assign.endpoint()).toJson(), options).onComplete(reply -> {
+                    boolean taken = reply.succeeded() && HandOffReply.fromJson(reply.result().body()).taken();
+                    apply(effects -> floor.handedOff(assign.operatorId(), assign.callId(), taken, now(), effects));
+                });
+    }
+
+    private void connected(Effect.Connected connected) {
+        // The floor forgets the call once handed off; the card was captured when it was offered.
+        Instant now = now();
+        write(() -> journal.assigned(connected.callId(), connected.operatorId()));
+        blockingCall(() -> journal.find(connected.callId()).map(call -> {
+            int earlier = call.pseudonym() == null ? 0 : journal.earlierCalls(call.pseudonym(), call.enteredAt());
+            return new ScreenMessage.ActiveCall(new ScreenMessage.CallCard(call.callId(), call.language(),
+                    call.purpose(), call.priority(), call.enteredAt().toEpochMilli()), earlier);
+        })).onSuccess(found -> found.ifPresent(active -> {
+            metrics.answered(Duration.between(Instant.ofEpochMilli(active.call().queuedAt()), now));
+            screen(connected.operatorId(), active);
+        })).onFailure(e -> LOG.warn("Could not load the connected call ({})", e.getClass().getSimpleName()));
+    }
+
+    private void publishQueueChanges() {
+        Map<String, Integer> positions = floor.positions();
+        positions.forEach((callId, position) -> {
+            if (!position.equals(lastPositions.get(callId))) {
+                vertx.eventBus().send(BusAddresses.ivrCall(callId), HoldUpdate.position(position).toJson());
+            }
+        });
+        lastPositions = positions;
+        List<ScreenMessage.CallCard> queue = floor.inServiceOrder().stream().map(WaitingCall::card).toList();
+        if (!queue.equals(lastQueue)) {
+            lastQueue = queue;
+            ScreenMessage.Queue message = new ScreenMessage.Queue(queue);
+            floor.seats().forEach(seat -> screen(seat.id(), message));
+        }
+    }
+
+    private void screen(String operatorId, ScreenMessage message) {
+        // Published, so every tab the operator has open stays in step.
+        vertx.eventBus().publish(BusAddresses.operatorScreen(operatorId), message.toJson());
+    }
+
+    private void write(Runnable write) {
+        blocking.execute(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record a dispatch event ({}); routing goes on", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private <T> Future<T> blockingCall(java.util.concurrent.Callable<T> call) {
+        return vertx.executeBlocking(call, false);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}
