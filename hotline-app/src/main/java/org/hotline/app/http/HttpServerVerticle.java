@@ -16,12 +16,18 @@ public final class HttpServerVerticle extends VerticleBase {
     private final HttpConfig config;
     private final HealthCheck health;
     private final PrometheusMeterRegistry registry;
+    private final java.util.List<java.util.function.Consumer<Router>> mounts;
     private HttpServer server;
 
-    public HttpServerVerticle(HttpConfig config, HealthCheck health, PrometheusMeterRegistry registry) {
+    /**
+     * @param mounts the features' routes (the dispatch screen, reports), added after health and metrics
+     */
+    public HttpServerVerticle(HttpConfig config, HealthCheck health, PrometheusMeterRegistry registry,
+                              java.util.List<java.util.function.Consumer<Router>> mounts) {
         this.config = config;
         this.health = health;
         this.registry = registry;
+        this.mounts = java.util.List.copyOf(mounts);
     }
 
     @Override
@@ -29,6 +35,7 @@ public final class HttpServerVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
+        mounts.forEach(mount -> mount.accept(router));
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(config.port(), config.bind())

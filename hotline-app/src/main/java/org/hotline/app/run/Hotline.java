@@ -18,6 +18,7 @@ import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
+import org.hotline.dispatch.DispatchModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,16 @@ public final class Hotline implements AutoCloseable {
     private final Database database;
     private final Vertx vertx;
     private final AgiModule agi;
+    private final DispatchModule dispatch;
     private final HttpServerVerticle http;
     private final PrometheusMeterRegistry registry;
 
-    private Hotline(Database database, Vertx vertx, AgiModule agi, HttpServerVerticle http,
+    private Hotline(Database database, Vertx vertx, AgiModule agi, DispatchModule dispatch, HttpServerVerticle http,
                     PrometheusMeterRegistry registry) {
         this.database = database;
         this.vertx = vertx;
         this.agi = agi;
+        this.dispatch = dispatch;
         this.http = http;
         this.registry = registry;
     }
@@ -55,13 +58,17 @@ public final class Hotline implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         AgiModule agi = null;
+        DispatchModule dispatch = null;
         try {
-            agi = AgiModule.start(settings, vertx, new JooqCallJournal(database.dsl()), registry);
+            JooqCallJournal journal = new JooqCallJournal(database.dsl());
+            dispatch = await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
+            agi = AgiModule.start(settings, vertx, journal, registry);
             AgiModule running = agi;
             HttpServerVerticle http = new HttpServerVerticle(httpConfig,
-                    new HealthCheck(database::isReachable, () -> running.port() > 0), registry);
+                    new HealthCheck(database::isReachable, () -> running.port() > 0), registry,
+                    java.util.List.of(dispatch::mount));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
-            Hotline hotline = new Hotline(database, vertx, agi, http, registry);
+            Hotline hotline = new Hotline(database, vertx, agi, dispatch, http, registry);
             LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on http://{}:{}/health, data in {}",
                     settings.string("agi.bind"), agi.port(), httpConfig.bind(), http.port(),
                     storage.embedded() ? storage.dataDir() : "an external database");
@@ -69,6 +76,9 @@ public final class Hotline implements AutoCloseable {
         } catch (RuntimeException e) {
             if (agi != null) {
                 agi.stop(Duration.ZERO);
+            }
+            if (dispatch != null) {
+                dispatch.close();
             }
             vertx.close();
             database.close();
@@ -116,6 +126,7 @@ public final class Hotline implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("The event bus did not stop cleanly: {}", e.toString());
         }
+        dispatch.close();
         database.close();
         LOG.info("Hotline stopped");
     }
