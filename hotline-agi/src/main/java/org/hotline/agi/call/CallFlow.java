@@ -30,9 +30,17 @@ import org.slf4j.LoggerFactory;
  */
 final class CallFlow {
     private static final Logger LOG = LoggerFactory.getLogger(CallFlow.class);
-    /** What an operator's dial string may look like; anything else would reach Dial() unchecked. */
-    private static final Pattern TARGET = Pattern.compile("(PJSIP|SIP|IAX2)/[A-Za-z0-9_.-]{1,40}");
+    /**
+     * What an operator's dial string may look like: exactly what the dialplan's own check accepts, so a target
+     * we hand off is never one the dialplan refuses.
+     */
+    private static final Pattern TARGET = Pattern.compile("PJSIP/[A-Za-z0-9_-]{1,40}");
     private static final Duration WRITE_FLUSH_LIMIT = Duration.ofSeconds(10);
+    /**
+     * How long a step waits for its record before the caller hears the next prompt. A healthy database commits
+     * in a millisecond, so the step survives a crash; a sick one costs the caller at most this much.
+     */
+    private static final Duration STEP_SETTLE_LIMIT = Duration.ofMillis(250);
 
     private final IvrServices ivr;
     private final Caller caller;
@@ -102,6 +110,7 @@ final class CallFlow {
         language = choice.value();
         Instant now = reached(CallStep.LANGUAGE_CHOSEN);
         recorder.write("the language", (journal, id) -> journal.languageChosen(id, language, now));
+        recorder.settle(STEP_SETTLE_LIMIT);
         ivr.metrics().timeStep("language-menu", Duration.between(start, now));
         // Asterisk's own prompts follow the channel language where it has them; ours always exist.
         caller.setVariable("CHANNEL(language)", language.code());
@@ -113,6 +122,7 @@ final class CallFlow {
         purpose = ivr.purposeMenu().choose(caller).value();
         Instant now = reached(CallStep.PURPOSE_CHOSEN);
         recorder.write("the purpose", (journal, id) -> journal.purposeChosen(id, purpose, now));
+        recorder.settle(STEP_SETTLE_LIMIT);
         ivr.metrics().timeStep("purpose-menu", Duration.between(start, now));
         if (purpose == Purpose.DANGER) {
             caller.play(Prompt.EMERGENCY.file(), "");
@@ -140,6 +150,7 @@ final class CallFlow {
             }
             Instant queued = reached(CallStep.QUEUED);
             recorder.write("the queueing", (journal, id) -> journal.step(id, CallStep.QUEUED, queued));
+            recorder.settle(STEP_SETTLE_LIMIT);
             caller.play(Prompt.CONNECTING.file(), "");
             hold(line, reply.position(), queued);
         }

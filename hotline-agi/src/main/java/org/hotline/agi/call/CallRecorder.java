@@ -54,6 +54,21 @@ final class CallRecorder {
         }, executor);
     }
 
+    /** Gives queued writes up to {@code limit} to finish, quietly: the caller goes on either way. */
+    void settle(Duration limit) {
+        CompletableFuture<Void> last;
+        synchronized (this) {
+            last = tail;
+        }
+        try {
+            last.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Still writing (or failed and logged): the caller must not wait on the database.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits for every queued write, up to {@code limit}. */
     void flush(Duration limit) {
         CompletableFuture<Void> last;

@@ -1,6 +1,7 @@
 package org.hotline.agi.call;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -29,6 +30,7 @@ public final class Caller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Caller.class);
     private static final String MUSIC_CLASS = "hotline";
+    private static final Pattern RESULT = Pattern.compile("-?[0-9]{1,10}");
 
     private final AgiChannel channel;
 
@@ -94,8 +96,9 @@ public final class Caller {
     }
 
     private AgiReply send(AgiCommand command) {
+        AgiReply reply;
         try {
-            return channel.sendCommand(command);
+            reply = channel.sendCommand(command);
         } catch (AgiHangupException | AgiNetworkException e) {
             throw new CallerHungUp();
         } catch (AgiException e) {
@@ -104,5 +107,11 @@ public final class Caller {
             // Asterisk-Java parses replies itself; a garbled reply surfaces as an unchecked exception.
             throw new IvrFailure("unreadable reply to " + command.getClass().getSimpleName(), e);
         }
+        // Every command here is answered "200 result=<number>". Asterisk-Java reads a garbled result such as
+        // "200 result=" as -1, which would pass for a hangup (or a missing prompt) and hide the fault.
+        if (reply.getResult() == null || !RESULT.matcher(reply.getResult()).matches()) {
+            throw new IvrFailure("unreadable reply to " + command.getClass().getSimpleName(), null);
+        }
+        return reply;
     }
 }

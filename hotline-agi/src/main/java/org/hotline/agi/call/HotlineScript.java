@@ -25,7 +25,8 @@ public final class HotlineScript implements AgiScript {
         String callId = UUID.randomUUID().toString();
         MDC.put("call", callId);
         try {
-            IvrRoute route = ivr.routes().forCall(request.getDnid(), request.getExtension());
+            IvrRoute route = ivr.routes().forCall(request.getDnid(), request.getExtension())
+                    .withChannelLanguage(request.getLanguage());
             CallerPseudonym caller = ivr.pseudonymizer().pseudonymize(request.getCallerIdNumber(), route.country());
             new CallFlow(ivr, new Caller(channel), callId, AsteriskIds.uniqueId(request, callId), route)
                     .entered(caller.pseudonym(), caller.country())

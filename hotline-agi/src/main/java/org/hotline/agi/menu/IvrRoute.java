@@ -15,4 +15,14 @@ public record IvrRoute(String number, String country, Language defaultLanguage, 
     public IvrRoute {
         order = List.copyOf(order);
     }
+
+    /**
+     * This route with the channel's language as default, when the dialplan set one of ours before the AGI
+     * (its per-trunk contexts do), so the dialplan and the IVR never disagree on a trunk's language.
+     */
+    public IvrRoute withChannelLanguage(String channelLanguage) {
+        return Language.byCode(channelLanguage)
+                .map(language -> new IvrRoute(number, country, language, order))
+                .orElse(this);
+    }
 }

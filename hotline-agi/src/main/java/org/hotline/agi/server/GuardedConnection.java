@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One FastAGI socket with the limits Asterisk-Java lacks: the whole request header must arrive before a
  * deadline (a slow client sending a byte every few seconds is cut off), header lines are counted and
- * checked, every line is bounded in length, and a peer that floods replies without being asked is dropped.
+ * checked, every line is bounded in length, and a peer that floods replies without being asked, or stops
+ * answering for longer than the reply timeout, is dropped.
  * Outgoing commands are stripped of control characters so nothing we send can split into two commands.
  *
  * <p>A refusal logs one warning line naming the Asterisk host and the rule broken, never the content.
@@ -135,7 +136,7 @@ final class GuardedConnection implements SocketConnectionFacade {
             if (inHeader) {
                 throw refuse(RefusalReason.HEADER_TIMEOUT, "the request header did not arrive in time");
             }
-            throw new IOException("no reply from Asterisk within " + timeout + " ms");
+            throw refuse(RefusalReason.REPLY_TIMEOUT, "no reply from Asterisk within " + timeout + " ms");
         }
         if (read <= 0) {
             return false;
@@ -162,6 +163,13 @@ final class GuardedConnection implements SocketConnectionFacade {
     private ConnectionRefused refuse(RefusalReason reason, String message) {
         LOG.warn("FastAGI connection from {} closed: {}", socket.getInetAddress().getHostAddress(), message);
         watcher.refused(reason);
+        // Closed now, not when the script ends: the script still sends AJ_AGISTATUS and reads a reply, which
+        // on a live socket would read more of the same flood and refuse (and log) it a second time.
+        try {
+            close();
+        } catch (IOException e) {
+            // The refusal is what matters; the socket is gone either way.
+        }
         return new ConnectionRefused(reason, message);
     }
 

@@ -35,7 +35,7 @@ public final class HotlineAgiServer extends DefaultAgiServer {
     }
 
     private HotlineAgiServer(AgiServerConfig config, Map<String, AgiScript> scripts, ConnectionMetrics metrics) {
-        super(null, new ExplicitScripts(scripts, metrics));
+        super(null, new ExplicitScripts(scripts, metrics), new NoVerboseChannels());
         this.config = config;
         this.metrics = metrics;
     }

@@ -11,7 +11,8 @@ enum RefusalReason {
     MALFORMED_HEADER,
     EOF_IN_HEADER,
     UNKNOWN_SCRIPT,
-    REPLY_FLOOD;
+    REPLY_FLOOD,
+    REPLY_TIMEOUT;
 
     String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

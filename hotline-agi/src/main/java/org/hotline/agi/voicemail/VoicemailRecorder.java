@@ -1,6 +1,7 @@
 package org.hotline.agi.voicemail;
 
 import org.hotline.agi.call.Caller;
+import org.hotline.agi.call.CallerHungUp;
 import org.hotline.agi.prompts.Prompt;
 
 /**
@@ -18,10 +19,18 @@ public final class VoicemailRecorder {
         return config.enabled();
     }
 
-    /** Plays the instructions and records; returns the reference ({@code <callId>.wav}). */
+    /**
+     * Plays the instructions and records; returns the reference ({@code <callId>.wav}). Hanging up is how most
+     * callers end a message, and with AGIEXITONHANGUP Asterisk then closes the connection instead of answering
+     * RECORD FILE: the message is on disk all the same, so it still counts.
+     */
     public String record(Caller caller, String callId) {
         caller.play(Prompt.VOICEMAIL_RECORD.file(), "");
-        caller.record(config.directory() + "/" + callId, "#", config.maxLength());
+        try {
+            caller.record(config.directory() + "/" + callId, "#", config.maxLength());
+        } catch (CallerHungUp e) {
+            // Recorded up to the hangup; the next command tells the call flow the caller is gone.
+        }
         return callId + ".wav";
     }
 

@@ -132,7 +132,9 @@ public final class JooqCallJournal implements CallJournal {
             if (answered) {
                 insertStep(db, call.getId(), CallStep.ANSWERED, end.endedAt());
             }
-            if (call.getOutcome() == null) {
+            // A call still in the IVR's hands gets its outcome from the IVR, which may finish after this handler
+            // (Asterisk can run the hangup handler while the script is still seeing the hangup).
+            if (call.getOutcome() == null && call.getHandedOffAt() != null) {
                 call.setOutcome(outcomeAtEnd(call, end, answered).code());
                 call.setOutcomeStep(call.getStep());
             }
@@ -152,8 +154,7 @@ public final class JooqCallJournal implements CallJournal {
         if (call.getHandedOffAt() != null && "CANCEL".equals(end.dialStatus())) {
             return CallOutcome.ABANDONED_IN_QUEUE;
         }
-        // The IVR records every outcome it sees itself; a call that reaches its end without one was
-        // handed to the dialplan's fallback (unanswered operator, or our server gone mid-call).
+        // Handed off but not answered: the dialplan sends the caller on to the fallback queue.
         return CallOutcome.FALLBACK;
     }
 
@@ -164,14 +165,15 @@ public final class JooqCallJournal implements CallJournal {
             var interrupted = db.selectFrom(CALLS)
                     .where(CALLS.OUTCOME.isNull())
                     .and(CALLS.HANDED_OFF_AT.isNull())
-                    .and(CALLS.ENDED_AT.isNull())
                     .and(CALLS.ENTERED_AT.lt(time(enteredBefore)))
                     .forUpdate()
                     .fetch();
             for (CallsRecord call : interrupted) {
                 call.setOutcome(CallOutcome.FAILED.code());
                 call.setOutcomeStep(call.getStep());
-                call.setEndedAt(time(at));
+                if (call.getEndedAt() == null) {
+                    call.setEndedAt(time(at));
+                }
                 call.store();
             }
             return interrupted.size();

@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class UserCommand {
     static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
-    private static final Pattern ENDPOINT = Pattern.compile("(PJSIP|SIP|IAX2)/[A-Za-z0-9_.-]{1,40}");
+    private static final Pattern ENDPOINT = Pattern.compile("PJSIP/[A-Za-z0-9_-]{1,40}");
 
     static OperatorDirectory open(Database database) {
         return new JooqOperatorDirectory(database.dsl());

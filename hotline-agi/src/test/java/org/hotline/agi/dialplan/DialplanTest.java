@@ -1,0 +1,671 @@
+package org.hotline.agi.dialplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hotline.agi.AgiScriptNames;
+import org.hotline.agi.ChannelVariables;
+import org.hotline.agi.prompts.Prompt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks {@code asterisk-conf/} as data, since no Asterisk runs in CI: every jump lands somewhere, the queue,
+ * the AGI URLs and the variables match the server's contract, every prompt exists in every language, script
+ * values are only ever compared, the fallback is bounded and ends in a last resort, every module the
+ * dialplan needs is loaded, and AMI is off. Where a caller ends up is {@link DialplanBranchTest}'s job.
+ */
+class DialplanTest {
+
+    /** Variables Asterisk or app_stack set that the dialplan may read. Anything else must be declared. */
+    private static final Set<String> STANDARD_VARIABLES = Set.of(
+            "AGISTATUS", "DIALSTATUS", "ANSWEREDTIME", "QUEUESTATUS", "VMSTATUS",
+            "ARG1", "ARG2", "ARG3", "ARG4", "ARG5", "ARG6", "ARG7", "ARG8", "ARG9");
+
+    /** Applications built into Asterisk's core (no module to load). */
+    private static final Set<String> CORE_APPLICATIONS = Set.of("answer", "noop", "set", "goto", "gotoif", "hangup",
+            "wait");
+
+    /** Module each application lives in; an application missing here fails the module test on purpose. */
+    private static final Map<String, String> APPLICATION_MODULES = Map.of(
+            "dial", "app_dial", "queue", "app_queue", "agi", "res_agi", "playback", "app_playback",
+            "voicemail", "app_voicemail", "voicemailmain", "app_voicemail", "gosub", "app_stack",
+            "return", "app_stack");
+
+    /** Module each dialplan function lives in. */
+    private static final Map<String, String> FUNCTION_MODULES = Map.of(
+            "REGEX", "func_strings", "CHANNEL", "func_channel", "TIMEOUT", "func_timeout",
+            "CALLERID", "func_callerid", "VM_INFO", "app_voicemail");
+
+    /** Applications and functions that run commands or re-evaluate text: never in this dialplan. */
+    private static final Set<String> FORBIDDEN_APPLICATIONS = Set.of("exec", "tryexec", "execif", "system",
+            "trysystem", "eval", "macro", "eagi", "deadagi", "originate");
+    private static final Set<String> FORBIDDEN_FUNCTIONS = Set.of("EVAL", "EVAL_EXTEN", "SHELL", "EXEC", "IMPORT",
+            "FILE", "ODBC", "CURL", "DB", "DB_DELETE");
+
+    /** The six IVR languages (DOMAIN.md), each with a prompt manifest. */
+    private static final List<String> LANGUAGES = List.of("prs", "ps", "tg", "tk", "uz", "ur");
+
+    private static final Pattern AGI_URL = Pattern.compile("agi://\\$\\{HOTLINE_AGI_SERVER\\}/([A-Za-z0-9_-]+)");
+    private static final Pattern REGEX_ON_VARIABLE = Pattern.compile("REGEX\\(\"([^\"]*)\" \\$\\{([A-Z0-9_]+)\\}\\)");
+    private static final Pattern HOTLINE_PROMPT = Pattern.compile("hotline/([a-z0-9-]+)");
+
+    private final Dialplan dialplan = DialplanReader.extensionsConf();
+
+    // ---- jumps ------------------------------------------------------------------------------------------------
+
+    @Test
+    void everyGotoGosubAndHangupHandlerTargetExists() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            for (Dialplan.Target target : targets(p)) {
+                checked++;
+                // Gosub arguments may be computed; where the jump goes may not.
+                if ((target.context() + target.exten() + target.priority()).contains("$")) {
+                    problems.add("computed target " + target + " cannot be checked: " + p.where());
+                } else if (dialplan.resolve(target).isEmpty()) {
+                    problems.add("no such target " + target + ": " + p.where());
+                }
+            }
+        }
+        assertThat(problems).as("jump targets").isEmpty();
+        assertThat(checked).as("targets checked").isGreaterThan(10);
+    }
+
+    @Test
+    void everySubroutineEndsInReturn() {
+        Set<String> subroutineContexts = new TreeSet<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            if (p.is("Gosub") || isHangupHandlerPush(p)) {
+                targets(p).forEach(t -> subroutineContexts.add(t.context()));
+            }
+        }
+        assertThat(subroutineContexts).contains("hotline-hangup", "hotline-language", "hotline-hide-caller");
+        for (String context : subroutineContexts) {
+            for (var entry : dialplan.contexts().get(context).extensions().entrySet()) {
+                List<Dialplan.Priority> list = entry.getValue();
+                assertThat(list.getLast().app()).as("last line of [%s] %s", context, entry.getKey())
+                        .isEqualToIgnoringCase("Return");
+                assertThat(list).as("[%s] must not leave a subroutine with Goto", context)
+                        .noneMatch(p -> p.is("Goto") || p.is("Hangup"));
+            }
+        }
+    }
+
+    // ---- queue, AGI, server address ------------------------------------------------------------------------
+
+    @Test
+    void everyQueueIsDefinedInQueuesConf() {
+        DialplanReader.Conf queues = DialplanReader.readConf("queues.conf");
+        List<Dialplan.Priority> calls = dialplan.priorities("Queue");
+        assertThat(calls).isNotEmpty();
+        for (Dialplan.Priority p : calls) {
+            String name = p.argList().getFirst();
+            assertThat(queues.section(name)).as("queue %s used at %s", name, p.where()).isPresent();
+        }
+    }
+
+    @Test
+    void agiUrlsUseTheServerGlobalAndOnlyMappedScripts() {
+        List<Dialplan.Priority> agis = dialplan.priorities("AGI");
+        Set<String> used = new LinkedHashSet<>();
+        for (Dialplan.Priority p : agis) {
+            String url = p.argList().getFirst();
+            Matcher m = AGI_URL.matcher(url);
+            assertThat(m.matches()).as("AGI URL must be agi://${HOTLINE_AGI_SERVER}/<script>: %s", p.where())
+                    .isTrue();
+            assertThat(AgiScriptNames.ALL).as("script at %s", p.where()).contains(m.group(1));
+            used.add(m.group(1));
+        }
+        assertThat(used).as("both scripts are used").containsExactlyInAnyOrderElementsOf(AgiScriptNames.ALL);
+
+        List<Dialplan.Priority> entry = agis.stream().filter(p -> p.args().endsWith("/" + AgiScriptNames.ENTRY))
+                .toList();
+        assertThat(entry).extracting(Dialplan.Priority::context).containsOnly(DialplanWalker.ENTRY_CONTEXT);
+        List<Dialplan.Priority> end = agis.stream().filter(p -> p.args().endsWith("/" + AgiScriptNames.END))
+                .toList();
+        assertThat(end).extracting(Dialplan.Priority::context).containsOnly(hangupHandler().context());
+    }
+
+    @Test
+    void hangupHandlerIsPushedBeforeTheIvrAndReportsTheEnd() {
+        Dialplan.Target handler = hangupHandler();
+        List<Dialplan.Priority> lines = dialplan.contexts().get(handler.context()).extensions().get(handler.exten());
+        assertThat(lines).extracting(Dialplan.Priority::app).containsExactly("AGI", "Return");
+        assertThat(lines.getFirst().args()).isEqualTo("agi://${HOTLINE_AGI_SERVER}/" + AgiScriptNames.END);
+
+        Dialplan.Priority push = dialplan.priorities("Set").stream().filter(DialplanTest::isHangupHandlerPush)
+                .findFirst().orElseThrow();
+        Dialplan.Priority ivr = dialplan.priorities("AGI").stream()
+                .filter(p -> p.args().endsWith("/" + AgiScriptNames.ENTRY)).findFirst().orElseThrow();
+        assertThat(push.context()).isEqualTo(ivr.context());
+        assertThat(push.exten()).isEqualTo(ivr.exten());
+        assertThat(push.number()).as("pushed before the IVR so a hang-up in a menu is reported")
+                .isLessThan(ivr.number());
+    }
+
+    @Test
+    void serverAddressIsSetInExactlyOnePlace() {
+        String address = dialplan.globals().get("HOTLINE_AGI_SERVER");
+        assertThat(address).as("[globals] HOTLINE_AGI_SERVER").matches("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}");
+        String text = dialplan.withoutComments();
+        assertThat(occurrences(text, address)).as("occurrences of %s outside comments", address).isEqualTo(1);
+        assertThat(occurrences(text, "agi://")).as("every agi:// URL")
+                .isEqualTo(occurrences(text, "agi://${HOTLINE_AGI_SERVER}/"));
+        String port = address.substring(address.lastIndexOf(':'));
+        assertThat(occurrences(text, port)).as("no other hard-coded FastAGI port %s", port).isEqualTo(1);
+    }
+
+    // ---- variables ----------------------------------------------------------------------------------------
+
+    @Test
+    void everyVariableReadIsDeclaredInTheContractOrStandard() {
+        Set<String> contract = contractVariables();
+        Set<String> setHere = variablesSetByDialplan();
+        List<String> problems = new ArrayList<>();
+        Set<String> read = new TreeSet<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            for (Dialplan.Reference ref : Dialplan.references(p.args())) {
+                if (ref.function()) {
+                    continue;
+                }
+                String name = ref.name();
+                read.add(name);
+                if (name.startsWith("HOTLINE_")) {
+                    if (!contract.contains(name) && !dialplan.globals().containsKey(name)) {
+                        problems.add(name + " is neither in ChannelVariables nor in [globals]: " + p.where());
+                    }
+                } else if (!STANDARD_VARIABLES.contains(name) && !setHere.contains(name)) {
+                    problems.add(name + " is not a standard Asterisk variable, not in ChannelVariables and never"
+                            + " set by the dialplan: " + p.where());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(read).as("the dialplan reads the hand-off contract")
+                .contains(ChannelVariables.IVR_DONE, ChannelVariables.NEXT, ChannelVariables.TARGET, "AGISTATUS");
+        assertThat(setHere).as("dialplan-own variables must not use the contract's HOTLINE_ prefix")
+                .allMatch(name -> !name.startsWith("HOTLINE_") || contract.contains(name));
+    }
+
+    @Test
+    void noGlobalShadowsAContractVariable() {
+        // Asterisk reads a global when the channel variable is unset: a global HOTLINE_IVR_DONE=1 would make
+        // every server-down call look finished.
+        assertThat(dialplan.globals().keySet()).doesNotContainAnyElementsOf(contractVariables());
+        assertThat(dialplan.globals().keySet()).allMatch(name -> name.startsWith("HOTLINE_"),
+                "globals carry the HOTLINE_ prefix so they are never mistaken for Asterisk's own");
+    }
+
+    @Test
+    void scriptSetVariablesAreOnlyComparedOrUsedAsTheDialTarget() {
+        Set<String> contract = contractVariables();
+        List<String> problems = new ArrayList<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            String args = p.args();
+            List<int[]> allowed = new ArrayList<>();
+            Matcher m = REGEX_ON_VARIABLE.matcher(args);
+            while (m.find()) {
+                allowed.add(new int[] {m.start(), m.end()});
+            }
+            if (p.is("Dial") && p.argList().getFirst().equals("${" + ChannelVariables.TARGET + "}")) {
+                allowed.add(new int[] {0, p.argList().getFirst().length()});
+            }
+            for (String variable : contract) {
+                String ref = "${" + variable + "}";
+                for (int at = args.indexOf(ref); at >= 0; at = args.indexOf(ref, at + 1)) {
+                    int position = at;
+                    if (allowed.stream().noneMatch(r -> r[0] <= position && position < r[1])) {
+                        problems.add(ref + " used other than as REGEX(\"...\" " + ref + ") or the Dial target: "
+                                + p.where());
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void hotlineNextIsComparedWithExactlyTheContractValues() {
+        Set<String> compared = new TreeSet<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            Matcher m = REGEX_ON_VARIABLE.matcher(p.args());
+            while (m.find()) {
+                if (m.group(2).equals(ChannelVariables.NEXT)) {
+                    compared.add(m.group(1));
+                }
+                if (m.group(2).equals(ChannelVariables.IVR_DONE)) {
+                    assertThat(m.group(1)).as("IVR done means exactly 1: %s", p.where()).isEqualTo("^1$");
+                }
+            }
+        }
+        assertThat(compared).containsExactlyInAnyOrder("^" + ChannelVariables.NEXT_DIAL + "$",
+                "^" + ChannelVariables.NEXT_HANGUP + "$");
+    }
+
+    @Test
+    void dialOnlyEverDialsAGuardedPjsipTarget() {
+        List<Dialplan.Priority> dials = dialplan.priorities("Dial");
+        assertThat(dials).hasSize(1);
+        Dialplan.Priority dial = dials.getFirst();
+        assertThat(dial.argList().getFirst()).isEqualTo("${" + ChannelVariables.TARGET + "}");
+        Set<String> targetChecks = new TreeSet<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            Matcher m = REGEX_ON_VARIABLE.matcher(p.args());
+            while (m.find()) {
+                if (m.group(2).equals(ChannelVariables.TARGET)) {
+                    targetChecks.add(m.group(1));
+                }
+            }
+        }
+        assertThat(targetChecks).containsExactly("^PJSIP/[A-Za-z0-9_-]+$");
+    }
+
+    @Test
+    void noApplicationOrFunctionRunsOrReEvaluatesText() {
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            assertThat(FORBIDDEN_APPLICATIONS).as(p.where()).doesNotContain(p.app().toLowerCase(Locale.ROOT));
+            for (String function : functionsUsed(p)) {
+                assertThat(FORBIDDEN_FUNCTIONS).as(p.where()).doesNotContain(function);
+            }
+        }
+    }
+
+    // ---- prompts --------------------------------------------------------------------------------------------
+
+    @Test
+    void everyPromptPlayedIsAPromptKeyInEveryLanguage() throws IOException {
+        Map<String, String> played = new LinkedHashMap<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            if (p.is("Playback") || p.is("Background")) {
+                String files = p.argList().getFirst();
+                for (String file : files.split("&")) {
+                    Matcher m = HOTLINE_PROMPT.matcher(file.strip());
+                    assertThat(m.matches()).as("only hotline/<key> prompts exist in our six languages: %s",
+                            p.where()).isTrue();
+                    played.put(m.group(1), p.where());
+                }
+            }
+        }
+        for (DialplanReader.Section queue : DialplanReader.readConf("queues.conf").sections()) {
+            for (String key : List.of("periodic-announce", "announce", "queue-youarenext", "queue-thankyou")) {
+                for (String value : queue.values(key)) {
+                    for (String file : value.split(",")) {
+                        Matcher m = HOTLINE_PROMPT.matcher(file.strip());
+                        assertThat(m.matches()).as("queues.conf [%s] %s=%s", queue.name(), key, value).isTrue();
+                        played.put(m.group(1), "queues.conf [" + queue.name() + "] " + key);
+                    }
+                }
+            }
+        }
+        assertThat(played).containsKeys(Prompt.FALLBACK.key(), Prompt.VOICEMAIL_RECORD.key(),
+                Prompt.CALL_AGAIN.key());
+        assertThat(Prompt.allKeys()).as("prompt keys in Prompt.java").containsAll(played.keySet());
+
+        Path prompts = DialplanReader.asteriskConf().resolve("prompts");
+        List<Path> manifests;
+        try (Stream<Path> files = Files.isDirectory(prompts) ? Files.list(prompts) : Stream.empty()) {
+            manifests = files.filter(f -> f.getFileName().toString().endsWith(".manifest")).sorted().toList();
+        }
+        if (manifests.isEmpty()) {
+            fail("no prompt manifest in " + prompts + " yet: the dialplan plays " + played.keySet()
+                    + ", which must exist in every language's asterisk-conf/prompts/<code>.manifest");
+        }
+        for (String language : LANGUAGES) {
+            Path manifest = prompts.resolve(language + ".manifest");
+            assertThat(manifest).as("prompt manifest for %s", language).exists();
+            Set<String> keys = manifestKeys(manifest);
+            for (var entry : played.entrySet()) {
+                assertThat(keys).as("%s in %s (played at %s)", entry.getKey(), manifest, entry.getValue())
+                        .contains(entry.getKey());
+            }
+        }
+    }
+
+    @Test
+    void theLanguageGuardAcceptsExactlyTheSixIvrLanguages() {
+        // Both checks in [hotline-language]: the channel language and the preferred one passed in ARG1.
+        Pattern guard = Pattern.compile("REGEX\\(\"\\^\\(([a-z|]+)\\)\\$\" \\$\\{");
+        List<Set<String>> lists = new ArrayList<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            Matcher m = guard.matcher(p.args());
+            while (m.find()) {
+                lists.add(Set.of(m.group(1).split("\\|")));
+            }
+        }
+        assertThat(lists).hasSizeGreaterThanOrEqualTo(2).allSatisfy(set -> assertThat(set).containsExactlyInAnyOrderElementsOf(
+                LANGUAGES));
+        for (Dialplan.Priority p : dialplan.priorities("Set")) {
+            if (p.args().startsWith("CHANNEL(language)=") && !p.args().contains("${")) {
+                assertThat(LANGUAGES).as(p.where()).contains(p.args().substring("CHANNEL(language)=".length()));
+            }
+        }
+    }
+
+    // ---- fallback bounds --------------------------------------------------------------------------------------
+
+    @Test
+    void fallbackQueueRingsEveryoneAndNeverForever() {
+        DialplanReader.Conf queues = DialplanReader.readConf("queues.conf");
+        DialplanReader.Section q = queues.require("hotline-fallback");
+        assertThat(q.value("strategy")).hasValue("ringall");
+        assertThat(positiveInt(q.value("timeout").orElse(""))).as("per-attempt timeout").isBetween(5, 120);
+        assertThat(positiveInt(q.value("retry").orElse(""))).as("retry").isBetween(1, 60);
+        assertThat(positiveInt(q.value("maxlen").orElse(""))).as("maxlen (0 would be unlimited)").isPositive();
+        assertThat(q.value("timeoutpriority")).as("the dialplan's overall limit wins").hasValue("app");
+        for (String key : List.of("joinempty", "leavewhenempty")) {
+            assertThat(q.value(key)).as(key).isPresent();
+            assertThat(Set.of(q.value(key).get().split("\\s*,\\s*"))).as(key)
+                    .contains("unavailable", "invalid", "unknown");
+        }
+        String musicClass = q.value("musicclass").orElseThrow();
+        assertThat(DialplanReader.readConf("musiconhold.conf").section(musicClass)).as("music class " + musicClass)
+                .isPresent();
+        assertThat(DialplanReader.readConf("musiconhold.conf").section("default"))
+                .as("[default] music, used when a class has no files").isPresent();
+
+        for (Dialplan.Priority p : dialplan.priorities("Queue")) {
+            List<String> args = p.argList();
+            assertThat(args).as("Queue(name,options,URL,announce,timeout): %s", p.where()).hasSizeGreaterThan(4);
+            assertThat(positiveInt(resolveGlobal(args.get(4)))).as("overall queue timeout at %s", p.where())
+                    .isBetween(30, 3600);
+        }
+    }
+
+    @Test
+    void everyWayOutOfTheQueueEndsInALastResortThenHangup() {
+        DialplanWalker walker = new DialplanWalker(dialplan);
+        for (String status : List.of("TIMEOUT", "FULL", "JOINEMPTY", "LEAVEEMPTY", "JOINUNAVAIL", "LEAVEUNAVAIL")) {
+            for (String voicemail : List.of("SUCCESS", "USEREXIT", "FAILED")) {
+                DialplanWalker.Walk walk = walker.call("hotline-fallback", "s")
+                        .channel("ENTRY_LANGUAGE", "prs")
+                        .whenReturns("Queue", Map.of("QUEUESTATUS", status))
+                        .whenReturns("VoiceMail", Map.of("VMSTATUS", voicemail))
+                        .run();
+                String what = "QUEUESTATUS=" + status + " VMSTATUS=" + voicemail;
+                assertThat(walk.end()).as(what).isEqualTo(DialplanWalker.End.HANGUP);
+                assertThat(walk.outcomes()).as(what).extracting(DialplanWalker.Outcome::kind).containsExactly(
+                        DialplanWalker.Kind.FALLBACK_QUEUE, DialplanWalker.Kind.VOICEMAIL, DialplanWalker.Kind.HANGUP);
+                List<DialplanWalker.Step> after = walk.steps().subList(walk.indexOf("VoiceMail"), walk.steps().size());
+                assertThat(after).as(what + ": the caller hears something before the line closes")
+                        .anySatisfy(s -> assertThat(s.app()).isEqualTo("Playback"));
+                String last = walk.steps().stream().filter(s -> s.app().equals("Playback")).reduce((a, b) -> b)
+                        .orElseThrow().args();
+                assertThat(last).as(what).isEqualTo(voicemail.equals("SUCCESS")
+                        ? "hotline/" + Prompt.VOICEMAIL_THANKS.key() : "hotline/" + Prompt.CALL_AGAIN.key());
+            }
+        }
+        DialplanWalker.Walk noMailbox = walker.call("hotline-fallback", "s")
+                .lookup("VM_INFO(1098@hotline,exists)", "0")
+                .whenReturns("Queue", Map.of("QUEUESTATUS", "TIMEOUT")).run();
+        assertThat(noMailbox.end()).isEqualTo(DialplanWalker.End.HANGUP);
+        assertThat(noMailbox.steps("VoiceMail")).as("VoiceMail() would end the call in silence").isEmpty();
+        assertThat(noMailbox.steps("Playback")).extracting(DialplanWalker.Step::args)
+                .endsWith("hotline/" + Prompt.CALL_AGAIN.key());
+
+        DialplanWalker.Walk answered = walker.call("hotline-fallback", "s")
+                .whenReturns("Queue", Map.of("QUEUESTATUS", "CONTINUE")).run();
+        assertThat(answered.outcomes()).extracting(DialplanWalker.Outcome::kind)
+                .containsExactly(DialplanWalker.Kind.FALLBACK_QUEUE, DialplanWalker.Kind.HANGUP);
+    }
+
+    @Test
+    void theLastResortMailboxExistsAndSendsNothingAnywhere() {
+        Dialplan.Priority voicemail = dialplan.priorities("VoiceMail").getFirst();
+        String[] box = voicemail.argList().getFirst().split("@");
+        assertThat(dialplan.withoutComments()).as("VoiceMail() is guarded by a check that its mailbox exists")
+                .contains("${VM_INFO(" + voicemail.argList().getFirst() + ",exists)}");
+        DialplanReader.Conf conf = DialplanReader.readConf("voicemail.conf");
+        assertThat(conf.require(box[1]).value(box[0])).as("mailbox %s", voicemail.argList().getFirst()).isPresent();
+        assertThat(conf.require("general").value("attach")).hasValue("no");
+        assertThat(conf.require("general").value("format")).hasValue("wav");
+        assertThat(voicemail.argList().get(1)).as("skip VoiceMail's English instructions").contains("s");
+    }
+
+    @Test
+    void dialRingsForABoundedTimeWithHoldMusic() {
+        Dialplan.Priority dial = dialplan.priorities("Dial").getFirst();
+        List<String> args = dial.argList();
+        assertThat(positiveInt(resolveGlobal(args.get(1)))).as("ring timeout").isBetween(5, 120);
+        Matcher moh = Pattern.compile("m\\(([A-Za-z0-9_-]+)\\)").matcher(args.get(2));
+        assertThat(moh.find()).as("Dial option m(class): the caller hears music, not silence").isTrue();
+        assertThat(DialplanReader.readConf("musiconhold.conf").section(moh.group(1))).isPresent();
+        assertThat(args.get(2).replaceAll("\\([^)]*\\)", "")).as("no g option: the caller's line closes when"
+                + " the operator hangs up, instead of running on into the fallback").doesNotContain("g");
+        assertThat(positiveInt(dialplan.globals().get("HOTLINE_IVR_MAX_SECONDS"))).as("IVR ceiling")
+                .isBetween(600, 3600);
+    }
+
+    // ---- modules, AMI, secrets -----------------------------------------------------------------------------
+
+    @Test
+    void modulesConfLoadsEverythingTheDialplanUsesAndNoCallerRecords() {
+        DialplanReader.Section modules = DialplanReader.readConf("modules.conf").require("modules");
+        assertThat(modules.value("autoload")).hasValue("no");
+        Set<String> loaded = new TreeSet<>();
+        for (String module : modules.values("load")) {
+            loaded.add(module.replaceFirst("\\.so$", ""));
+        }
+        List<String> missing = new ArrayList<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            String app = p.app().toLowerCase(Locale.ROOT);
+            if (!CORE_APPLICATIONS.contains(app)) {
+                String module = APPLICATION_MODULES.get(app);
+                if (module == null) {
+                    missing.add("no module known for application " + p.app() + " (add it to the test): " + p.where());
+                } else if (!loaded.contains(module)) {
+                    missing.add(module + " for " + p.app() + ": " + p.where());
+                }
+            }
+            for (String function : functionsUsed(p)) {
+                String module = FUNCTION_MODULES.get(function);
+                if (module == null) {
+                    missing.add("no module known for function " + function + " (add it to the test): " + p.where());
+                } else if (!loaded.contains(module)) {
+                    missing.add(module + " for " + function + ": " + p.where());
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+        assertThat(loaded).contains("pbx_config", "chan_pjsip", "res_pjsip", "res_pjsip_session", "res_pjsip_pubsub",
+                "res_musiconhold", "format_wav", "codec_ulaw", "codec_alaw", "bridge_simple");
+        assertThat(loaded).as("CDR/CEL back-ends would store raw caller numbers")
+                .noneMatch(m -> m.startsWith("cdr_") || m.startsWith("cel_"));
+    }
+
+    @Test
+    void managerInterfaceIsOffOrLoopbackOnlyWithoutDangerousWrites() {
+        String file = DialplanReader.text(DialplanReader.confFile("manager.conf"));
+        DialplanReader.Conf manager = DialplanReader.parseConf(file, "manager.conf");
+        DialplanReader.Section general = manager.require("general");
+        boolean enabled = general.value("enabled").map(v -> v.matches("(?i)yes|true|on|1")).orElse(false);
+        if (enabled) {
+            assertThat(general.value("bindaddr")).as("AMI bind address").hasValueSatisfying(
+                    a -> assertThat(a).isIn("127.0.0.1", "::1"));
+            assertThat(general.value("webenabled").orElse("no")).isEqualToIgnoringCase("no");
+        }
+        // Every write= line, commented-out examples included: whoever uncomments one must get a safe user.
+        Matcher write = Pattern.compile("(?m)^\\s*;?\\s*write\\s*=\\s*(.*)$").matcher(file);
+        while (write.find()) {
+            Set<String> classes = Set.of(write.group(1).strip().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+            assertThat(classes).as("manager.conf write=%s", write.group(1))
+                    .doesNotContain("originate", "system", "command", "config", "agi", "all");
+        }
+    }
+
+    @Test
+    void noSecretIsCommittedAndSipContextsExist() {
+        String pjsip = DialplanReader.text(DialplanReader.confFile("pjsip.conf"));
+        DialplanReader.parseConf(pjsip, "pjsip.conf");
+        Matcher secret = Pattern.compile("(?mi)^\\s*;?\\s*(password|secret|md5_cred|password_digest)\\s*=\\s*(\\S*)")
+                .matcher(pjsip);
+        int secrets = 0;
+        while (secret.find()) {
+            secrets++;
+            assertThat(secret.group(2)).as("pjsip.conf %s= must be a CHANGE_ME placeholder", secret.group(1))
+                    .startsWith("CHANGE_ME");
+        }
+        assertThat(secrets).as("the examples show where passwords go").isPositive();
+        Matcher context = Pattern.compile("context\\s*=\\s*([A-Za-z0-9_-]+)").matcher(pjsip);
+        int contexts = 0;
+        while (context.find()) {
+            contexts++;
+            assertThat(dialplan.contexts()).as("pjsip.conf context=%s", context.group(1))
+                    .containsKey(context.group(1));
+        }
+        assertThat(contexts).isPositive();
+
+        DialplanReader.Section mailboxes = DialplanReader.readConf("voicemail.conf").require("hotline");
+        for (DialplanReader.Entry box : mailboxes.entries()) {
+            assertThat(box.value().split(",")[0]).as("voicemail.conf PIN of %s", box.key()).startsWith("CHANGE_ME");
+        }
+        String managerText = DialplanReader.text(DialplanReader.confFile("manager.conf"));
+        Matcher amiSecret = Pattern.compile("(?mi)^\\s*;?\\s*secret\\s*=\\s*(\\S*)").matcher(managerText);
+        while (amiSecret.find()) {
+            assertThat(amiSecret.group(1)).startsWith("CHANGE_ME");
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** The HOTLINE_* names declared in ChannelVariables (public static final String constants), by reflection. */
+    static Set<String> contractVariables() {
+        Set<String> names = new TreeSet<>();
+        for (Field field : ChannelVariables.class.getDeclaredFields()) {
+            int mod = field.getModifiers();
+            if (Modifier.isPublic(mod) && Modifier.isStatic(mod) && Modifier.isFinal(mod)
+                    && field.getType() == String.class) {
+                try {
+                    String value = (String) field.get(null);
+                    if (value.startsWith("HOTLINE_")) {
+                        names.add(value);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        assertThat(names).as("ChannelVariables declares the contract").isNotEmpty();
+        return names;
+    }
+
+    /** Plain variable names the dialplan assigns with Set(NAME=...). */
+    private Set<String> variablesSetByDialplan() {
+        Set<String> names = new TreeSet<>();
+        for (Dialplan.Priority p : dialplan.priorities("Set")) {
+            String name = p.args().substring(0, Math.max(0, p.args().indexOf('='))).strip();
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Functions read with ${FUNC(...)} or written with Set(FUNC(...)=...). */
+    private static Set<String> functionsUsed(Dialplan.Priority p) {
+        Set<String> functions = new TreeSet<>();
+        for (Dialplan.Reference ref : Dialplan.references(p.args())) {
+            if (ref.function()) {
+                functions.add(ref.name().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (p.is("Set")) {
+            Matcher m = Pattern.compile("^([A-Za-z_]+)\\(").matcher(p.args());
+            if (m.find()) {
+                functions.add(m.group(1).toUpperCase(Locale.ROOT));
+            }
+        }
+        return functions;
+    }
+
+    private static boolean isHangupHandlerPush(Dialplan.Priority p) {
+        return p.is("Set") && p.args().startsWith("CHANNEL(hangup_handler_push)=");
+    }
+
+    private Dialplan.Target hangupHandler() {
+        List<Dialplan.Priority> pushes = dialplan.priorities("Set").stream().filter(DialplanTest::isHangupHandlerPush)
+                .toList();
+        assertThat(pushes).as("exactly one hangup handler").hasSize(1);
+        return targets(pushes.getFirst()).getFirst();
+    }
+
+    /** Every jump target a priority names (both branches of a conditional). */
+    private static List<Dialplan.Target> targets(Dialplan.Priority p) {
+        List<Dialplan.Target> out = new ArrayList<>();
+        String app = p.app().toLowerCase(Locale.ROOT);
+        switch (app) {
+            case "goto", "gosub" -> out.add(Dialplan.parseTarget(p.args(), p.context(), p.exten()));
+            case "gotoif", "gosubif" -> {
+                Dialplan.Conditional c = Dialplan.parseConditional(p.args());
+                for (String branch : List.of(c.ifTrue(), c.ifFalse())) {
+                    if (!branch.isBlank()) {
+                        out.add(Dialplan.parseTarget(branch, p.context(), p.exten()));
+                    }
+                }
+            }
+            case "set" -> {
+                if (isHangupHandlerPush(p)) {
+                    String spec = p.args().substring("CHANNEL(hangup_handler_push)=".length());
+                    out.add(Dialplan.parseTarget(spec, p.context(), p.exten()));
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    private String resolveGlobal(String value) {
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)\\}").matcher(value.strip());
+        if (m.matches()) {
+            String global = dialplan.globals().get(m.group(1));
+            assertThat(global).as("[globals] %s", m.group(1)).isNotNull();
+            return global;
+        }
+        return value.strip();
+    }
+
+    private static int positiveInt(String value) {
+        assertThat(value).as("a positive whole number").matches("[1-9]\\d*");
+        return Integer.parseInt(value);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static Set<String> manifestKeys(Path manifest) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String line : Files.readAllLines(manifest)) {
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            int eq = s.indexOf('=');
+            if (eq > 0) {
+                keys.add(s.substring(0, eq).strip());
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,775 @@
+package org.hotline.agi.dialplan;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Walks {@code extensions.conf} the way Asterisk would run it for one call, without an Asterisk: given the
+ * channel variables the {@code hotline} AGI script left behind, it follows the priorities, evaluates the
+ * conditions and reports where the caller ends up: {@code DIAL(target)}, {@code HANGUP_AFTER_SCRIPT} or
+ * {@code FALLBACK_QUEUE}.
+ *
+ * <p>It models only what the Hotline dialplan uses and throws {@link UnsupportedOperationException} on
+ * anything else, so a new construct in the dialplan cannot be silently misread:
+ * <ul>
+ *   <li>applications NoOp, Answer, Set, Goto, GotoIf, Gosub, Return, AGI, Dial, Queue, VoiceMail, Playback,
+ *       Hangup;</li>
+ *   <li>substitution of {@code ${VAR}} (channel variable, else global) and {@code $[...]} expressions with
+ *       {@code & | ! = !=}, parentheses and quoted strings, done once and never re-scanned, as Asterisk
+ *       does;</li>
+ *   <li>functions {@code REGEX("re" string)} (POSIX extended, unanchored search, as func_strings does),
+ *       {@code CHANNEL(language)}, and {@code VM_INFO(...)} answered from {@link Call#lookup}; writes to {@code CHANNEL(language)},
+ *       {@code CHANNEL(hangup_handler_push)}, {@code TIMEOUT(absolute)} and {@code CALLERID(...)} are
+ *       recorded as channel state under those names.</li>
+ * </ul>
+ *
+ * <p>The AGI application {@code hotline} does not run anything: the walker copies the given variables into
+ * the channel at that point. They must include {@code AGISTATUS}, which Asterisk itself sets (SUCCESS when
+ * the server closed the connection, even mid-call; FAILURE when nothing listens; HANGUP; NOTFOUND). A test
+ * that recorded the variables a real server set against a fake Asterisk can use
+ * {@link #afterServerClosed(Map)} to add {@code AGISTATUS=SUCCESS}. Set {@code CHANNEL(language)} in the map
+ * for a script that chose a language. The walk continues after the AGI whatever AGISTATUS says; on a real
+ * Asterisk, AGISTATUS=HANGUP means the caller is gone and nothing after it runs.
+ */
+final class DialplanWalker {
+
+    /** What a caller reaches. */
+    enum Kind {
+        /** Dial() to the operator the script named. */
+        DIAL,
+        /** Hangup() right after the script finished with HOTLINE_NEXT=hangup. */
+        HANGUP_AFTER_SCRIPT,
+        /** Queue(hotline-fallback): every operator rings. */
+        FALLBACK_QUEUE,
+        /** VoiceMail(): the fallback's last resort. */
+        VOICEMAIL,
+        /** Hangup() after a human or the last resort had their turn. */
+        HANGUP
+    }
+
+    /** A destination, e.g. {@code DIAL(PJSIP/1001)} or {@code FALLBACK_QUEUE}. */
+    record Outcome(Kind kind, String target) {
+        static final Outcome HANGUP_AFTER_SCRIPT = new Outcome(Kind.HANGUP_AFTER_SCRIPT, null);
+        static final Outcome FALLBACK_QUEUE = new Outcome(Kind.FALLBACK_QUEUE, null);
+
+        static Outcome dial(String target) {
+            return new Outcome(Kind.DIAL, Objects.requireNonNull(target));
+        }
+
+        @Override
+        public String toString() {
+            return target == null ? kind.name() : kind.name() + "(" + target + ")";
+        }
+    }
+
+    /** How a walk stopped. */
+    enum End {
+        /** At a Hangup(). */
+        HANGUP,
+        /** In Dial, Queue or VoiceMail, whose return the walk was not told about (the caller is there). */
+        WAITING,
+        /** Ran past the last priority of an extension: Asterisk hangs up without a word. */
+        FELL_OFF,
+        /** In an AGI that never returns, with nothing to interrupt it. */
+        STUCK_IN_AGI,
+        /** Return() with no Gosub to return to. */
+        RETURNED
+    }
+
+    /** One executed priority: the line, its arguments after substitution, and the channel state before it. */
+    record Step(Dialplan.Priority priority, String args, Map<String, String> channel) {
+        String app() {
+            return priority.app();
+        }
+
+        String language() {
+            return channel.get(CHANNEL_LANGUAGE);
+        }
+
+        @Override
+        public String toString() {
+            return "[" + priority.context() + "] " + priority.exten() + "," + priority.number() + " " + app() + "("
+                    + args + ")";
+        }
+    }
+
+    /** A finished walk: the steps, the destinations in the order reached, and how it ended. */
+    record Walk(List<Step> steps, List<Outcome> outcomes, End end) {
+        /** The first destination: where the caller ends up after the IVR. */
+        Outcome outcome() {
+            if (outcomes.isEmpty()) {
+                throw new AssertionError("the walk reached no destination (ended " + end + "): " + steps);
+            }
+            return outcomes.getFirst();
+        }
+
+        /** The steps running {@code application}, in order. */
+        List<Step> steps(String application) {
+            return steps.stream().filter(s -> s.app().equalsIgnoreCase(application)).toList();
+        }
+
+        /** The first step running {@code application}. */
+        Step first(String application) {
+            return steps.stream().filter(s -> s.app().equalsIgnoreCase(application)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + application + " in walk " + steps));
+        }
+
+        /** Index of the first step running {@code application}, or -1. */
+        int indexOf(String application) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).app().equalsIgnoreCase(application)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** The channel-state key for the channel language (what Playback uses). */
+    static final String CHANNEL_LANGUAGE = "CHANNEL(language)";
+    /** Where every hotline call starts. */
+    static final String ENTRY_CONTEXT = "hotline-inbound";
+    static final String ENTRY_EXTEN = "1098";
+    /** The language a channel has before anything sets one (Asterisk's default). */
+    static final String ASTERISK_DEFAULT_LANGUAGE = "en";
+
+    private static final int MAX_STEPS = 10_000;
+
+    private final Dialplan dialplan;
+
+    DialplanWalker(Dialplan dialplan) {
+        this.dialplan = dialplan;
+    }
+
+    /** A walker over {@code asterisk-conf/extensions.conf}. */
+    static DialplanWalker load() {
+        return new DialplanWalker(DialplanReader.extensionsConf());
+    }
+
+    Dialplan dialplan() {
+        return dialplan;
+    }
+
+    /** Adds what Asterisk reports when the FastAGI server closed the connection itself: AGISTATUS=SUCCESS. */
+    static Map<String, String> afterServerClosed(Map<String, String> setByServer) {
+        Map<String, String> vars = new LinkedHashMap<>(setByServer);
+        vars.putIfAbsent("AGISTATUS", "SUCCESS");
+        return vars;
+    }
+
+    /** Where a call to 1098 ends up after the hotline script left {@code leftByScript}. */
+    Outcome walk(Map<String, String> leftByScript) {
+        return call(ENTRY_CONTEXT, ENTRY_EXTEN).afterScript(leftByScript).run().outcome();
+    }
+
+    /** Starts describing a call arriving in {@code context} for the dialled {@code exten}. */
+    Call call(String context, String exten) {
+        return new Call(context, exten);
+    }
+
+    /** One call to walk: where it enters, what the script leaves, what blocking applications return. */
+    final class Call {
+        private final String context;
+        private final String exten;
+        private final Map<String, String> initial = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> returns = new HashMap<>();
+        private final Map<String, String> lookups = new HashMap<>();
+        private Map<String, String> leftByScript;
+        private boolean scriptHangs;
+
+        private Call(String context, String exten) {
+            this.context = context;
+            this.exten = exten;
+            initial.put(CHANNEL_LANGUAGE, ASTERISK_DEFAULT_LANGUAGE);
+        }
+
+        /** A channel variable (or {@code CHANNEL(language)}) the channel has when it arrives. */
+        Call channel(String name, String value) {
+            initial.put(name, value);
+            return this;
+        }
+
+        /**
+         * The value a look-up function returns on this Asterisk, written as called, e.g.
+         * {@code VM_INFO(1098@hotline,exists)} to {@code 0} for a box with no mailbox configured. Unless
+         * given, {@code VM_INFO(...,exists)} is 1.
+         */
+        Call lookup(String call, String value) {
+            lookups.put(call, value);
+            return this;
+        }
+
+        /** What the hotline AGI script leaves; must include AGISTATUS. */
+        Call afterScript(Map<String, String> vars) {
+            if (!vars.containsKey("AGISTATUS")) {
+                throw new IllegalArgumentException("give AGISTATUS too: Asterisk sets it after every AGI()"
+                        + " (SUCCESS when the server closed the connection, FAILURE when nothing listens);"
+                        + " see DialplanWalker.afterServerClosed. Got " + vars.keySet());
+            }
+            this.leftByScript = Map.copyOf(vars);
+            this.scriptHangs = false;
+            return this;
+        }
+
+        /**
+         * The server accepts the connection and then never answers: the AGI returns only if the channel's
+         * absolute timeout interrupts it, leaving {@code vars} (what it set before hanging) and
+         * AGISTATUS=HANGUP.
+         */
+        Call scriptHangs(Map<String, String> vars) {
+            this.leftByScript = new LinkedHashMap<>(vars);
+            this.leftByScript.put("AGISTATUS", "HANGUP");
+            this.scriptHangs = true;
+            return this;
+        }
+
+        /** Lets Dial, Queue or VoiceMail return, setting {@code vars} (e.g. DIALSTATUS=NOANSWER). */
+        Call whenReturns(String application, Map<String, String> vars) {
+            returns.put(application.toLowerCase(Locale.ROOT), Map.copyOf(vars));
+            return this;
+        }
+
+        Walk run() {
+            return new Run(this).execute();
+        }
+    }
+
+    // ---- execution ------------------------------------------------------------------------------------------
+
+    private record Frame(String context, String exten, int number, Map<String, String> savedArgs) {
+    }
+
+    private final class Run {
+        private final Call call;
+        private final Map<String, String> vars;
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private final List<Step> steps = new ArrayList<>();
+        private final List<Outcome> outcomes = new ArrayList<>();
+        private String context;
+        private String exten;
+        private int number;
+
+        Run(Call call) {
+            this.call = call;
+            this.vars = new LinkedHashMap<>(call.initial);
+        }
+
+        Walk execute() {
+            context = call.context;
+            exten = dialplan.extensionFor(call.context, call.exten).orElseThrow(() -> new IllegalArgumentException(
+                    "[" + call.context + "] has no extension for " + call.exten));
+            number = 1;
+            for (int count = 0; count < MAX_STEPS; count++) {
+                var found = dialplan.at(context, exten, number);
+                if (found.isEmpty()) {
+                    return finish(End.FELL_OFF);
+                }
+                Dialplan.Priority p = found.get();
+                End end = step(p);
+                if (end != null) {
+                    return finish(end);
+                }
+            }
+            throw new AssertionError("more than " + MAX_STEPS + " steps: the dialplan loops; last " + steps.getLast());
+        }
+
+        private Walk finish(End end) {
+            return new Walk(List.copyOf(steps), List.copyOf(outcomes), end);
+        }
+
+        private void record(Dialplan.Priority p, String args) {
+            steps.add(new Step(p, args, Map.copyOf(vars)));
+        }
+
+        /** Runs one priority; returns how the walk ends, or null to go on. */
+        private End step(Dialplan.Priority p) {
+            String app = p.app().toLowerCase(Locale.ROOT);
+            switch (app) {
+                case "noop", "answer", "playback" -> {
+                    record(p, substitute(p.args()));
+                    number++;
+                    return null;
+                }
+                case "set" -> {
+                    String data = substitute(p.args());
+                    record(p, data);
+                    set(p, data);
+                    number++;
+                    return null;
+                }
+                case "goto" -> {
+                    String data = substitute(p.args());
+                    record(p, data);
+                    jump(Dialplan.parseTarget(data, context, exten), p);
+                    return null;
+                }
+                case "gotoif" -> {
+                    // Asterisk substitutes the whole argument, then splits at the first '?' and ':'.
+                    String data = substitute(p.args());
+                    record(p, data);
+                    int question = data.indexOf('?');
+                    if (question < 0) {
+                        throw new IllegalStateException("GotoIf without '?': " + p.where());
+                    }
+                    String branches = data.substring(question + 1);
+                    int colon = branches.indexOf(':');
+                    String chosen = isTrue(data.substring(0, question))
+                            ? (colon < 0 ? branches : branches.substring(0, colon))
+                            : (colon < 0 ? "" : branches.substring(colon + 1));
+                    if (chosen.isBlank()) {
+                        number++;
+                    } else {
+                        jump(Dialplan.parseTarget(chosen, context, exten), p);
+                    }
+                    return null;
+                }
+                case "gosub" -> {
+                    String data = substitute(p.args());
+                    record(p, data);
+                    Dialplan.Target target = Dialplan.parseTarget(data, context, exten);
+                    Map<String, String> saved = new HashMap<>();
+                    for (int i = 1; i <= Math.max(target.args().size(), 9); i++) {
+                        String name = "ARG" + i;
+                        saved.put(name, vars.remove(name));
+                    }
+                    stack.push(new Frame(context, exten, number + 1, saved));
+                    for (int i = 0; i < target.args().size(); i++) {
+                        vars.put("ARG" + (i + 1), target.args().get(i));
+                    }
+                    jump(target, p);
+                    return null;
+                }
+                case "return" -> {
+                    record(p, substitute(p.args()));
+                    if (stack.isEmpty()) {
+                        return End.RETURNED;
+                    }
+                    Frame frame = stack.pop();
+                    frame.savedArgs().forEach((name, value) -> {
+                        if (value == null) {
+                            vars.remove(name);
+                        } else {
+                            vars.put(name, value);
+                        }
+                    });
+                    context = frame.context();
+                    exten = frame.exten();
+                    number = frame.number();
+                    return null;
+                }
+                case "agi" -> {
+                    String data = substitute(p.args());
+                    record(p, data);
+                    String url = Dialplan.splitArgs(data).getFirst();
+                    String script = url.substring(url.lastIndexOf('/') + 1);
+                    if (!script.equals("hotline")) {
+                        throw new UnsupportedOperationException("the walker runs only the hotline script in the"
+                                + " call flow, not " + script + ": " + p.where());
+                    }
+                    if (call.leftByScript == null) {
+                        throw new IllegalStateException("the walk reached AGI(hotline) but the test gave no"
+                                + " afterScript(...) or scriptHangs(...): " + p.where());
+                    }
+                    call.leftByScript.forEach(vars::put);
+                    if (call.scriptHangs) {
+                        return interruptHungScript(p);
+                    }
+                    number++;
+                    return null;
+                }
+                case "dial" -> {
+                    String data = substitute(p.args());
+                    record(p, data);
+                    outcomes.add(Outcome.dial(Dialplan.splitArgs(data).getFirst()));
+                    return returnOrWait("dial");
+                }
+                case "queue" -> {
+                    String data = substitute(p.args());
+                    record(p, data);
+                    String queue = Dialplan.splitArgs(data).getFirst();
+                    if (!queue.equals("hotline-fallback")) {
+                        throw new UnsupportedOperationException("the walker knows only the hotline-fallback queue: "
+                                + p.where());
+                    }
+                    outcomes.add(Outcome.FALLBACK_QUEUE);
+                    return returnOrWait("queue");
+                }
+                case "voicemail" -> {
+                    record(p, substitute(p.args()));
+                    outcomes.add(new Outcome(Kind.VOICEMAIL, null));
+                    return returnOrWait("voicemail");
+                }
+                case "hangup" -> {
+                    record(p, substitute(p.args()));
+                    outcomes.add(outcomes.isEmpty() ? Outcome.HANGUP_AFTER_SCRIPT : new Outcome(Kind.HANGUP, null));
+                    return End.HANGUP;
+                }
+                default -> throw new UnsupportedOperationException("the walker does not model " + p.app() + ": "
+                        + p.where());
+            }
+        }
+
+        /**
+         * The AGI never returns by itself. If an absolute timeout is set (and AGIEXITONHANGUP, so AGI() does
+         * not wait for the silent server after the soft hang-up), Asterisk interrupts it and continues at
+         * exten T of the current context; otherwise the caller stays in silence.
+         */
+        private End interruptHungScript(Dialplan.Priority p) {
+            String timeout = vars.getOrDefault("TIMEOUT(absolute)", "0");
+            boolean exitsOnHangup = isTrueWord(vars.getOrDefault("AGIEXITONHANGUP", ""));
+            if (!timeout.matches("\\d+") || Long.parseLong(timeout) <= 0 || !exitsOnHangup
+                    || dialplan.extensionFor(context, "T").filter("T"::equals).isEmpty()) {
+                return End.STUCK_IN_AGI;
+            }
+            vars.remove("TIMEOUT(absolute)");
+            exten = "T";
+            number = 1;
+            return null;
+        }
+
+        private End returnOrWait(String app) {
+            Map<String, String> result = call.returns.get(app);
+            if (result == null) {
+                return End.WAITING;
+            }
+            vars.putAll(result);
+            number++;
+            return null;
+        }
+
+        private void jump(Dialplan.Target target, Dialplan.Priority from) {
+            Dialplan.Priority to = dialplan.resolve(target).orElseThrow(() -> new IllegalStateException(
+                    "jump to a missing target " + target + " from " + from.where()));
+            context = to.context();
+            exten = to.exten();
+            number = to.number();
+        }
+
+        private void set(Dialplan.Priority p, String data) {
+            int eq = data.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalStateException("Set without name=value: " + p.where());
+            }
+            String name = data.substring(0, eq).strip();
+            String value = data.substring(eq + 1);
+            if (name.contains("(")) {
+                String function = name.substring(0, name.indexOf('(')).toUpperCase(Locale.ROOT);
+                switch (function) {
+                    case "CHANNEL" -> {
+                        if (!name.equals(CHANNEL_LANGUAGE) && !name.equals("CHANNEL(hangup_handler_push)")) {
+                            throw new UnsupportedOperationException("the walker does not model " + name + ": "
+                                    + p.where());
+                        }
+                        vars.put(name, value);
+                    }
+                    case "TIMEOUT", "CALLERID" -> vars.put(name, value);
+                    default -> throw new UnsupportedOperationException("the walker does not model " + name + ": "
+                            + p.where());
+                }
+            } else if (name.startsWith("_")) {
+                throw new UnsupportedOperationException("the walker does not model inherited variables: "
+                        + p.where());
+            } else if (value.isEmpty()) {
+                vars.remove(name);
+            } else {
+                vars.put(name, value);
+            }
+        }
+
+        // ---- substitution ---------------------------------------------------------------------------------
+
+        /** Replaces ${...} and $[...] once, from the inside out; substituted values are never re-scanned. */
+        String substitute(String text) {
+            StringBuilder out = new StringBuilder();
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                    int end = Dialplan.matchingBrace(text, i + 2);
+                    if (end < 0) {
+                        throw new IllegalStateException("unclosed ${ in " + text);
+                    }
+                    out.append(reference(substitute(text.substring(i + 2, end))));
+                    i = end + 1;
+                } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+                    int end = Dialplan.matchingBracket(text, i + 2);
+                    if (end < 0) {
+                        throw new IllegalStateException("unclosed $[ in " + text);
+                    }
+                    out.append(new Expression(substitute(text.substring(i + 2, end))).evaluate());
+                    i = end + 1;
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            }
+            return out.toString();
+        }
+
+        private String reference(String inner) {
+            int open = inner.indexOf('(');
+            if (open > 0 && inner.endsWith(")")) {
+                String function = inner.substring(0, open);
+                String args = inner.substring(open + 1, inner.lastIndexOf(')'));
+                return switch (function.toUpperCase(Locale.ROOT)) {
+                    case "REGEX" -> regex(args);
+                    case "CHANNEL" -> {
+                        if (!args.equals("language")) {
+                            throw new UnsupportedOperationException("the walker does not model CHANNEL(" + args
+                                    + ")");
+                        }
+                        yield vars.getOrDefault(CHANNEL_LANGUAGE, ASTERISK_DEFAULT_LANGUAGE);
+                    }
+                    case "VM_INFO" -> {
+                        String value = call.lookups.get(inner);
+                        if (value == null && !args.endsWith(",exists")) {
+                            throw new UnsupportedOperationException("give lookup(\"" + inner + "\", ...)");
+                        }
+                        yield value == null ? "1" : value;
+                    }
+                    default -> throw new UnsupportedOperationException("the walker does not model the function "
+                            + function);
+                };
+            }
+            if (inner.contains(":")) {
+                throw new UnsupportedOperationException("the walker does not model substrings: ${" + inner + "}");
+            }
+            String value = vars.get(inner);
+            if (value == null) {
+                value = dialplan.globals().get(inner);
+            }
+            return value == null ? "" : value;
+        }
+    }
+
+    // ---- REGEX(), as func_strings.c does it ---------------------------------------------------------------
+
+    /**
+     * {@code REGEX("re" string)}: the text before the first quote is ignored, the regex runs to the next
+     * quote outside parentheses and brackets, the rest (one leading space or tab dropped) is the string.
+     * Returns "1" on a match anywhere, "0" otherwise, "" when the arguments are malformed (Asterisk logs an
+     * error and the function reads as empty).
+     */
+    static String regex(String args) {
+        int first = args.indexOf('"');
+        if (first < 0) {
+            return "";
+        }
+        int depthParen = 0;
+        int depthBracket = 0;
+        int close = -1;
+        for (int i = first + 1; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depthParen++;
+            } else if (c == ')') {
+                depthParen = Math.max(0, depthParen - 1);
+            } else if (c == '[') {
+                depthBracket++;
+            } else if (c == ']') {
+                depthBracket = Math.max(0, depthBracket - 1);
+            } else if (c == '"' && depthParen == 0 && depthBracket == 0) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            return "";
+        }
+        String re = args.substring(first + 1, close);
+        String string = args.substring(close + 1);
+        if (!string.isEmpty() && (string.charAt(0) == ' ' || string.charAt(0) == '\t')) {
+            string = string.substring(1);
+        }
+        return Pattern.compile(posixToJava(re), Pattern.DOTALL).matcher(string).find() ? "1" : "0";
+    }
+
+    /**
+     * POSIX {@code $} (no REG_NEWLINE) matches only at the very end; Java's also matches before a final line
+     * break. Translate unescaped {@code $} outside brackets to {@code \z}.
+     */
+    static String posixToJava(String re) {
+        StringBuilder out = new StringBuilder();
+        boolean inBracket = false;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\' && i + 1 < re.length()) {
+                out.append(c).append(re.charAt(++i));
+            } else if (c == '[' && !inBracket) {
+                inBracket = true;
+                out.append(c);
+            } else if (c == ']' && inBracket) {
+                inBracket = false;
+                out.append(c);
+            } else if (c == '$' && !inBracket) {
+                out.append("\\z");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    // ---- conditions and $[...] ------------------------------------------------------------------------------
+
+    /** pbx_checkcondition: empty is false, a leading integer is its truth, any other text is true. */
+    static boolean isTrue(String condition) {
+        String s = condition.stripLeading();
+        if (s.isEmpty()) {
+            return false;
+        }
+        var m = Pattern.compile("^([+-]?\\d+)").matcher(s);
+        if (m.find()) {
+            return Long.parseLong(m.group(1)) != 0;
+        }
+        return true;
+    }
+
+    private static boolean isTrueWord(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "y", "t", "1", "on" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The subset of Asterisk's expression language the dialplan uses: {@code | & = != !}, parentheses,
+     * quoted strings and bare tokens. {@code a & b} is a if both are non-empty and non-zero, else 0;
+     * {@code a | b} is a if it is, else b; comparisons give 1 or 0, numerically when both sides are integers.
+     */
+    static final class Expression {
+        private final List<String> tokens = new ArrayList<>();
+        private int position;
+
+        Expression(String text) {
+            tokenize(text);
+        }
+
+        String evaluate() {
+            if (tokens.isEmpty()) {
+                return "";
+            }
+            String value = or();
+            if (position != tokens.size()) {
+                throw new UnsupportedOperationException("cannot evaluate $[" + String.join(" ", tokens) + "]");
+            }
+            return value;
+        }
+
+        private void tokenize(String text) {
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                } else if (c == '"') {
+                    int end = text.indexOf('"', i + 1);
+                    if (end < 0) {
+                        throw new UnsupportedOperationException("unclosed quote in $[" + text + "]");
+                    }
+                    tokens.add(text.substring(i, end + 1));
+                    i = end + 1;
+                } else if (text.startsWith("!=", i)) {
+                    tokens.add("!=");
+                    i += 2;
+                } else if ("()&|!=".indexOf(c) >= 0) {
+                    tokens.add(String.valueOf(c));
+                    i++;
+                } else if ("<>+-*/%:~?".indexOf(c) >= 0) {
+                    throw new UnsupportedOperationException("the walker does not model the operator " + c
+                            + " in $[" + text + "]");
+                } else {
+                    int start = i;
+                    while (i < text.length() && !Character.isWhitespace(text.charAt(i))
+                            && "()&|!=\"<>+-*/%:~?".indexOf(text.charAt(i)) < 0) {
+                        i++;
+                    }
+                    String word = text.substring(start, i);
+                    if (i < text.length() && text.charAt(i) == '(') {
+                        throw new UnsupportedOperationException("a function call inside $[...] (" + word
+                                + "(...)): Asterisk would run it; the walker refuses to");
+                    }
+                    tokens.add(word);
+                }
+            }
+        }
+
+        private String peek() {
+            return position < tokens.size() ? tokens.get(position) : null;
+        }
+
+        private String or() {
+            String left = and();
+            while ("|".equals(peek())) {
+                position++;
+                String right = and();
+                left = zeroOrNull(left) ? right : left;
+            }
+            return left;
+        }
+
+        private String and() {
+            String left = comparison();
+            while ("&".equals(peek())) {
+                position++;
+                String right = comparison();
+                left = zeroOrNull(left) || zeroOrNull(right) ? "0" : left;
+            }
+            return left;
+        }
+
+        private String comparison() {
+            String left = unary();
+            String op = peek();
+            if ("=".equals(op) || "!=".equals(op)) {
+                position++;
+                String right = unary();
+                boolean equal = left.matches("-?\\d+") && right.matches("-?\\d+")
+                        ? Long.parseLong(left) == Long.parseLong(right)
+                        : left.equals(right);
+                return (equal == "=".equals(op)) ? "1" : "0";
+            }
+            return left;
+        }
+
+        private String unary() {
+            String token = peek();
+            if (token == null) {
+                throw new UnsupportedOperationException("expression ends early: " + tokens);
+            }
+            position++;
+            if (token.equals("!")) {
+                return zeroOrNull(unary()) ? "1" : "0";
+            }
+            if (token.equals("(")) {
+                String value = or();
+                if (!")".equals(peek())) {
+                    throw new UnsupportedOperationException("missing ) in " + tokens);
+                }
+                position++;
+                return value;
+            }
+            if (token.startsWith("\"")) {
+                return token.substring(1, token.length() - 1);
+            }
+            if ("&|=!=)".contains(token)) {
+                throw new UnsupportedOperationException("operand expected, got " + token + " in " + tokens);
+            }
+            return token;
+        }
+
+        private static boolean zeroOrNull(String value) {
+            return value.isEmpty() || (value.matches("-?\\d+") && Long.parseLong(value) == 0);
+        }
+    }
+}
