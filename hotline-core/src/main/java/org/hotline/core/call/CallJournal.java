@@ -56,6 +56,9 @@ public interface CallJournal {
 
     Optional<CallSummary> find(String callId);
 
+    /** How many calls that entered since {@code since} ended with each outcome (counted in the database). */
+    java.util.Map<CallOutcome, Integer> outcomesSince(Instant since);
+
     /** The call of an Asterisk channel, by its unique id. */
     Optional<CallSummary> findByAsteriskId(String asteriskUniqueId);
 

@@ -186,6 +186,16 @@ public final class JooqCallJournal implements CallJournal {
     }
 
     @Override
+    public java.util.Map<CallOutcome, Integer> outcomesSince(Instant since) {
+        java.util.Map<CallOutcome, Integer> counts = new java.util.EnumMap<>(CallOutcome.class);
+        dsl.select(CALLS.OUTCOME, org.jooq.impl.DSL.count()).from(CALLS)
+                .where(CALLS.ENTERED_AT.ge(time(since))).and(CALLS.OUTCOME.isNotNull())
+                .groupBy(CALLS.OUTCOME)
+                .forEach(r -> counts.put(CallOutcome.fromCode(r.value1()), r.value2()));
+        return counts;
+    }
+
+    @Override
     public Optional<CallSummary> findByAsteriskId(String asteriskUniqueId) {
         return dsl.selectFrom(CALLS).where(CALLS.ASTERISK_UNIQUE_ID.eq(asteriskUniqueId)).fetchOptional()
                 .map(JooqCallJournal::summary);

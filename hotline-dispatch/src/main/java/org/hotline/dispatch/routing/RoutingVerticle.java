@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class RoutingVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingVerticle.class);
     private static final long TICK_MILLIS = 250;
+    private static final long WALLBOARD_MILLIS = 1_000;
+    private static final long TODAY_REFRESH_MILLIS = 5_000;
 
     private final RoutingConfig config;
     private final OperatorDirectory directory;
@@ -50,6 +52,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Map<String, Integer> lastPositions = new HashMap<>();
     private List<ScreenMessage.CallCard> lastQueue = List.of();
+    private volatile Map<org.hotline.core.call.CallOutcome, Integer> today = Map.of();
 
     public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
                            io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
@@ -75,7 +78,19 @@ public final class RoutingVerticle extends VerticleBase {
         consumers.add(bus.<JsonObject>consumer(BusAddresses.OPERATOR_ACTIONS, this::operatorAction));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
+        vertx.setPeriodic(WALLBOARD_MILLIS, id -> bus.publish(BusAddresses.WALLBOARD,
+                WallboardView.of(floor, today, now()).toJson()));
+        refreshToday();
+        vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    /** Today's answered and abandoned counts come from the database, on a worker, every few seconds. */
+    private void refreshToday() {
+        Instant midnight = java.time.LocalDate.now(config.zone()).atStartOfDay(config.zone()).toInstant();
+        blockingCall(() -> journal.outcomesSince(midnight))
+                .onSuccess(counts -> today = counts)
+                .onFailure(e -> LOG.debug("Could not count today's calls ({})", e.getClass().getSimpleName()));
     }
 
     private void intake(Message<JsonObject> message) {

@@ -1,0 +1,231 @@
+package org.hotline.dispatch.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.IntakeReply;
+import org.hotline.core.call.Language;
+import org.hotline.core.call.Purpose;
+import org.hotline.dispatch.operators.Operator;
+import org.hotline.dispatch.operators.OperatorState;
+import org.hotline.dispatch.operators.Role;
+import org.junit.jupiter.api.Test;
+
+/** The routing rules, as pure decisions with a controlled clock. */
+class FloorTest {
+    private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration WIDEN_AFTER = Duration.ofSeconds(60);
+    private static final Duration WRAP_UP = Duration.ofMinutes(2);
+
+    private final Floor floor = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP);
+    private Instant now = Instant.parse("2026-11-28T08:00:00Z");
+    private final List<Effect> effects = new ArrayList<>();
+
+    @Test
+    void nobodyOnDutyRefusesTheCall() {
+        assertThat(floor.intake(intake(Language.DARI, Purpose.REPORT), now, effects))
+                .isEqualTo(IntakeReply.refused(IntakeReply.NO_OPERATORS));
+    }
+
+    @Test
+    void aCallIsOfferedOnlyToAnAvailableOperatorWhoSpeaksItsLanguage() {
+        Operator pashto = available("pashto", Set.of(Language.PASHTO), false);
+        Operator dari = available("dari", Set.of(Language.DARI), false);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+
+        assertThat(floor.intake(call, now, effects).queued()).isTrue();
+
+        assertThat(offers()).containsExactly(new Effect.Offer(dari.id(), call.callId(),
+                now.plus(OFFER_TIMEOUT).toEpochMilli()));
+        assertThat(state(pashto)).isEqualTo(OperatorState.AVAILABLE);
+    }
+
+    @Test
+    void afterTheWaitTheOfferWidensToInterpreters() {
+        Operator interpreter = available("interp", Set.of(Language.PASHTO), true);
+        CallIntake call = intake(Language.TURKMEN, Purpose.HELP);
+        floor.intake(call, now, effects);
+        assertThat(offers()).isEmpty();
+
+        now = now.plus(WIDEN_AFTER);
+        floor.tick(now, effects);
+
+        assertThat(offers()).extracting(Effect.Offer::operatorId).containsExactly(interpreter.id());
+    }
+
+    @Test
+    void anEmergencyWidensAtOnceAndIsServedFirst() {
+        CallIntake waitingLong = intake(Language.UZBEK, Purpose.REPORT);
+        Operator uzbek = signedIn("uzbek", Set.of(Language.UZBEK), true);
+        floor.intake(waitingLong, now, effects);
+        now = now.plusSeconds(30);
+        CallIntake emergency = intake(Language.UZBEK, Purpose.DANGER);
+        floor.intake(emergency, now, effects);
+        assertThat(floor.positions()).containsEntry(emergency.callId(), 1).containsEntry(waitingLong.callId(), 2);
+
+        floor.available(uzbek.id(), now, effects);
+        assertThat(offers()).extracting(Effect.Offer::callId).containsExactly(emergency.callId());
+
+        CallIntake tajikEmergency = intake(Language.TAJIK, Purpose.DANGER);
+        Operator interpreter = available("interp", Set.of(Language.DARI), true);
+        effects.clear();
+        floor.intake(tajikEmergency, now, effects);
+        assertThat(offers()).extracting(Effect.Offer::operatorId).containsExactly(interpreter.id());
+    }
+
+    @Test
+    void theOperatorAvailableLongestGetsTheCall() {
+        Operator first = available("first", Set.of(Language.URDU), false);
+        now = now.plusSeconds(5);
+        available("second", Set.of(Language.URDU), false);
+
+        floor.intake(intake(Language.URDU, Purpose.REPORT), now, effects);
+
+        assertThat(offers()).extracting(Effect.Offer::operatorId).containsExactly(first.id());
+    }
+
+    @Test
+    void anExpiredOfferSendsTheOperatorAwayAndTheCallToTheNext() {
+        Operator slow = available("slow", Set.of(Language.DARI), false);
+        now = now.plusSeconds(1);
+        Operator next = available("next", Set.of(Language.DARI), false);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        effects.clear();
+
+        now = now.plus(OFFER_TIMEOUT);
+        floor.tick(now, effects);
+
+        assertThat(effects).contains(new Effect.Withdraw(slow.id(), call.callId(), "expired"));
+        assertThat(state(slow)).isEqualTo(OperatorState.AWAY);
+        assertThat(offers()).extracting(Effect.Offer::operatorId).containsExactly(next.id());
+    }
+
+    @Test
+    void exactlyOneOperatorOwnsACallWhenTwoAcceptAtOnce() {
+        Operator holder = available("holder", Set.of(Language.TAJIK), false);
+        Operator other = available("other", Set.of(Language.TAJIK), false);
+        CallIntake call = intake(Language.TAJIK, Purpose.REPORT);
+        floor.intake(call, now, effects);
+
+        boolean holderWins = floor.accept(holder.id(), call.callId(), effects);
+        boolean otherWins = floor.accept(other.id(), call.callId(), effects);
+        boolean holderAgain = floor.accept(holder.id(), call.callId(), effects);
+
+        assertThat(holderWins).isTrue();
+        assertThat(otherWins).isFalse();
+        assertThat(holderAgain).isFalse();
+        assertThat(effects).filteredOn(Effect.Assign.class::isInstance).hasSize(1);
+        floor.handedOff(holder.id(), call.callId(), true, now, effects);
+        assertThat(state(holder)).isEqualTo(OperatorState.ON_CALL);
+        assertThat(floor.positions()).isEmpty();
+    }
+
+    @Test
+    void aCallerWhoHangsUpDuringAnOfferIsWithdrawnFromTheScreen() {
+        Operator operator = available("op", Set.of(Language.PASHTO), false);
+        CallIntake call = intake(Language.PASHTO, Purpose.HELP);
+        floor.intake(call, now, effects);
+        effects.clear();
+
+        floor.callLeft(call.callId(), now, effects);
+
+        assertThat(effects).contains(new Effect.Withdraw(operator.id(), call.callId(), "caller-left"));
+        assertThat(state(operator)).isEqualTo(OperatorState.AVAILABLE);
+        assertThat(floor.positions()).isEmpty();
+    }
+
+    @Test
+    void aClosedBrowserLosesTheOfferAtOnce() {
+        Operator closed = available("closed", Set.of(Language.URDU), false);
+        now = now.plusSeconds(1);
+        Operator open = available("open", Set.of(Language.URDU), false);
+        CallIntake call = intake(Language.URDU, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        effects.clear();
+
+        floor.disconnected(closed.id(), now, effects);
+
+        assertThat(state(closed)).isEqualTo(OperatorState.AWAY);
+        assertThat(offers()).extracting(Effect.Offer::operatorId).containsExactly(open.id());
+    }
+
+    @Test
+    void aCallerGoneBeforeTheHandOffGivesTheOperatorBack() {
+        Operator operator = available("op", Set.of(Language.DARI), false);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        floor.accept(operator.id(), call.callId(), effects);
+
+        floor.handedOff(operator.id(), call.callId(), false, now, effects);
+
+        assertThat(state(operator)).isEqualTo(OperatorState.AVAILABLE);
+        assertThat(effects).contains(new Effect.Withdraw(operator.id(), call.callId(), "caller-left"));
+    }
+
+    @Test
+    void wrapUpEndsWhenTheTipIsSavedOrTheTimeIsUp() {
+        Operator saves = available("saves", Set.of(Language.DARI), false);
+        CallIntake first = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(first, now, effects);
+        floor.accept(saves.id(), first.callId(), effects);
+        floor.handedOff(saves.id(), first.callId(), true, now, effects);
+        floor.callEnded(first.callId(), now, effects);
+        assertThat(state(saves)).isEqualTo(OperatorState.WRAP_UP);
+        floor.tipSaved(saves.id(), now, effects);
+        assertThat(state(saves)).isEqualTo(OperatorState.AVAILABLE);
+
+        CallIntake second = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(second, now, effects);
+        floor.accept(saves.id(), second.callId(), effects);
+        floor.handedOff(saves.id(), second.callId(), true, now, effects);
+        floor.callEnded(second.callId(), now, effects);
+        now = now.plus(WRAP_UP);
+        floor.tick(now, effects);
+        assertThat(state(saves)).isEqualTo(OperatorState.AVAILABLE);
+    }
+
+    @Test
+    void whenTheLastOperatorSignsOutWaitingCallersAreToldAtOnce() {
+        Operator only = signedIn("only", Set.of(Language.DARI), false);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(call, now, effects);
+
+        floor.signedOut(only.id(), now, effects);
+
+        assertThat(effects).contains(new Effect.Refuse(call.callId(), IntakeReply.NO_OPERATORS));
+    }
+
+    private Operator signedIn(String name, Set<Language> languages, boolean interpreter) {
+        Operator operator = new Operator(UUID.randomUUID().toString(), name, name, Role.OPERATOR, languages,
+                interpreter, "PJSIP/" + name, true);
+        floor.connected(operator, now, effects);
+        return operator;
+    }
+
+    private Operator available(String name, Set<Language> languages, boolean interpreter) {
+        Operator operator = signedIn(name, languages, interpreter);
+        floor.available(operator.id(), now, effects);
+        return operator;
+    }
+
+    private OperatorState state(Operator operator) {
+        return floor.seat(operator.id()).orElseThrow().state;
+    }
+
+    private List<Effect.Offer> offers() {
+        return effects.stream().filter(Effect.Offer.class::isInstance).map(Effect.Offer.class::cast).toList();
+    }
+
+    private CallIntake intake(Language language, Purpose purpose) {
+        return new CallIntake(UUID.randomUUID().toString(), "u" + now.toEpochMilli(), language, purpose,
+                purpose.priority(), null, "AF", Map.of());
+    }
+}
