@@ -1,0 +1,52 @@
+package org.hotline.app.dispatch;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hotline.core.bus.BusAddresses;
+import org.hotline.core.bus.OperatorAction;
+import org.hotline.core.bus.Presence;
+
+/**
+ * A simulated operator on the real event bus, speaking exactly what the browser bridge relays: presence, button
+ * presses, and the messages pushed to the operator's screen address.
+ */
+final class OperatorClient implements AutoCloseable {
+    private final Vertx vertx;
+    private final String operatorId;
+    private final MessageConsumer<JsonObject> screen;
+    final List<JsonObject> received = new CopyOnWriteArrayList<>();
+
+    OperatorClient(Vertx vertx, String operatorId) {
+        this.vertx = vertx;
+        this.operatorId = operatorId;
+        this.screen = vertx.eventBus().consumer(BusAddresses.operatorScreen(operatorId),
+                message -> received.add(message.body()));
+        screen.completion().toCompletionStage().toCompletableFuture().join();
+        vertx.eventBus().send(BusAddresses.PRESENCE, new Presence(operatorId, Presence.Kind.CONNECTED).toJson());
+    }
+
+    void press(OperatorAction.Action action, String callId) {
+        vertx.eventBus().send(BusAddresses.OPERATOR_ACTIONS, new OperatorAction(operatorId, action, callId).toJson());
+    }
+
+    void disconnect() {
+        vertx.eventBus().send(BusAddresses.PRESENCE, new Presence(operatorId, Presence.Kind.DISCONNECTED).toJson());
+    }
+
+    List<JsonObject> of(String type) {
+        return received.stream().filter(m -> type.equals(m.getString("type"))).toList();
+    }
+
+    String lastState() {
+        List<JsonObject> states = of("status");
+        return states.isEmpty() ? null : states.getLast().getString("state");
+    }
+
+    @Override
+    public void close() {
+        screen.unregister();
+    }
+}
