@@ -1,0 +1,38 @@
+package org.hotline.app.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import org.hotline.app.run.Hotline;
+import org.hotline.dispatch.operators.JooqOperatorDirectory;
+
+/**
+ * {@code ./scripts/run --demo}: the hotline with three demo people and a stream of simulated calls, so a
+ * newcomer can sign in and handle real-looking calls end to end with no Asterisk.
+ */
+public final class Demo implements AutoCloseable {
+    private final DemoCalls calls;
+
+    private Demo(DemoCalls calls) {
+        this.calls = calls;
+    }
+
+    /** Creates (or refreshes) the demo accounts, prints their passwords, and starts placing calls. */
+    public static Demo start(Hotline hotline, PrintStream out) {
+        var accounts = DemoOperators.ensure(new JooqOperatorDirectory(hotline.database().dsl()));
+        out.println();
+        out.println("Demo: open http://localhost:" + hotline.httpPort() + "/ and sign in as");
+        for (var account : accounts) {
+            out.printf("  %-14s %-9s password %s%n", account.username(), account.role(), account.password());
+        }
+        out.println("Simulated callers dial in every few seconds (Dari, Pashto, Urdu, Tajik, Uzbek). Ctrl-C stops.");
+        out.println();
+        DemoCalls calls = new DemoCalls(hotline.agiPort(), Duration.ofSeconds(6));
+        calls.start();
+        return new Demo(calls);
+    }
+
+    @Override
+    public void close() {
+        calls.close();
+    }
+}

@@ -1,0 +1,76 @@
+package org.hotline.app.demo;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hotline.simulator.CallRecord;
+import org.hotline.simulator.FakeCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps placing fake-Asterisk calls at the demo hotline: callers pick a language the demo operators speak (and
+ * sometimes one they don't), a purpose, wait in hold, and, once an operator accepts, "talk" for a while before
+ * the hangup handler reports the end, as Asterisk would.
+ */
+final class DemoCalls implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCalls.class);
+    private static final char[] LANGUAGE_KEYS = {'1', '1', '2', '2', '6', '3', '5'};
+    private static final char[] PURPOSE_KEYS = {'1', '2', '2', '3', '3', '4'};
+    private static final Duration CALL_LIMIT = Duration.ofMinutes(15);
+
+    private final int port;
+    private final Duration interval;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Random random = new Random();
+    private Thread placer;
+
+    DemoCalls(int port, Duration interval) {
+        this.port = port;
+        this.interval = interval;
+    }
+
+    void start() {
+        placer = Thread.ofVirtual().name("demo-calls").start(() -> {
+            while (running.get()) {
+                Thread.ofVirtual().start(this::oneCall);
+                try {
+                    Thread.sleep(interval.plusMillis(random.nextLong(interval.toMillis() + 1)));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private void oneCall() {
+        try {
+            CallRecord call = FakeCall.builder("127.0.0.1", port)
+                    .callerId("+9370" + (1_000_000 + random.nextInt(8_999_999)))
+                    .press(LANGUAGE_KEYS[random.nextInt(LANGUAGE_KEYS.length)])
+                    .press(PURPOSE_KEYS[random.nextInt(PURPOSE_KEYS.length)])
+                    .build().run(CALL_LIMIT);
+            if (!"dial".equals(call.variable("HOTLINE_NEXT").orElse(null)) || !running.get()) {
+                return;
+            }
+            int talkSeconds = 20 + random.nextInt(40);
+            Thread.sleep(Duration.ofSeconds(talkSeconds));
+            FakeCall.builder("127.0.0.1", port).script("hotline-end").uniqueId(call.uniqueId())
+                    .variable("HOTLINE_CALL_ID", call.variable("HOTLINE_CALL_ID").orElse(""))
+                    .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", String.valueOf(talkSeconds))
+                    .build().run(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.debug("A demo call failed ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        if (placer != null) {
+            placer.interrupt();
+        }
+    }
+}
