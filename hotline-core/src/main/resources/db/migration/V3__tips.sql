@@ -97,12 +97,15 @@ CREATE TABLE referrals (
     status            VARCHAR(16)              NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     status_changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- Order within the tip, as the operator entered them.
+    position_in_tip   INTEGER                  NOT NULL,
     CONSTRAINT pk_referrals PRIMARY KEY (id),
     CONSTRAINT fk_referrals_tip FOREIGN KEY (tip_id) REFERENCES tips (id),
     CONSTRAINT fk_referrals_partner FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT uq_referrals_tip_partner_service UNIQUE (tip_id, partner_id, service)
 );
 
+CREATE INDEX ix_referrals_tip ON referrals (tip_id, position_in_tip);
 CREATE INDEX ix_referrals_partner ON referrals (partner_id);
 CREATE INDEX ix_referrals_status ON referrals (status, status_changed_at);
 

@@ -4,28 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
-import org.hotline.core.storage.StorageConfig;
+import org.hotline.core.testing.TestDatabases;
+import org.hotline.core.testing.TestDatabases.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The call journal on a real H2 file database with the real migrations. */
-class JooqCallJournalTest {
+/** The call journal on real H2 and real PostgreSQL, with the real migrations and the same jOOQ code. */
+abstract class JooqCallJournalTest {
     @TempDir
     Path dataDir;
     Database database;
     CallJournal journal;
     Instant t0 = Instant.parse("2026-11-28T08:00:00Z");
 
+    abstract Engine engine();
+
     @BeforeEach
     void open() {
-        database = Database.open(StorageConfig.from(Settings.defaultSettings().with(Map.of("data.dir",
-                dataDir.toString()))));
+        database = TestDatabases.open(engine(), dataDir);
         journal = new JooqCallJournal(database.dsl());
     }
 
