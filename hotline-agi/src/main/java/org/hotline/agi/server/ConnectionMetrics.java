@@ -17,7 +17,7 @@ final class ConnectionMetrics implements ConnectionWatcher {
                 .description("FastAGI connections open now").register(registry);
         for (RefusalReason reason : RefusalReason.values()) {
             refusals.put(reason, Counter.builder("hotline.agi.connections.refused")
-                    .description("FastAGI connections refused or failed before a script ran, by reason")
+                    .description("FastAGI connections refused or cut off for breaking a protocol limit, by reason")
                     .tag("reason", reason.label()).register(registry));
         }
     }
