@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.agi.call.HotlineEndScript;
@@ -28,6 +26,7 @@ import org.hotline.agi.voicemail.VoicemailConfig;
 import org.hotline.agi.voicemail.VoicemailRecorder;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
+import org.hotline.core.storage.GatedExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +39,9 @@ public final class AgiModule implements AutoCloseable {
 
     private final HotlineAgiServer server;
     private final AtomicBoolean draining;
-    private final ExecutorService journalWriter;
+    private final GatedExecutor journalWriter;
 
-    private AgiModule(HotlineAgiServer server, AtomicBoolean draining, ExecutorService journalWriter) {
+    private AgiModule(HotlineAgiServer server, AtomicBoolean draining, GatedExecutor journalWriter) {
         this.server = server;
         this.draining = draining;
         this.journalWriter = journalWriter;
@@ -57,7 +56,8 @@ public final class AgiModule implements AutoCloseable {
             LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
         }
         AtomicBoolean draining = new AtomicBoolean();
-        ExecutorService journalWriter = Executors.newVirtualThreadPerTaskExecutor();
+        // Leave a couple of pooled connections for dispatch and health checks.
+        GatedExecutor journalWriter = new GatedExecutor(settings.integer("db.pool-size") - 2);
         MenuConfig menu = MenuConfig.from(settings);
         IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
                 new HoldLoop(HoldConfig.from(settings), clock, draining::get),
