@@ -6,9 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -153,11 +150,9 @@ final class GuardedConnection implements SocketConnectionFacade {
         return line;
     }
 
-    private static String decode(byte[] line) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return decoder.decode(ByteBuffer.wrap(line)).toString();
+    /** Invalid UTF-8 becomes U+FFFD: the String constructor replaces malformed input, never throws. */
+    private static String decode(byte[] line) {
+        return new String(line, StandardCharsets.UTF_8);
     }
 
     private ConnectionRefused refuse(RefusalReason reason, String message) {
@@ -181,11 +176,31 @@ final class GuardedConnection implements SocketConnectionFacade {
 
     /** Keeps a single trailing newline; every other control character could split or corrupt a command. */
     static String withoutControlCharacters(String s) {
-        boolean newline = s.endsWith("\n");
-        String body = newline ? s.substring(0, s.length() - 1) : s;
-        StringBuilder clean = new StringBuilder(body.length() + 1);
-        body.codePoints().filter(c -> c >= 0x20 && c != 0x7f).forEach(clean::appendCodePoint);
-        return newline ? clean.append('\n').toString() : clean.toString();
+        int end = s.endsWith("\n") ? s.length() - 1 : s.length();
+        if (!hasControlCharacter(s, end)) {
+            return s;
+        }
+        StringBuilder clean = new StringBuilder(s.length());
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (!isControl(c)) {
+                clean.append(c);
+            }
+        }
+        return end < s.length() ? clean.append('\n').toString() : clean.toString();
+    }
+
+    private static boolean hasControlCharacter(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            if (isControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f;
     }
 
     @Override
