@@ -36,7 +36,11 @@ final class GuardedConnection implements SocketConnectionFacade {
     private final OutputStream out;
     private final Limits limits;
     private final ConnectionWatcher watcher;
-    private final long headerDeadline;
+    /**
+     * When the whole header must have arrived. Set at the first read, not at accept: in a burst our own
+     * scheduling delay must not count against Asterisk, while a slow client is still cut off once we listen.
+     */
+    private long headerDeadline;
     private final byte[] buffer = new byte[4096];
     private final Set<String> headerKeys = new HashSet<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -55,7 +59,6 @@ final class GuardedConnection implements SocketConnectionFacade {
         this.out = socket.getOutputStream();
         this.limits = limits;
         this.watcher = watcher;
-        this.headerDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.headerTimeoutMillis());
         watcher.opened();
     }
 
@@ -117,6 +120,9 @@ final class GuardedConnection implements SocketConnectionFacade {
     private boolean fill() throws IOException {
         int timeout;
         if (inHeader) {
+            if (headerDeadline == 0) {
+                headerDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.headerTimeoutMillis());
+            }
             long remaining = TimeUnit.NANOSECONDS.toMillis(headerDeadline - System.nanoTime());
             if (remaining <= 0) {
                 throw refuse(RefusalReason.HEADER_TIMEOUT, "the request header did not arrive in time");
