@@ -46,3 +46,31 @@ build_if_needed() {
   echo "Building Hotline (first run or sources changed)..." >&2
   (cd "$HOTLINE_ROOT" && mvn -B -q -ntp -DskipTests install) >&2
 }
+
+# Like build_if_needed, for the jar of another module ($1, for example the benchmark's): builds when it is missing
+# or older than any source, pom or resource.
+build_jar_if_needed() {
+  local jar="$1"
+  if [ -f "$jar" ] && [ -z "$(find "$HOTLINE_ROOT" -path "$HOTLINE_ROOT/.git" -prune -o \
+      \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)" ]; then
+    return 0
+  fi
+  use_maven
+  echo "Building Hotline (first run or sources changed)..." >&2
+  (cd "$HOTLINE_ROOT" && mvn -B -q -ntp -DskipTests install) >&2
+}
+
+# The dispatch screen's browser tests drive Debian's Chromium through its chromedriver; installs both when missing
+# (as root, else says how). Selenium is told these paths, so it never downloads a browser or driver itself.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return 0
+  fi
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing Chromium and chromedriver for the browser tests (apt-get)..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "The browser tests need Chromium and chromedriver; install them: sudo apt-get install chromium chromium-driver" >&2
+    exit 1
+  fi
+}

@@ -5,15 +5,24 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
+import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.audit.AuditTrail;
+import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.OperatorDirectory;
+import org.hotline.dispatch.partners.PartnerRoutes;
 import org.hotline.dispatch.routing.RoutingConfig;
 import org.hotline.dispatch.routing.RoutingVerticle;
+import org.hotline.dispatch.screen.ScreenConfig;
+import org.hotline.dispatch.screen.ScreenRoutes;
+import org.hotline.dispatch.tips.TipRoutes;
+import org.hotline.dispatch.voicemail.VoicemailRoutes;
 
 /**
  * Dispatch, assembled: the routing verticle that owns the queue, and the HTTP routes of the dispatch screen,
@@ -54,7 +63,16 @@ public final class DispatchModule implements AutoCloseable {
 
     /** Adds the dispatch screen's routes to the application's router. */
     public void mount(Router router) {
-        // The screen (sign-in, bridge, pages) and the tips API are mounted here.
+        // The screen first: its session, CSRF and security handlers must run before every route mounted after it.
+        new ScreenRoutes(vertx, ScreenConfig.from(settings), directory, registry, Clock.systemUTC()).mount(router);
+        // --- The tips API (tips, referrals, partners, voice messages, audit) mounts here, after the screen. ---
+        Blocking jdbc = new Blocking(blocking);
+        AuditTrail audit = new JooqAuditTrail(database.dsl());
+        new TipRoutes(database.dsl(), audit, jdbc, vertx.eventBus(), registry, ZoneId.of(settings.string("time-zone")),
+                Clock.systemUTC()).mount(router);
+        new PartnerRoutes(database.dsl(), jdbc).mount(router);
+        new VoicemailRoutes(database.dsl(), audit, jdbc, settings.path("ivr.voicemail.dir"), Clock.systemUTC())
+                .mount(router);
     }
 
     public OperatorDirectory directory() {

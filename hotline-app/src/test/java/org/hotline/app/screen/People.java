@@ -1,0 +1,31 @@
+package org.hotline.app.screen;
+
+import java.util.Set;
+import org.hotline.app.run.Hotline;
+import org.hotline.core.call.Language;
+import org.hotline.dispatch.operators.JooqOperatorDirectory;
+import org.hotline.dispatch.operators.NewOperator;
+import org.hotline.dispatch.operators.Operator;
+import org.hotline.dispatch.operators.PasswordHasher;
+import org.hotline.dispatch.operators.Role;
+
+/** Adds people straight to the directory, with real Argon2id hashes, as {@code hotline user add} would. */
+final class People {
+    static final String PASSWORD = "a long enough test password";
+
+    private People() {
+    }
+
+    static Operator operator(Hotline hotline, String username, String displayName, Language language, String endpoint) {
+        return add(hotline, new NewOperator(username, displayName, Role.OPERATOR, Set.of(language), false, endpoint));
+    }
+
+    static Operator manager(Hotline hotline, String username) {
+        return add(hotline, new NewOperator(username, "Manager " + username, Role.MANAGER, Set.of(), false, null));
+    }
+
+    private static Operator add(Hotline hotline, NewOperator person) {
+        return new JooqOperatorDirectory(hotline.database().dsl()).add(person,
+                new PasswordHasher().hash(PASSWORD.toCharArray()));
+    }
+}

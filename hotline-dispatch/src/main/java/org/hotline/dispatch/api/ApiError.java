@@ -1,0 +1,43 @@
+package org.hotline.dispatch.api;
+
+/**
+ * A request the API refuses, with the HTTP status and a message meant for the person at the screen. Carries no
+ * stack trace: it is an answer, not a fault. Never put tip content in the message.
+ */
+public final class ApiError extends RuntimeException {
+    private final int status;
+    private final String field;
+
+    private ApiError(int status, String message, String field) {
+        super(message, null, false, false);
+        this.status = status;
+        this.field = field;
+    }
+
+    /** 400: {@code field} (a JSON path such as {@code referrals[1].service}) is missing or not allowed. */
+    public static ApiError badRequest(String field, String message) {
+        return new ApiError(400, message, field);
+    }
+
+    public static ApiError forbidden(String message) {
+        return new ApiError(403, message, null);
+    }
+
+    public static ApiError notFound(String message) {
+        return new ApiError(404, message, null);
+    }
+
+    /** 409: the request contradicts the stored state, for example an invalid status change. */
+    public static ApiError conflict(String message) {
+        return new ApiError(409, message, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The offending field, or null. */
+    public String field() {
+        return field;
+    }
+}

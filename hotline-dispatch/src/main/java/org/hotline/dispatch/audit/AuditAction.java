@@ -1,0 +1,29 @@
+package org.hotline.dispatch.audit;
+
+import java.util.Locale;
+
+/** What was done, and to which kind of record. */
+public enum AuditAction {
+    /** A tip was opened and its details (and, for permitted roles, its summary) shown. */
+    TIP_OPENED("tip"),
+    /** Someone tried to open a tip they may not see; nothing was shown. */
+    TIP_OPEN_REFUSED("tip"),
+    /** A voice message's audio was sent to its claimant. */
+    VOICEMAIL_PLAYED("call");
+
+    private final String subjectType;
+
+    AuditAction(String subjectType) {
+        this.subjectType = subjectType;
+    }
+
+    /** The stored form, for example {@code tip-opened}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The kind of record the subject id names: {@code tip} or {@code call}. */
+    public String subjectType() {
+        return subjectType;
+    }
+}

@@ -1,0 +1,54 @@
+package org.hotline.dispatch.screen;
+
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.hotline.core.bus.BusAddresses;
+
+/**
+ * What the browser bridge lets through, built only from {@link BusAddresses}: inbound, the operator actions;
+ * outbound, the operators' own screen addresses (exactly the shape {@link BusAddresses#operatorScreen} makes) and
+ * the wallboard. Each carries a required authority. Everything else is denied, which is the bridge's default.
+ * {@link BridgeGuard} narrows further per session (one's own screen address only).
+ */
+final class BridgePermissions {
+    /** Longest address the bridge accepts; our own are far shorter. */
+    static final int MAX_ADDRESS_LENGTH = 200;
+    /** Handlers one socket may hold: its screen or the wallboard, with room for a reconnect's overlap. */
+    static final int MAX_HANDLERS_PER_SOCKET = 4;
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private BridgePermissions() {
+    }
+
+    /** The exact shape of an operator's screen address: the prefix BusAddresses uses, then an operator id. */
+    static String operatorScreenPattern() {
+        return Pattern.quote(BusAddresses.operatorScreen("")) + UUID;
+    }
+
+    static PermittedOptions operatorActions() {
+        return new PermittedOptions().setAddress(BusAddresses.OPERATOR_ACTIONS)
+                .setRequiredAuthority(ScreenSession.TAKE_CALLS);
+    }
+
+    static PermittedOptions operatorScreens() {
+        return new PermittedOptions().setAddressRegex(operatorScreenPattern())
+                .setRequiredAuthority(ScreenSession.TAKE_CALLS);
+    }
+
+    static PermittedOptions wallboard() {
+        return new PermittedOptions().setAddress(BusAddresses.WALLBOARD).setRequiredAuthority(ScreenSession.WATCH_FLOOR);
+    }
+
+    static SockJSBridgeOptions options(Duration idleTimeout) {
+        return new SockJSBridgeOptions()
+                .addInboundPermitted(operatorActions())
+                .addOutboundPermitted(operatorScreens())
+                .addOutboundPermitted(wallboard())
+                .setMaxAddressLength(MAX_ADDRESS_LENGTH)
+                .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
+                .setPingTimeout(idleTimeout.toMillis());
+    }
+}

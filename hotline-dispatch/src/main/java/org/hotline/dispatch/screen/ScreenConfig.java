@@ -1,0 +1,36 @@
+package org.hotline.dispatch.screen;
+
+import java.time.Duration;
+import java.util.List;
+import org.hotline.core.config.Settings;
+
+/**
+ * The dispatch screen's settings ({@code screen.*} in {@code hotline.properties}).
+ *
+ * @param idleTimeout     a session with no request and no open screen ends after this
+ * @param absoluteTimeout every session ends this long after sign-in
+ * @param allowedOrigins  origins whose pages may open the bridge's WebSocket (besides the request's own host)
+ * @param https           the screen is reached over HTTPS: Secure cookies and HSTS
+ * @param freeFailures    failed sign-ins in a row for one name before waits begin
+ * @param freeFailuresPerAddress failed sign-ins from one address (any names) before waits begin
+ * @param firstDelay      the first wait; it doubles with each further failure
+ * @param maxDelay        the longest wait
+ * @param forgetAfter     failures older than this are forgotten
+ * @param bridgeIdle      a bridge socket silent this long is closed
+ */
+public record ScreenConfig(Duration idleTimeout, Duration absoluteTimeout, List<String> allowedOrigins, boolean https,
+                           int freeFailures, int freeFailuresPerAddress, Duration firstDelay, Duration maxDelay, Duration forgetAfter,
+                           Duration bridgeIdle) {
+    public ScreenConfig {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    public static ScreenConfig from(Settings settings) {
+        return new ScreenConfig(settings.duration("screen.session.idle-timeout"),
+                settings.duration("screen.session.absolute-timeout"), settings.list("screen.allowed-origins"),
+                settings.bool("screen.https"), settings.integer("screen.signin.free-failures"),
+                settings.integer("screen.signin.free-failures-per-address"),
+                settings.duration("screen.signin.first-delay"), settings.duration("screen.signin.max-delay"),
+                settings.duration("screen.signin.forget-after"), settings.duration("screen.bridge.idle-timeout"));
+    }
+}

@@ -1,0 +1,168 @@
+// The manager's view: the live wallboard from the bus, the tips with filters, and one tip opened (the server
+// writes an audit row for each opening).
+import { getJson } from './api.js';
+import { byId, el, fill, setText, show } from './dom.js';
+import { connectBus, duration, language, serverNow, startPage, STATES, when } from './common.js';
+
+const session = await startPage(['manager', 'admin']);
+const bus = connectBus(session);
+let options = null;
+let lastBoard = 0;
+
+// --- Wallboard --------------------------------------------------------------------------------------------
+function sum(counts) {
+  return Object.values(counts || {}).reduce((a, b) => a + b, 0);
+}
+
+function showWallboard(board) {
+  lastBoard = serverNow();
+  setText(byId('wb-waiting'), sum(board.waitingByLanguage));
+  setText(byId('wb-emergency'), (board.waitingByPriority || {}).emergency || 0);
+  setText(byId('wb-longest'), duration(board.longestWaitSeconds * 1000));
+  setText(byId('wb-answered'), board.answeredToday);
+  setText(byId('wb-abandoned'), board.abandonedToday);
+  const waiting = board.waitingByLanguage || {};
+  const available = board.operatorsByLanguage || {};
+  const codes = session.languageNames.map((l) => l.code);
+  fill(byId('wb-languages'), codes.map((code) => el('tr', { 'data-language': code },
+    el('td', {}, language(code)),
+    el('td', { class: 'number', text: waiting[code] || 0 }),
+    el('td', { class: 'number', text: available[code] || 0 }))));
+  fill(byId('wb-states'), Object.keys(STATES).filter((s) => s !== 'signed-out').map((state) =>
+    el('tr', { 'data-state': state },
+      el('td', { text: STATES[state] }),
+      el('td', { class: 'number', text: (board.operatorsByState || {})[state] || 0 }))));
+}
+
+window.setInterval(() => {
+  // The wallboard comes every second; say so when it stops, rather than show stale numbers as live.
+  const age = lastBoard ? serverNow() - lastBoard : 0;
+  setText(byId('wallboard-age'), age > 5000 ? `(no update for ${duration(age)})` : '');
+}, 1000);
+
+// --- Tips -------------------------------------------------------------------------------------------------
+function label(list, code) {
+  if (code === null || code === undefined) return '—';
+  const found = (options && options[list] || []).find((c) => c.code === code);
+  return found ? found.label : code;
+}
+
+function choiceFilter(name, list, text) {
+  return el('label', {}, text, ' ', el('select', { name },
+    el('option', { value: '', text: 'Any' }),
+    options[list].map((c) => el('option', { value: c.code, text: c.label }))));
+}
+
+function buildFilters() {
+  const form = byId('tip-filters');
+  fill(form,
+    el('label', {}, 'From ', el('input', { type: 'date', name: 'from' })),
+    el('label', {}, 'To ', el('input', { type: 'date', name: 'to' })),
+    choiceFilter('signal', 'signals', 'Signal'),
+    choiceFilter('traffickingType', 'traffickingTypes', 'Trafficking type'),
+    choiceFilter('country', 'countries', 'Country'),
+    choiceFilter('urgency', 'urgencies', 'Urgency'),
+    el('button', { type: 'submit', text: 'Show tips' }));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadTips();
+  });
+}
+
+async function loadTips() {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(byId('tip-filters'))) {
+    if (value) params.set(name, value);
+  }
+  const status = byId('tips-status');
+  setText(status, 'Loading…');
+  try {
+    const tips = await getJson(`/api/tips?${params}`);
+    setText(status, tips.length === 0 ? 'No tips match.' : `${tips.length} tips.`);
+    fill(byId('tips'), tips.map((tip) => el('tr', { 'data-tip': tip.id },
+      el('td', { text: when(tip.createdAt) }),
+      el('td', { text: tip.operatorName || '' }),
+      el('td', { text: label('contactTypes', tip.contactType) }),
+      el('td', { text: label('signals', tip.signal) }),
+      el('td', {}, label('countries', tip.country),
+        tip.crossBorder ? el('span', { class: 'badge cross-border', text: 'Cross-border' }) : null),
+      el('td', {}, label('urgencies', tip.urgency),
+        tip.imminentDanger ? el('span', { class: 'badge danger', text: 'Imminent danger' }) : null),
+      el('td', { class: 'number', text: tip.referrals }),
+      el('td', {}, el('button', { type: 'button', class: 'open-tip', text: 'Open',
+        onclick: () => openTip(tip.id) })))));
+  } catch (e) {
+    setText(status, e.message);
+  }
+}
+
+function fact(term, ...value) {
+  return [el('dt', { text: term }), el('dd', {}, ...value)];
+}
+
+async function openTip(id) {
+  const body = byId('tip-detail-body');
+  fill(body, el('p', { class: 'hint', text: 'Opening…' }));
+  show(byId('tip-detail'));
+  try {
+    const tip = await getJson(`/api/tips/${encodeURIComponent(id)}`);
+    const victims = tip.victims || {};
+    fill(body,
+      el('dl', { class: 'facts' },
+        fact('Recorded', when(tip.createdAt)),
+        fact('Contact type', label('contactTypes', tip.contactType)),
+        fact('Signal', label('signals', tip.signal)),
+        fact('Caller', label('callerTypes', tip.callerType)),
+        fact('Trafficking type', label('traffickingTypes', tip.traffickingType)),
+        fact('Form', label('forms', tip.form)),
+        fact('Recruitment', label('recruitments', tip.recruitment)),
+        fact('Means of control', (tip.control || []).map((c) => label('controls', c)).join(', ') || '—'),
+        fact('Country', label('countries', tip.country),
+          tip.crossBorder ? el('span', { class: 'badge cross-border', text: 'Cross-border' }) : null),
+        fact('Province or region', tip.region ? labelRegion(tip.country, tip.region) : '—'),
+        fact('Origin, transit, destination', [tip.origin, tip.transit, tip.destination]
+          .map((c) => label('countries', c)).join(' → ')),
+        fact('Potential victims', victims.count === null || victims.count === undefined ? '—'
+          : `${victims.count}${victims.minors ? ', minors among them' : ''} (female ${victims.female ?? '—'}, `
+            + `male ${victims.male ?? '—'}, other ${victims.otherGender ?? '—'})`),
+        fact('Urgency', label('urgencies', tip.urgency), tip.imminentDanger
+          ? el('span', { class: 'badge danger', text: 'Imminent danger' }) : null),
+        fact('Consent', label('consents', tip.consent)),
+        fact('Law-enforcement report', label('lawEnforcement', tip.lawEnforcement)),
+        'summary' in tip ? fact('Summary', el('p', { class: 'summary', dir: 'auto', text: tip.summary || '—' }))
+          : []),
+      el('h3', { text: 'Referrals' }),
+      (tip.referrals || []).length === 0 ? el('p', { class: 'hint', text: 'None.' })
+        : el('table', { class: 'list' },
+          el('thead', {}, el('tr', {}, ['Partner', 'Country', 'Service', 'Consent', 'Status']
+            .map((h) => el('th', { scope: 'col', text: h })))),
+          el('tbody', {}, tip.referrals.map((r) => el('tr', {},
+            el('td', { text: r.partnerName }),
+            el('td', {}, label('countries', r.partnerCountry),
+              r.crossBorder ? el('span', { class: 'badge cross-border', text: 'Cross-border' }) : null),
+            el('td', { text: label('referralServices', r.service) }),
+            el('td', { text: r.consent ? 'Yes' : 'No' }),
+            el('td', { text: label('referralStatuses', r.status) }))))));
+    byId('tip-detail').scrollIntoView({ block: 'start' });
+  } catch (e) {
+    fill(body, el('p', { class: 'error', role: 'alert', text: e.message }));
+  }
+}
+
+function labelRegion(country, code) {
+  const found = ((options.regions || {})[country] || []).find((r) => r.code === code);
+  return found ? found.label : code;
+}
+
+byId('tip-detail-close').addEventListener('click', () => show(byId('tip-detail'), false));
+
+bus.register(session.addresses.wallboard, showWallboard);
+bus.connect();
+try {
+  options = await getJson('/api/tip-options');
+  buildFilters();
+  await loadTips();
+} catch (e) {
+  setText(byId('tips-status'), `Tips could not be loaded: ${e.message}`);
+}
+document.body.dataset.ready = 'true';

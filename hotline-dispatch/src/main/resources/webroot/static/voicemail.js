@@ -1,0 +1,65 @@
+// Voice messages left through the IVR, as tasks: claim one (exactly one operator wins), play it (the audio is
+// served to its claimant only), record a tip from it, and mark it done.
+import { getJson, send } from './api.js';
+import { byId, el, fill, setText } from './dom.js';
+import { language, priority, purpose, when } from './common.js';
+
+const REFRESH_MILLIS = 30000;
+
+export class Voicemails {
+  constructor(tips, notify) {
+    this.tips = tips;
+    this.notify = notify;
+    this.list = byId('voicemails');
+    this.status = byId('voicemail-status');
+  }
+
+  start() {
+    this.refresh();
+    window.setInterval(() => this.refresh(), REFRESH_MILLIS);
+  }
+
+  async refresh() {
+    try {
+      const tasks = await getJson('/api/voicemails');
+      setText(this.status, tasks.length === 0 ? 'No voice messages are waiting.' : '');
+      fill(this.list, tasks.map((task) => this.item(task)));
+    } catch (e) {
+      setText(this.status, `Voice messages could not be loaded: ${e.message}`);
+    }
+  }
+
+  item(task) {
+    const details = [language(task.language), ' · ', purpose(task.purpose), ' · ', priority(task.priority), ' · ',
+      when(task.receivedAt)];
+    if (!task.claimedByMe) {
+      return el('li', { class: 'task' }, details, ' ',
+        el('button', { type: 'button', text: 'Claim', onclick: () => this.claim(task.callId) }));
+    }
+    const player = el('audio', { controls: true, preload: 'none',
+      src: `/api/voicemails/${encodeURIComponent(task.callId)}/audio` });
+    return el('li', { class: 'task mine' }, details, ' ', el('span', { class: 'badge', text: 'yours' }),
+      el('div', { class: 'buttons' }, player,
+        el('button', { type: 'button', text: 'Record a tip', onclick: () => this.tips.open(task.callId, null) }),
+        el('button', { type: 'button', text: 'Mark done', onclick: () => this.done(task.callId) })));
+  }
+
+  async claim(callId) {
+    try {
+      await send('POST', `/api/voicemails/${encodeURIComponent(callId)}/claim`);
+    } catch (e) {
+      this.notify(e.message);
+    }
+    this.refresh();
+  }
+
+  async done(callId) {
+    try {
+      await send('POST', `/api/voicemails/${encodeURIComponent(callId)}/done`);
+      this.notify('Voice message done.');
+    } catch (e) {
+      this.notify(e.message);
+    }
+    this.refresh();
+  }
+}
