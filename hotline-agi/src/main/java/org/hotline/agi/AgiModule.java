@@ -56,8 +56,8 @@ public final class AgiModule implements AutoCloseable {
             LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
         }
         AtomicBoolean draining = new AtomicBoolean();
-        // Leave a couple of pooled connections for dispatch and health checks.
-        GatedExecutor journalWriter = new GatedExecutor(settings.integer("db.pool-size") - 2);
+        // Leave pooled connections for dispatch (two), health checks and reports.
+        GatedExecutor journalWriter = new GatedExecutor(settings.integer("db.pool-size") - 3);
         MenuConfig menu = MenuConfig.from(settings);
         IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
                 new HoldLoop(HoldConfig.from(settings), clock, draining::get),

@@ -6,11 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
+import org.hotline.core.storage.GatedExecutor;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.audit.JooqAuditTrail;
@@ -35,7 +34,7 @@ public final class DispatchModule implements AutoCloseable {
     private final CallJournal journal;
     private final OperatorDirectory directory;
     private final MeterRegistry registry;
-    private final ExecutorService blocking;
+    private final GatedExecutor blocking;
     private String routingDeployment;
 
     private DispatchModule(Vertx vertx, Settings settings, Database database, CallJournal journal,
@@ -46,7 +45,8 @@ public final class DispatchModule implements AutoCloseable {
         this.journal = journal;
         this.directory = new JooqOperatorDirectory(database.dsl());
         this.registry = registry;
-        this.blocking = Executors.newVirtualThreadPerTaskExecutor();
+        // Two database connections at most for routing records and the screen's API: the IVR keeps the rest.
+        this.blocking = new GatedExecutor(2);
     }
 
     /** Deploys routing; the future fails if it cannot start. */

@@ -135,7 +135,10 @@ public final class RoutingVerticle extends VerticleBase {
         switch (presence.kind()) {
             case CONNECTED -> vertx.executeBlocking(() -> directory.byId(presence.operatorId()), false)
                     .onSuccess(found -> found.filter(o -> o.enabled())
-                            .ifPresent(operator -> apply(effects -> floor.connected(operator, now(), effects))))
+                            .ifPresent(operator -> {
+                                apply(effects -> floor.connected(operator, now(), effects));
+                                catchUp(operator.id());
+                            }))
                     .onFailure(e -> LOG.warn("Could not load an operator who connected ({})",
                             e.getClass().getSimpleName()));
             case DISCONNECTED -> apply(effects -> floor.disconnected(presence.operatorId(), now(), effects));
@@ -201,17 +204,30 @@ public final class RoutingVerticle extends VerticleBase {
     }
 
     private void connected(Effect.Connected connected) {
-        // The floor forgets the call once handed off; the card was captured when it was offered.
         Instant now = now();
         write(() -> journal.assigned(connected.callId(), connected.operatorId()));
-        blockingCall(() -> journal.find(connected.callId()).map(call -> {
+        activeCall(connected.callId()).onSuccess(found -> found.ifPresent(active -> {
+            metrics.answered(Duration.between(Instant.ofEpochMilli(active.call().queuedAt()), now));
+            screen(connected.operatorId(), active);
+        }));
+    }
+
+    /** A screen that (re)connects gets the queue as it is, and the call it is on, without waiting for a change. */
+    private void catchUp(String operatorId) {
+        screen(operatorId, new ScreenMessage.Queue(lastQueue));
+        floor.seat(operatorId).filter(seat -> seat.callId != null
+                        && (seat.state == OperatorState.ON_CALL || seat.state == OperatorState.WRAP_UP))
+                .ifPresent(seat -> activeCall(seat.callId).onSuccess(found -> found.ifPresent(active ->
+                        screen(operatorId, active))));
+    }
+
+    /** The call card an operator on the call may see, loaded on a worker (the floor forgets handed-off calls). */
+    private Future<java.util.Optional<ScreenMessage.ActiveCall>> activeCall(String callId) {
+        return blockingCall(() -> journal.find(callId).map(call -> {
             int earlier = call.pseudonym() == null ? 0 : journal.earlierCalls(call.pseudonym(), call.enteredAt());
             return new ScreenMessage.ActiveCall(new ScreenMessage.CallCard(call.callId(), call.language(),
                     call.purpose(), call.priority(), call.enteredAt().toEpochMilli()), earlier);
-        })).onSuccess(found -> found.ifPresent(active -> {
-            metrics.answered(Duration.between(Instant.ofEpochMilli(active.call().queuedAt()), now));
-            screen(connected.operatorId(), active);
-        })).onFailure(e -> LOG.warn("Could not load the connected call ({})", e.getClass().getSimpleName()));
+        })).onFailure(e -> LOG.warn("Could not load the operator's call ({})", e.getClass().getSimpleName()));
     }
 
     private void publishQueueChanges() {
