@@ -38,17 +38,11 @@ use_maven() {
 
 # Builds the runnable jar when it is missing or older than any source, pom or resource.
 build_if_needed() {
-  if [ -f "$HOTLINE_JAR" ] && [ -z "$(find "$HOTLINE_ROOT" -path "$HOTLINE_ROOT/.git" -prune -o \
-      \( -name pom.xml -o -path '*/src/main/*' \) -newer "$HOTLINE_JAR" -print -quit)" ]; then
-    return 0
-  fi
-  use_maven
-  echo "Building Hotline (first run or sources changed)..." >&2
-  (cd "$HOTLINE_ROOT" && mvn -B -q -ntp -DskipTests install) >&2
+  build_jar_if_needed "$HOTLINE_JAR"
 }
 
-# Like build_if_needed, for the jar of another module ($1, for example the benchmark's): builds when it is missing
-# or older than any source, pom or resource.
+# Builds everything when the jar $1 (the application's, or the benchmark's) is missing or older than any source,
+# pom or resource.
 build_jar_if_needed() {
   local jar="$1"
   if [ -f "$jar" ] && [ -z "$(find "$HOTLINE_ROOT" -path "$HOTLINE_ROOT/.git" -prune -o \

@@ -5,6 +5,7 @@ import org.hotline.app.run.RunCommand;
 import org.hotline.core.StartupException;
 import org.hotline.core.config.SettingsException;
 import org.hotline.dispatch.operators.UserCommand;
+import org.hotline.reports.command.ReportCommand;
 import org.hotline.simulator.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hotline", mixinStandardHelpOptions = true,
         description = "Hotline: the call-handling backend of the anti-trafficking hotline.",
-        subcommands = {RunCommand.class, UserCommand.class, SimulateCommand.class})
+        subcommands = {RunCommand.class, UserCommand.class, ReportCommand.class, SimulateCommand.class})
 public final class HotlineCommand {
 
     public static void main(String[] args) {

@@ -19,6 +19,9 @@ import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.DispatchModule;
+import org.hotline.dispatch.operators.Role;
+import org.hotline.dispatch.screen.SignedIn;
+import org.hotline.reports.ReportsModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +37,17 @@ public final class Hotline implements AutoCloseable {
     private final Vertx vertx;
     private final AgiModule agi;
     private final DispatchModule dispatch;
+    private final ReportsModule reports;
     private final HttpServerVerticle http;
     private final PrometheusMeterRegistry registry;
 
-    private Hotline(Database database, Vertx vertx, AgiModule agi, DispatchModule dispatch, HttpServerVerticle http,
-                    PrometheusMeterRegistry registry) {
+    private Hotline(Database database, Vertx vertx, AgiModule agi, DispatchModule dispatch, ReportsModule reports,
+                    HttpServerVerticle http, PrometheusMeterRegistry registry) {
         this.database = database;
         this.vertx = vertx;
         this.agi = agi;
         this.dispatch = dispatch;
+        this.reports = reports;
         this.http = http;
         this.registry = registry;
     }
@@ -59,16 +64,21 @@ public final class Hotline implements AutoCloseable {
                 .build();
         AgiModule agi = null;
         DispatchModule dispatch = null;
+        ReportsModule reports = null;
         try {
             JooqCallJournal journal = new JooqCallJournal(database.dsl());
             dispatch = await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
+            reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");
             agi = AgiModule.start(settings, vertx, journal, registry);
             AgiModule running = agi;
+            ReportsModule reporting = reports;
+            // The dispatch screen mounts first: it installs the session, CSRF and security handlers.
             HttpServerVerticle http = new HttpServerVerticle(httpConfig,
                     new HealthCheck(database::isReachable, () -> running.port() > 0), registry,
-                    java.util.List.of(dispatch::mount));
+                    java.util.List.of(dispatch::mount,
+                            router -> reporting.mount(router, SignedIn.require(Role.MANAGER, Role.ADMIN))));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
-            Hotline hotline = new Hotline(database, vertx, agi, dispatch, http, registry);
+            Hotline hotline = new Hotline(database, vertx, agi, dispatch, reports, http, registry);
             LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on http://{}:{}/health, data in {}",
                     settings.string("agi.bind"), agi.port(), httpConfig.bind(), http.port(),
                     storage.embedded() ? storage.dataDir() : "an external database");
@@ -79,6 +89,9 @@ public final class Hotline implements AutoCloseable {
             }
             if (dispatch != null) {
                 dispatch.close();
+            }
+            if (reports != null) {
+                reports.close();
             }
             vertx.close();
             database.close();
@@ -127,6 +140,7 @@ public final class Hotline implements AutoCloseable {
             LOG.warn("The event bus did not stop cleanly: {}", e.toString());
         }
         dispatch.close();
+        reports.close();
         database.close();
         LOG.info("Hotline stopped");
     }

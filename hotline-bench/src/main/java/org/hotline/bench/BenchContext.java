@@ -1,0 +1,19 @@
+package org.hotline.bench;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What every benchmark gets from the command line: the size of the run and where to put logs.
+ *
+ * @param quick    a short run (fewer calls and repetitions), to check the harness or compare quickly
+ * @param calls    a count of calls that overrides the benchmark's default
+ * @param reps     a number of repetitions that overrides the benchmark's default
+ * @param outDir   where results and server logs go
+ * @param machine  the machine the figures come from
+ */
+record BenchContext(boolean quick, Optional<Integer> calls, Optional<Integer> reps, Path outDir, Machine machine) {
+    Path logs() {
+        return outDir.resolve("logs");
+    }
+}

@@ -1,0 +1,116 @@
+package org.hotline.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./scripts/bench [agi|all] [--quick] [--calls N] [--reps N] [--out DIR]}: runs benchmarks and writes
+ * {@code <out>/<name>.md} and {@code <name>.json} for each, printing the tables. Figures, not a pass/fail test:
+ * it exits 0 whatever the figures are, and non-zero only when a benchmark could not run.
+ */
+public final class BenchMain {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+    /** Every benchmark, in the order {@code all} runs them. */
+    private static final List<Benchmark> BENCHMARKS = List.of(new AgiBenchmark(), new ReportsBenchmark());
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> names = new ArrayList<>();
+        boolean quick = false;
+        Optional<Integer> calls = Optional.empty();
+        Optional<Integer> reps = Optional.empty();
+        Path out = Path.of("target", "bench");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--calls" -> calls = Optional.of(positive(args, ++i));
+                case "--reps" -> reps = Optional.of(positive(args, ++i));
+                case "--out" -> out = Path.of(value(args, ++i));
+                case "-h", "--help" -> {
+                    usage();
+                    return;
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        fail("unknown option " + args[i]);
+                    }
+                    names.add(args[i]);
+                }
+            }
+        }
+        List<Benchmark> selected = select(names);
+        BenchContext context = new BenchContext(quick, calls, reps, out.toAbsolutePath(), Machine.describe());
+        LOG.info("Machine: {}", context.machine().oneLine());
+        StringBuilder all = new StringBuilder();
+        for (Benchmark benchmark : selected) {
+            LOG.info("Running benchmark '{}'{}", benchmark.name(), quick ? " (quick)" : "");
+            BenchReport report = benchmark.run(context);
+            String markdown = SummaryTable.write(context.outDir(), report, context.machine());
+            all.append(markdown).append('\n');
+            System.out.println();
+            System.out.print(markdown);
+            System.out.println();
+            System.out.println("Written: " + context.outDir().resolve(benchmark.name() + ".md") + " and .json");
+        }
+        if (selected.size() > 1) {
+            java.nio.file.Files.writeString(context.outDir().resolve("summary.md"), all.toString());
+        }
+    }
+
+    private static List<Benchmark> select(List<String> names) {
+        if (names.isEmpty() || names.contains("all")) {
+            return BENCHMARKS;
+        }
+        List<Benchmark> selected = new ArrayList<>();
+        for (String name : names) {
+            selected.add(BENCHMARKS.stream().filter(b -> b.name().equals(name)).findFirst()
+                    .orElseThrow(() -> fail("unknown benchmark '" + name + "'; known: all, "
+                            + String.join(", ", BENCHMARKS.stream().map(Benchmark::name).toList()))));
+        }
+        return selected;
+    }
+
+    private static int positive(String[] args, int i) {
+        try {
+            int n = Integer.parseInt(value(args, i));
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw fail(args[i - 1] + " needs a positive number");
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw fail(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void usage() {
+        System.out.println("""
+                Usage: ./scripts/bench [agi|reports|all] [--quick] [--calls N] [--reps N] [--out DIR]
+                  agi        FastAGI: concurrent calls held and per-command overhead, ours against stock Asterisk-Java
+                  reports    nightly reports: one day and a 30-day range on days of 10,000 and 100,000 calls
+                  all        every benchmark (the default)
+                  --quick    a short run (1,000 held calls, fewer repetitions)
+                  --calls N  held calls to ramp (default 10,000)
+                  --reps N   repetitions per figure
+                  --out DIR  where results go (default target/bench)""");
+    }
+
+    private static IllegalArgumentException fail(String message) {
+        System.err.println("bench: " + message);
+        usage();
+        System.exit(2);
+        return new IllegalArgumentException(message);
+    }
+}

@@ -1,0 +1,126 @@
+package org.hotline.reports.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Writes a report as one self-contained HTML file: its stylesheet inline (allowed by hash in the page's CSP),
+ * its charts as inline SVG, no script, no external resource. Every text is escaped.
+ */
+public final class HtmlRenderer {
+    private static final String STYLE = loadStyle();
+
+    /** The CSP source that allows the report's inline stylesheet and nothing else: {@code 'sha256-...'}. */
+    public static String styleSource() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(STYLE.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The report stylesheet, for other report pages that use it inline under the same CSP hash. */
+    public static String style() {
+        return STYLE;
+    }
+
+    public String render(ReportDocument document) {
+        StringBuilder out = new StringBuilder(64 * 1024);
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(document.title())).append("</title>\n")
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<header>\n<h1>")
+                .append(escape(document.title())).append("</h1>\n<p class=\"subtitle\">")
+                .append(escape(document.subtitle())).append("</p>\n<nav><ul>");
+        for (Section section : document.sections()) {
+            out.append("<li><a href=\"#").append(section.id()).append("\">").append(escape(section.title()))
+                    .append("</a></li>");
+        }
+        out.append("</ul></nav>\n</header>\n<main>\n");
+        for (Section section : document.sections()) {
+            section(out, section);
+        }
+        return out.append("</main>\n</body>\n</html>\n").toString();
+    }
+
+    private static void section(StringBuilder out, Section section) {
+        out.append("<section id=\"").append(section.id()).append("\" class=\"")
+                .append(section.chart() == null ? "tables" : "chart-section").append("\">\n<h2>")
+                .append(escape(section.title())).append("</h2>\n");
+        if (section.chart() != null) {
+            out.append("<figure class=\"chart\" data-chart=\"").append(section.chart().id()).append("\">\n")
+                    .append(ChartRenderer.svg(section.chart()))
+                    .append("\n<figcaption>").append(escape(section.title()))
+                    .append(" (bars under 5 are not drawn; their label says &lt;5)</figcaption>\n</figure>\n");
+        }
+        for (Table table : section.tables()) {
+            table(out, table);
+        }
+        for (String note : section.notes()) {
+            out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
+        }
+        out.append("</section>\n");
+    }
+
+    private static void table(StringBuilder out, Table table) {
+        out.append("<div class=\"table-wrap\"><table id=\"table-").append(table.id()).append("\" data-csv=\"")
+                .append(table.id()).append(".csv\">\n<caption>").append(escape(table.title()))
+                .append("</caption>\n<thead><tr>");
+        for (String header : table.headers()) {
+            out.append("<th scope=\"col\">").append(escape(header)).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        if (table.rows().isEmpty()) {
+            out.append("<tr><td colspan=\"").append(table.headers().size()).append("\">None</td></tr>\n");
+        }
+        for (var row : table.rows()) {
+            out.append("<tr>");
+            for (Cell cell : row) {
+                out.append(cell.numeric() ? "<td class=\"num\">" : "<td>");
+                if (cell.lang() != null) {
+                    // Dari, Pashto and Urdu names run right to left; the span keeps them from disturbing the row.
+                    out.append("<span lang=\"").append(escape(cell.lang())).append("\" dir=\"")
+                            .append(cell.rtl() ? "rtl" : "ltr").append("\">").append(escape(cell.text()))
+                            .append("</span>");
+                } else {
+                    out.append(escape(cell.text()));
+                }
+                out.append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table></div>\n");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String loadStyle() {
+        try (InputStream in = HtmlRenderer.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read report.css", e);
+        }
+    }
+}
