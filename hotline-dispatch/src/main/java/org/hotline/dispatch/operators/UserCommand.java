@@ -140,31 +140,35 @@ public final class UserCommand {
         }
     }
 
-    @Command(name = "disable", description = "Stop a person from signing in.", mixinStandardHelpOptions = true)
-    static final class Disable implements Callable<Integer> {
+    /** Shared by enable and disable: the username, and the one flag they set. */
+    abstract static class Switch implements Callable<Integer> {
         @Parameters(index = "0", description = "username")
         String username;
+
+        abstract boolean enabled();
 
         @Override
         public Integer call() {
             try (Database database = database()) {
-                open(database).setEnabled(username, false);
+                open(database).setEnabled(username, enabled());
             }
             return 0;
         }
     }
 
-    @Command(name = "enable", description = "Let a disabled person sign in again.", mixinStandardHelpOptions = true)
-    static final class Enable implements Callable<Integer> {
-        @Parameters(index = "0", description = "username")
-        String username;
-
+    @Command(name = "disable", description = "Stop a person from signing in.", mixinStandardHelpOptions = true)
+    static final class Disable extends Switch {
         @Override
-        public Integer call() {
-            try (Database database = database()) {
-                open(database).setEnabled(username, true);
-            }
-            return 0;
+        boolean enabled() {
+            return false;
+        }
+    }
+
+    @Command(name = "enable", description = "Let a disabled person sign in again.", mixinStandardHelpOptions = true)
+    static final class Enable extends Switch {
+        @Override
+        boolean enabled() {
+            return true;
         }
     }
 

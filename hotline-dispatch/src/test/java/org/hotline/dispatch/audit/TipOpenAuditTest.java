@@ -2,51 +2,31 @@ package org.hotline.dispatch.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.hotline.core.testing.TestDatabases.Engine;
-import org.hotline.dispatch.apitest.ApiServer;
+import org.hotline.dispatch.apitest.ApiTestBase;
 import org.hotline.dispatch.apitest.ApiServer.Person;
 import org.hotline.dispatch.apitest.TipForms;
 import org.hotline.dispatch.operators.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every open of a tip, by its author or a manager, and every refused attempt, leaves one audit row. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TipOpenAuditTest {
-    Path dataDir;
-    ApiServer api;
+class TipOpenAuditTest extends ApiTestBase {
     AuditTrail trail;
     Person author;
     Person intruder;
     Person manager;
     Person admin;
 
-    /** The database engine this run uses; subclasses run the same tests on PostgreSQL. */
-    Engine engine() {
-        return Engine.H2;
-    }
-
     @BeforeAll
-    void start(@TempDir Path dir) {
-        dataDir = dir;
-        api = ApiServer.start(engine(), dataDir);
+    void signInPeople() {
         trail = new JooqAuditTrail(api.dsl());
         author = api.signIn("author", Role.OPERATOR);
         intruder = api.signIn("intruder", Role.OPERATOR);
         manager = api.signIn("manager", Role.MANAGER);
         admin = api.signIn("admin", Role.ADMIN);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.hotline.core.testing.TestDatabases.Engine;
 /** {@link PartnerSearchTest} again, on a real PostgreSQL: the same code must run unchanged on both databases. */
 class PartnerSearchOnPostgreSqlTest extends PartnerSearchTest {
     @Override
-    Engine engine() {
+    protected Engine engine() {
         return Engine.POSTGRESQL;
     }
 }

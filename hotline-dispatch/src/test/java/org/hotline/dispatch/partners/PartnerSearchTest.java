@@ -4,41 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import org.hotline.core.testing.TestDatabases.Engine;
-import org.hotline.dispatch.apitest.ApiServer;
+import org.hotline.dispatch.apitest.ApiTestBase;
 import org.hotline.dispatch.apitest.ApiServer.Person;
 import org.hotline.dispatch.apitest.Client.Reply;
 import org.hotline.dispatch.operators.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The partner directory, seeded by migration from partners.csv, searched by country, service and language. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartnerSearchTest {
-    Path dataDir;
-    ApiServer api;
+class PartnerSearchTest extends ApiTestBase {
     Person operator;
 
-    /** The database engine this run uses; subclasses run the same tests on PostgreSQL. */
-    Engine engine() {
-        return Engine.H2;
-    }
-
     @BeforeAll
-    void start(@TempDir Path dir) {
-        dataDir = dir;
-        api = ApiServer.start(engine(), dataDir);
+    void signInPeople() {
         operator = api.signIn("parwin", Role.OPERATOR);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
     }
 
     @Test

@@ -6,46 +6,26 @@ import static org.hotline.core.db.Tables.REFERRAL_STATUS_CHANGES;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import org.hotline.core.testing.TestDatabases.Engine;
-import org.hotline.dispatch.apitest.ApiServer;
+import org.hotline.dispatch.apitest.ApiTestBase;
 import org.hotline.dispatch.apitest.ApiServer.Person;
 import org.hotline.dispatch.apitest.Client.Reply;
 import org.hotline.dispatch.apitest.TipForms;
 import org.hotline.dispatch.operators.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Referral statuses: proposed → sent → accepted → completed, or declined / withdrawn; each change kept. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferralStatusTest {
-    Path dataDir;
-    ApiServer api;
+class ReferralStatusTest extends ApiTestBase {
     Person author;
     Person other;
     Person manager;
 
-    /** The database engine this run uses; subclasses run the same tests on PostgreSQL. */
-    Engine engine() {
-        return Engine.H2;
-    }
-
     @BeforeAll
-    void start(@TempDir Path dir) {
-        dataDir = dir;
-        api = ApiServer.start(engine(), dataDir);
+    void signInPeople() {
         author = api.signIn("author", Role.OPERATOR);
         other = api.signIn("other", Role.OPERATOR);
         manager = api.signIn("manager", Role.MANAGER);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
     }
 
     @Test

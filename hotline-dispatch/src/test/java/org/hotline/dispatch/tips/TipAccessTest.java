@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.hotline.core.testing.TestDatabases.Engine;
-import org.hotline.dispatch.apitest.ApiServer;
+import org.hotline.dispatch.apitest.ApiTestBase;
 import org.hotline.dispatch.apitest.ApiServer.Person;
 import org.hotline.dispatch.apitest.Client.Reply;
 import org.hotline.dispatch.apitest.TipForms;
 import org.hotline.dispatch.operators.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Object-level access on the server: operators see only their own tips, managers and admins all of them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TipAccessTest {
-    Path dataDir;
-    ApiServer api;
+class TipAccessTest extends ApiTestBase {
     Person a;
     Person b;
     Person manager;
@@ -31,15 +23,8 @@ class TipAccessTest {
     String tipOfA;
     String tipOfB;
 
-    /** The database engine this run uses; subclasses run the same tests on PostgreSQL. */
-    Engine engine() {
-        return Engine.H2;
-    }
-
     @BeforeAll
-    void start(@TempDir Path dir) {
-        dataDir = dir;
-        api = ApiServer.start(engine(), dataDir);
+    void signInPeople() {
         a = api.signIn("operator-a", Role.OPERATOR);
         b = api.signIn("operator-b", Role.OPERATOR);
         manager = api.signIn("manager", Role.MANAGER);
@@ -50,11 +35,6 @@ class TipAccessTest {
         assertThat(b.client().post("/api/tips", TipForms.substantive(tipOfB).put("signal", "crisis")
                 .put("urgency", "critical").put("country", "PK").put("region", "PK-SD")
                 .put("traffickingType", "sexual")).status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.hotline.core.db.Tables.TIPS;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,42 +15,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.bus.BusAddresses;
-import org.hotline.core.testing.TestDatabases.Engine;
-import org.hotline.dispatch.apitest.ApiServer;
+import org.hotline.dispatch.apitest.ApiTestBase;
 import org.hotline.dispatch.apitest.ApiServer.Person;
 import org.hotline.dispatch.apitest.Client.Reply;
 import org.hotline.dispatch.apitest.TipForms;
 import org.hotline.dispatch.operators.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Submitting tips over HTTP: one row per tip id whatever the clicks and retries, referrals, the bus message. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TipSubmitTest {
-    Path dataDir;
-    ApiServer api;
+class TipSubmitTest extends ApiTestBase {
     Person alice;
     final List<JsonObject> tipSaved = new CopyOnWriteArrayList<>();
 
-    /** The database engine this run uses; subclasses run the same tests on PostgreSQL. */
-    Engine engine() {
-        return Engine.H2;
-    }
-
     @BeforeAll
-    void start(@TempDir Path dir) {
-        dataDir = dir;
-        api = ApiServer.start(engine(), dataDir);
+    void signInPeople() {
         alice = api.signIn("alice", Role.OPERATOR);
         api.vertx().eventBus().<JsonObject>consumer(BusAddresses.TIP_SAVED, m -> tipSaved.add(m.body()));
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
     }
 
     @Test

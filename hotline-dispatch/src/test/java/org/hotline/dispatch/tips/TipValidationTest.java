@@ -5,47 +5,27 @@ import static org.hotline.core.db.Tables.TIPS;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.hotline.core.testing.TestDatabases.Engine;
-import org.hotline.dispatch.apitest.ApiServer;
+import org.hotline.dispatch.apitest.ApiTestBase;
 import org.hotline.dispatch.apitest.ApiServer.Person;
 import org.hotline.dispatch.apitest.Client.Reply;
 import org.hotline.dispatch.apitest.TipForms;
 import org.hotline.dispatch.operators.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every field is checked against its list; a refusal is a 400 naming the field, and nothing is stored. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TipValidationTest {
-    Path dataDir;
-    ApiServer api;
+class TipValidationTest extends ApiTestBase {
     Person operator;
 
-    /** The database engine this run uses; subclasses run the same tests on PostgreSQL. */
-    Engine engine() {
-        return Engine.H2;
-    }
-
     @BeforeAll
-    void start(@TempDir Path dir) {
-        dataDir = dir;
-        api = ApiServer.start(engine(), dataDir);
+    void signInPeople() {
         operator = api.signIn("olga", Role.OPERATOR);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
     }
 
     static Stream<Arguments> invalidForms() {
