@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
 public final class RoutingVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingVerticle.class);
     private static final long TICK_MILLIS = 250;
+    /**
+     * How often screens and IVRs hear about queue changes. Batched: sending the whole queue to every screen on
+     * every event would cost calls x operators per event and stall the event loop in a burst.
+     */
+    private static final long QUEUE_PUBLISH_MILLIS = 500;
     private static final long WALLBOARD_MILLIS = 1_000;
     private static final long TODAY_REFRESH_MILLIS = 5_000;
 
@@ -78,6 +83,10 @@ public final class RoutingVerticle extends VerticleBase {
         consumers.add(bus.<JsonObject>consumer(BusAddresses.OPERATOR_ACTIONS, this::operatorAction));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
+        vertx.setPeriodic(QUEUE_PUBLISH_MILLIS, id -> {
+            publishQueueChanges();
+            metrics.refresh(floor);
+        });
         vertx.setPeriodic(WALLBOARD_MILLIS, id -> bus.publish(BusAddresses.WALLBOARD,
                 WallboardView.of(floor, today, now()).toJson()));
         refreshToday();
@@ -169,8 +178,6 @@ public final class RoutingVerticle extends VerticleBase {
                         HoldUpdate.refused(refuse.reason()).toJson());
             }
         }
-        publishQueueChanges();
-        metrics.refresh(floor);
     }
 
     private void offer(Effect.Offer offer) {
