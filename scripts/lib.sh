@@ -52,6 +52,8 @@ build_jar_if_needed() {
   use_maven
   echo "Building Hotline (first run or sources changed)..." >&2
   (cd "$HOTLINE_ROOT" && mvn -B -q -ntp -DskipTests install) >&2
+  # Maven leaves an unchanged jar untouched; mark it fresh so the next run does not build again.
+  touch "$jar"
 }
 
 # The dispatch screen's browser tests drive Debian's Chromium through its chromedriver; installs both when missing
