@@ -12,7 +12,9 @@ import java.util.Optional;
 public interface Choice {
 
     /** The stored form: lower case with hyphens, for example {@code bonded-labour}. */
-    String code();
+    default String code() {
+        return codeOf((Enum<?>) this);
+    }
 
     /** The text shown to people. */
     String label();

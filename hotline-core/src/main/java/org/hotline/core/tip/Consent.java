@@ -13,11 +13,6 @@ public enum Consent implements Choice {
     }
 
     @Override
-    public String code() {
-        return Choice.codeOf(this);
-    }
-
-    @Override
     public String label() {
         return label;
     }

@@ -14,11 +14,6 @@ public enum LawEnforcementReport implements Choice {
     }
 
     @Override
-    public String code() {
-        return Choice.codeOf(this);
-    }
-
-    @Override
     public String label() {
         return label;
     }

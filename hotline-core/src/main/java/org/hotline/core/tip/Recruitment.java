@@ -17,11 +17,6 @@ public enum Recruitment implements Choice {
     }
 
     @Override
-    public String code() {
-        return Choice.codeOf(this);
-    }
-
-    @Override
     public String label() {
         return label;
     }

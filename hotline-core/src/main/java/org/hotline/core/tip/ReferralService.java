@@ -19,11 +19,6 @@ public enum ReferralService implements Choice {
     }
 
     @Override
-    public String code() {
-        return Choice.codeOf(this);
-    }
-
-    @Override
     public String label() {
         return label;
     }

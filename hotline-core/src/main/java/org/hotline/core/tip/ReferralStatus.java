@@ -22,11 +22,6 @@ public enum ReferralStatus implements Choice {
     }
 
     @Override
-    public String code() {
-        return Choice.codeOf(this);
-    }
-
-    @Override
     public String label() {
         return label;
     }
