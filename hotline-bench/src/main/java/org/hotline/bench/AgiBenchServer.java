@@ -35,7 +35,7 @@ public final class AgiBenchServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: AgiBenchServer <ours|stock|stock-virtual> <hold|commands> [key=value...]");
+            LOG.error("usage: AgiBenchServer <ours|stock|stock-virtual> <hold|commands> [key=value...]");
             System.exit(2);
         }
         Map<String, String> options = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ public final class AgiBenchServer {
             String[] pair = args[i].split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "");
         }
-        // Replies own stdout; nothing else may write there.
+        // Stdout is the control channel to the bench (a line protocol, not logging); nothing else may write there.
         PrintStream replies = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         BenchServer server = start(args[0], args[1], options);

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchMain {
     private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+    /** The result table and usage go to stdout through this logger (see logback.xml), bare. */
+    private static final Logger RESULT = LoggerFactory.getLogger("bench.result");
     /** Every benchmark, in the order {@code all} runs them. */
     private static final List<Benchmark> BENCHMARKS = List.of(new AgiBenchmark(), new ReportsBenchmark());
 
@@ -53,10 +55,8 @@ public final class BenchMain {
             BenchReport report = benchmark.run(context);
             String markdown = SummaryTable.write(context.outDir(), report, context.machine());
             all.append(markdown).append('\n');
-            System.out.println();
-            System.out.print(markdown);
-            System.out.println();
-            System.out.println("Written: " + context.outDir().resolve(benchmark.name() + ".md") + " and .json");
+            RESULT.info("\n{}", markdown);
+            RESULT.info("Written: {} and .json", context.outDir().resolve(benchmark.name() + ".md"));
         }
         if (selected.size() > 1) {
             java.nio.file.Files.writeString(context.outDir().resolve("summary.md"), all.toString());
@@ -96,7 +96,7 @@ public final class BenchMain {
     }
 
     private static void usage() {
-        System.out.println("""
+        RESULT.info("""
                 Usage: ./scripts/bench [agi|reports|all] [--quick] [--calls N] [--reps N] [--out DIR]
                   agi        FastAGI: concurrent calls held and per-command overhead, ours against stock Asterisk-Java
                   reports    nightly reports: one day and a 30-day range on days of 10,000 and 100,000 calls
@@ -108,7 +108,7 @@ public final class BenchMain {
     }
 
     private static IllegalArgumentException fail(String message) {
-        System.err.println("bench: " + message);
+        LOG.error("bench: {}", message);
         usage();
         System.exit(2);
         return new IllegalArgumentException(message);

@@ -2,11 +2,11 @@ package org.hotline.agi.call;
 
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiRequest;
+import org.hotline.core.id.Ids;
 
 /** Reads Asterisk's identifiers defensively: they end up in the database, so only their expected form passes. */
 final class AsteriskIds {
     private static final Pattern UNIQUE_ID = Pattern.compile("[0-9A-Za-z._-]{1,64}");
-    private static final Pattern CALL_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Dial()'s documented statuses; anything else becomes OTHER, so a metric label can never explode. */
     private static final java.util.Set<String> DIAL_STATUSES = java.util.Set.of("ANSWER", "BUSY", "NOANSWER",
             "CANCEL", "CONGESTION", "CHANUNAVAIL", "DONTCALL", "TORTURE", "INVALIDARGS");
@@ -21,7 +21,7 @@ final class AsteriskIds {
     }
 
     static String callIdOrNull(String value) {
-        return value != null && CALL_ID.matcher(value).matches() ? value : null;
+        return Ids.isUuid(value) ? value : null;
     }
 
     static String dialStatusOrNull(String value) {

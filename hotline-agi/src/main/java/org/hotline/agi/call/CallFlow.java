@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.hotline.agi.ChannelVariables;
 import org.hotline.agi.hold.HoldResult;
 import org.hotline.agi.intake.DispatchUnavailable;
@@ -20,6 +19,7 @@ import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
 import org.hotline.core.call.Language;
 import org.hotline.core.call.Purpose;
+import org.hotline.core.id.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CallFlow {
     private static final Logger LOG = LoggerFactory.getLogger(CallFlow.class);
-    /**
-     * What an operator's dial string may look like: exactly what the dialplan's own check accepts, so a target
-     * we hand off is never one the dialplan refuses.
-     */
-    private static final Pattern TARGET = Pattern.compile("PJSIP/[A-Za-z0-9_-]{1,40}");
     private static final Duration WRITE_FLUSH_LIMIT = Duration.ofSeconds(10);
     /**
      * How long a step waits for its record before the caller hears the next prompt. A healthy database commits
@@ -189,7 +184,7 @@ final class CallFlow {
 
     private void handOff(HoldMessage assignment) {
         String target = assignment.update().target();
-        if (target == null || !TARGET.matcher(target).matches()) {
+        if (!Ids.isDialString(target)) {
             assignment.answer(false);
             LOG.warn("Dispatch assigned an operator with an unusable dial string; the dialplan falls back");
             leftQueue(CallOutcome.FALLBACK);

@@ -1,6 +1,6 @@
 package org.hotline.app.demo;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import org.hotline.app.run.Hotline;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
@@ -17,7 +17,7 @@ public final class Demo implements AutoCloseable {
     }
 
     /** Creates (or refreshes) the demo accounts, prints their passwords, and starts placing calls. */
-    public static Demo start(Hotline hotline, PrintStream out) {
+    public static Demo start(Hotline hotline, PrintWriter out) {
         var accounts = DemoOperators.ensure(new JooqOperatorDirectory(hotline.database().dsl()));
         out.println();
         out.println("Demo: open http://localhost:" + hotline.httpPort() + "/ and sign in as");
@@ -26,6 +26,7 @@ public final class Demo implements AutoCloseable {
         }
         out.println("Simulated callers dial in every few seconds (Dari, Pashto, Urdu, Tajik, Uzbek). Ctrl-C stops.");
         out.println();
+        out.flush();
         DemoCalls calls = new DemoCalls(hotline.agiPort(), Duration.ofSeconds(6));
         calls.start();
         return new Demo(calls);

@@ -6,7 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import org.hotline.app.demo.Demo;
 import org.hotline.core.config.Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code hotline run}: runs the whole hotline until Ctrl-C, then shuts down cleanly. */
 @Command(name = "run", description = "Run the whole hotline: FastAGI server, HTTP server and embedded database.",
@@ -16,6 +18,9 @@ public final class RunCommand implements Callable<Integer> {
             + "dialling in; data goes to <data.dir>/demo unless HOTLINE_DATA_DIR is set.")
     boolean demo;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = Settings.load(System.getenv());
@@ -23,7 +28,7 @@ public final class RunCommand implements Callable<Integer> {
             settings = settings.with(Map.of("data.dir", settings.path("data.dir").resolve("demo").toString()));
         }
         Hotline hotline = Hotline.start(settings);
-        Demo running = demo ? Demo.start(hotline, System.out) : null;
+        Demo running = demo ? Demo.start(hotline, spec.commandLine().getOut()) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
             if (running != null) {

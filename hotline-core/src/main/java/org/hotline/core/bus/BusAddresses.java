@@ -1,5 +1,7 @@
 package org.hotline.core.bus;
 
+import org.hotline.core.id.Ids;
+
 /**
  * Every event-bus address Hotline uses, declared once. Senders, consumers, the browser bridge's permissions
  * and the tests all take their addresses from here; no address string is written anywhere else.
@@ -52,6 +54,6 @@ public final class BusAddresses {
             return null;
         }
         String id = address.substring(OPERATOR_SCREEN_PREFIX.length());
-        return id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? id : null;
+        return id.matches(Ids.UUID) ? id : null;
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hotline.core.call.Language;
 import org.hotline.core.config.Settings;
+import org.hotline.core.id.Ids;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import picocli.CommandLine.Command;
@@ -35,7 +36,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class UserCommand {
     static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
-    private static final Pattern ENDPOINT = Pattern.compile("PJSIP/[A-Za-z0-9_-]{1,40}");
 
     static OperatorDirectory open(Database database) {
         return new JooqOperatorDirectory(database.dsl());
@@ -100,7 +100,7 @@ public final class UserCommand {
                 throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("unknown language")
                         ? e.getMessage() : "the role must be operator, manager or admin");
             }
-            if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
+            if (endpoint != null && !Ids.isDialString(endpoint)) {
                 throw new ParameterException(spec.commandLine(), "the endpoint must look like PJSIP/1001");
             }
             if (parsedRole == Role.OPERATOR && (endpoint == null || spoken.isEmpty())) {

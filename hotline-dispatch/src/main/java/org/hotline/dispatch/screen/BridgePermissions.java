@@ -1,5 +1,6 @@
 package org.hotline.dispatch.screen;
 
+import org.hotline.core.id.Ids;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import java.time.Duration;
@@ -18,14 +19,12 @@ final class BridgePermissions {
     /** Handlers one socket may hold: its screen or the wallboard, with room for a reconnect's overlap. */
     static final int MAX_HANDLERS_PER_SOCKET = 4;
 
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
     private BridgePermissions() {
     }
 
     /** The exact shape of an operator's screen address: the prefix BusAddresses uses, then an operator id. */
     static String operatorScreenPattern() {
-        return Pattern.quote(BusAddresses.operatorScreen("")) + UUID;
+        return Pattern.quote(BusAddresses.operatorScreen("")) + Ids.UUID;
     }
 
     static PermittedOptions operatorActions() {

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.hotline.core.tip.ReferralStatus;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
-import org.hotline.dispatch.api.Ids;
+import org.hotline.core.id.Ids;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.screen.SignedIn;
 

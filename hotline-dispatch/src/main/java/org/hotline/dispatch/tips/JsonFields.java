@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.core.tip.Choice;
 import org.hotline.dispatch.api.ApiError;
-import org.hotline.dispatch.api.Ids;
+import org.hotline.core.id.Ids;
 
 /**
  * Typed, validated reads of one JSON object of a request. Every refusal names the field by its JSON path

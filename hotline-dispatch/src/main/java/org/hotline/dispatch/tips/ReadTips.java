@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Locale;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
-import org.hotline.dispatch.api.Ids;
+import org.hotline.core.id.Ids;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.audit.AuditAction;
 import org.hotline.dispatch.audit.AuditEvent;

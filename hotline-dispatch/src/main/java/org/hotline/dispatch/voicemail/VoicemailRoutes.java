@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
-import org.hotline.dispatch.api.Ids;
+import org.hotline.core.id.Ids;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.audit.AuditAction;
 import org.hotline.dispatch.audit.AuditEvent;
