@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hotline.core.db.tables.records.CallsRecord;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** {@link CallJournal} over jOOQ; every method is one explicit transaction. */
 public final class JooqCallJournal implements CallJournal {
@@ -21,6 +22,17 @@ public final class JooqCallJournal implements CallJournal {
 
     @Override
     public String enter(NewCall call) {
+        try {
+            return insertOnce(call);
+        } catch (IntegrityConstraintViolationException raced) {
+            // The entry and hangup-handler scripts of one channel can enter it at the same instant. H2 runs "on
+            // conflict do nothing" as a MERGE that reports the loser as a key violation; the winner's row stands.
+            return dsl.select(CALLS.ID).from(CALLS).where(CALLS.ASTERISK_UNIQUE_ID.eq(call.asteriskUniqueId()))
+                    .fetchSingle(CALLS.ID);
+        }
+    }
+
+    private String insertOnce(NewCall call) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             int inserted = db.insertInto(CALLS)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.hotline.core.storage.Database;
 import org.hotline.core.testing.TestDatabases;
 import org.hotline.core.testing.TestDatabases.Engine;
@@ -40,6 +41,25 @@ abstract class JooqCallJournalTest {
         String second = journal.enter(newCall("1764332400.1"));
         assertThat(second).isEqualTo(first);
         assertThat(journal.steps(first)).containsExactly(CallStep.ENTERED);
+    }
+
+    @Test
+    void twoScriptsEnteringOneChannelAtOnceAgreeOnOneCall() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String channel = "1764332500." + i;
+            var go = new java.util.concurrent.CountDownLatch(1);
+            Callable<String> enter = () -> {
+                go.await();
+                return journal.enter(newCall(channel));
+            };
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var a = threads.submit(enter);
+                var b = threads.submit(enter);
+                go.countDown();
+                assertThat(a.get()).isEqualTo(b.get());
+            }
+        }
+        assertThat(database.dsl().fetchCount(org.hotline.core.db.Tables.CALLS)).isEqualTo(100);
     }
 
     @Test

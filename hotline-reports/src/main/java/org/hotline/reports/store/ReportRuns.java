@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * The {@code report_runs} table: which periods have a report, and the claim that keeps one from being generated
@@ -36,6 +37,16 @@ public final class ReportRuns {
      */
     public boolean claim(LocalDate from, LocalDate to, String requestedBy, boolean again) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            return tryClaim(from, to, requestedBy, again, now);
+        } catch (IntegrityConstraintViolationException raced) {
+            // H2 runs "insert ... on conflict do nothing" as a MERGE that is not atomic: when two runs insert the
+            // same new period at once, the loser gets a key violation instead of zero rows. Either way it lost.
+            return false;
+        }
+    }
+
+    private boolean tryClaim(LocalDate from, LocalDate to, String requestedBy, boolean again, OffsetDateTime now) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             var run = db.selectFrom(REPORT_RUNS).where(REPORT_RUNS.PERIOD_FROM.eq(from))
