@@ -106,6 +106,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         }
         if (connection.who.role() == Role.OPERATOR
                 && BusAddresses.operatorScreen(connection.who.operatorId()).equals(address(event))) {
+            connection.listening = true;
             presence(connection.who.operatorId(), Presence.Kind.CONNECTED);
         }
         event.complete(true);
@@ -229,6 +230,18 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         }
     }
 
+    /**
+     * When a routing owner starts (in a cluster: another node took over), tells it about every operator whose
+     * screen still listens here, so they keep their state instead of vanishing from the floor.
+     */
+    void followRoutingOwner() {
+        bus.consumer(BusAddresses.ROUTING_OWNER, message -> connections.values().stream()
+                .filter(c -> c.listening)
+                .map(c -> c.who.operatorId())
+                .distinct()
+                .forEach(operatorId -> presence(operatorId, Presence.Kind.RESUMED)));
+    }
+
     private void presence(String operatorId, Presence.Kind kind) {
         bus.send(BusAddresses.PRESENCE, new Presence(operatorId, kind).toJson());
     }
@@ -238,6 +251,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         final SignedIn who;
         final Session session;
         int refusals;
+        /** Registered on the operator's own screen address: dispatch knows them through this socket. */
+        volatile boolean listening;
 
         Connection(SignedIn who, Session session) {
             this.who = who;

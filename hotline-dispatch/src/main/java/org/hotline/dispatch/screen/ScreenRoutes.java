@@ -67,6 +67,7 @@ public final class ScreenRoutes {
         router.route().order(-1).handler(new SecurityHeaders(config.https()));
 
         BridgeGuard bridge = new BridgeGuard(vertx.eventBus(), config.absoluteTimeout(), clock);
+        bridge.followRoutingOwner();
         SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx, "hotline.screen.sessions"))
                 .setSessionCookieName(SESSION_COOKIE)
                 .setSessionTimeout(config.idleTimeout().toMillis())
