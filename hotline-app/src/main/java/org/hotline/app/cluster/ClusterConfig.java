@@ -70,4 +70,12 @@ public record ClusterConfig(Set<Role> roles, boolean clustered, String name, Lis
     public boolean runs(Role role) {
         return roles.contains(role);
     }
+
+    /**
+     * This member's name, stamped on the calls its IVR runs: its cluster address, stable across restarts, so a
+     * restarted node closes what it left behind and nothing of its peers'.
+     */
+    public String node() {
+        return clustered ? bind + ":" + port : org.hotline.core.call.JooqCallJournal.SINGLE_NODE;
+    }
 }

@@ -22,6 +22,8 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 public final class ClusterVertx {
     /** The member attribute that tells other members what this one runs. */
     static final String ROLES_ATTRIBUTE = "hotline.roles";
+    /** The member attribute with its {@link ClusterConfig#node()} name. */
+    static final String NODE_ATTRIBUTE = "hotline.node";
 
     private ClusterVertx() {
     }
@@ -45,6 +47,7 @@ public final class ClusterVertx {
         hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
         hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
         hazelcast.getMemberAttributeConfig().setAttribute(ROLES_ATTRIBUTE, Role.codes(config.roles()));
+        hazelcast.getMemberAttributeConfig().setAttribute(NODE_ATTRIBUTE, config.node());
         NetworkConfig network = hazelcast.getNetworkConfig();
         network.setPort(config.port()).setPortAutoIncrement(false).setPublicAddress(config.bind());
         network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(config.bind()));

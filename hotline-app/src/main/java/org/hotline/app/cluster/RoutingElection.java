@@ -4,8 +4,10 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import org.hotline.core.call.CallJournal;
 import org.hotline.dispatch.DispatchModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +26,17 @@ public final class RoutingElection implements MembershipListener {
 
     private final HazelcastInstance hazelcast;
     private final DispatchModule dispatch;
+    private final CallJournal journal;
 
-    private RoutingElection(HazelcastInstance hazelcast, DispatchModule dispatch) {
+    private RoutingElection(HazelcastInstance hazelcast, DispatchModule dispatch, CallJournal journal) {
         this.hazelcast = hazelcast;
         this.dispatch = dispatch;
+        this.journal = journal;
     }
 
     /** Starts following the membership; takes routing at once if this node is already the oldest. */
-    public static RoutingElection follow(HazelcastInstance hazelcast, DispatchModule dispatch) {
-        RoutingElection election = new RoutingElection(hazelcast, dispatch);
+    public static RoutingElection follow(HazelcastInstance hazelcast, DispatchModule dispatch, CallJournal journal) {
+        RoutingElection election = new RoutingElection(hazelcast, dispatch, journal);
         hazelcast.getCluster().addMembershipListener(election);
         election.decide();
         return election;
@@ -45,20 +49,45 @@ public final class RoutingElection implements MembershipListener {
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-        decide();
-    }
-
-    private void decide() {
-        Optional<Member> owner = hazelcast.getCluster().getMembers().stream()
-                .filter(RoutingElection::runsDispatch).findFirst();
-        if (owner.isPresent() && owner.get().localMember() && !dispatch.ownsRouting()) {
-            LOG.info("This node now owns routing");
-            dispatch.takeRouting().onFailure(e -> LOG.error("Could not take routing: {}", e.toString()));
+        if (decide() && runs(event.getMember(), Role.AGI)) {
+            closeCallsOf(event.getMember().getAttribute(ClusterVertx.NODE_ATTRIBUTE));
         }
     }
 
-    private static boolean runsDispatch(Member member) {
+    /** Takes routing if this node is the oldest dispatch member; returns whether it is. */
+    private boolean decide() {
+        Optional<Member> owner = hazelcast.getCluster().getMembers().stream()
+                .filter(member -> runs(member, Role.DISPATCH)).findFirst();
+        boolean mine = owner.isPresent() && owner.get().localMember();
+        if (mine && !dispatch.ownsRouting()) {
+            LOG.info("This node now owns routing");
+            dispatch.takeRouting().onFailure(e -> LOG.error("Could not take routing: {}", e.toString()));
+        }
+        return mine;
+    }
+
+    /**
+     * A FastAGI node left (died): its callers' dialplans fell back to the human queue, and it cannot report their
+     * ends. The routing owner closes what it left in the IVR, off the Hazelcast event thread.
+     */
+    private void closeCallsOf(String node) {
+        if (node == null) {
+            return;
+        }
+        Thread.ofVirtual().name("close-calls-of-left-node").start(() -> {
+            try {
+                Instant now = Instant.now();
+                int closed = journal.closeInterruptedOf(node, now, now);
+                LOG.warn("FastAGI node {} left the cluster; closed {} of its call(s) as failed", node, closed);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not close the calls of FastAGI node {} ({}); it closes them when it restarts", node,
+                        e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private static boolean runs(Member member, Role role) {
         String roles = member.getAttribute(ClusterVertx.ROLES_ATTRIBUTE);
-        return roles != null && Arrays.asList(roles.split(",")).contains(Role.DISPATCH.code());
+        return roles != null && Arrays.asList(roles.split(",")).contains(role.code());
     }
 }

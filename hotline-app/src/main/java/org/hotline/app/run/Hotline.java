@@ -83,7 +83,7 @@ public final class Hotline implements AutoCloseable {
         DispatchModule dispatch = null;
         ReportsModule reports = null;
         try {
-            JooqCallJournal journal = new JooqCallJournal(database.dsl());
+            JooqCallJournal journal = new JooqCallJournal(database.dsl(), cluster.node());
             if (cluster.runs(Role.DISPATCH)) {
                 dispatch = cluster.clustered() ? DispatchModule.standBy(settings, vertx, database, journal, registry)
                         : await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
@@ -100,7 +100,7 @@ public final class Hotline implements AutoCloseable {
                     screens(dispatch, reports));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
             if (member.hazelcast() != null && dispatch != null) {
-                RoutingElection.follow(member.hazelcast(), dispatch);
+                RoutingElection.follow(member.hazelcast(), dispatch, journal);
             }
             Hotline hotline = new Hotline(database, vertx, agi, dispatch, reports, http, registry);
             LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on http://{}:{}/health, data in {}, roles {}{}",

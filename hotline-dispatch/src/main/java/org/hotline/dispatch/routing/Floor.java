@@ -36,6 +36,7 @@ final class Floor {
     private final Duration offerTimeout;
     private final Duration widenAfter;
     private final Duration wrapUp;
+    private final Duration callSilence;
     private final Map<String, Seat> seats = new LinkedHashMap<>();
     private final Map<String, WaitingCall> waiting = new HashMap<>();
     /**
@@ -50,10 +51,11 @@ final class Floor {
     });
     private long sequence;
 
-    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp) {
+    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence) {
         this.offerTimeout = offerTimeout;
         this.widenAfter = widenAfter;
         this.wrapUp = wrapUp;
+        this.callSilence = callSilence;
     }
 
     /**
@@ -67,6 +69,7 @@ final class Floor {
         }
         WaitingCall call = waiting.computeIfAbsent(intake.callId(), id -> new WaitingCall(intake,
                 intake.steps().getOrDefault(CallStep.QUEUED, now), sequence++));
+        call.lastHeard = now;
         match(now, effects);
         return IntakeReply.queuedAt(position(call.id()).orElse(1));
     }
@@ -249,8 +252,17 @@ final class Floor {
         }
     }
 
-    /** Time passes: offers expire (the operator goes away), wrap-ups end, and widened calls find operators. */
+    /**
+     * Time passes: offers expire (the operator goes away), wrap-ups end, calls whose IVR fell silent are
+     * forgotten (their FastAGI node died and their dialplan fell back), and widened calls find operators.
+     */
     void tick(Instant now, List<Effect> effects) {
+        for (WaitingCall call : List.copyOf(waiting.values())) {
+            if (call.offeredTo == null && now.isAfter(call.lastHeard.plus(callSilence))) {
+                waiting.remove(call.id());
+                settled.add(call.id());
+            }
+        }
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.OFFERED && !seat.assigning && !now.isBefore(seat.offerDeadline)) {
                 releaseOffer(seat, "expired", effects);

@@ -69,7 +69,7 @@ public final class RoutingVerticle extends VerticleBase {
         this.blocking = blocking;
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
-        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp());
+        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence());
     }
 
     @Override

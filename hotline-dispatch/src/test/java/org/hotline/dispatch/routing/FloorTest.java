@@ -24,7 +24,10 @@ class FloorTest {
     private static final Duration WIDEN_AFTER = Duration.ofSeconds(60);
     private static final Duration WRAP_UP = Duration.ofMinutes(2);
 
-    private final Floor floor = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP);
+    /** Long enough that no other test's jumps in time make a call look abandoned by its IVR. */
+    private static final Duration CALL_SILENCE = Duration.ofHours(1);
+
+    private final Floor floor = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, CALL_SILENCE);
     private Instant now = Instant.parse("2026-11-28T08:00:00Z");
     private final List<Effect> effects = new ArrayList<>();
 
@@ -233,6 +236,22 @@ class FloorTest {
         floor.intake(fresh, now, effects);
         floor.intake(old, now, effects);
         assertThat(floor.positions()).containsEntry(old.callId(), 1).containsEntry(fresh.callId(), 2);
+    }
+
+    @Test
+    void aCallWhoseIvrFellSilentLeavesTheQueue() {
+        Floor strict = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, Duration.ofSeconds(20));
+        strict.connected(operator("pashto", Set.of(Language.PASHTO), false), now, effects);
+        CallIntake held = intake(Language.DARI, Purpose.REPORT);
+        CallIntake orphan = intake(Language.DARI, Purpose.REPORT);
+        strict.intake(held, now, effects);
+        strict.intake(orphan, now, effects);
+        for (int i = 0; i < 5; i++) {
+            now = now.plusSeconds(5);
+            strict.intake(held, now, effects);
+            strict.tick(now, effects);
+        }
+        assertThat(strict.positions()).containsOnlyKeys(held.callId());
     }
 
     @Test
