@@ -146,6 +146,8 @@ public final class RoutingVerticle extends VerticleBase {
 
     private void presence(Message<JsonObject> message) {
         Presence presence = Presence.fromJson(message.body());
+        // Acknowledged on receipt: the screen server retries until some owner has it.
+        message.reply(new JsonObject());
         switch (presence.kind()) {
             case CONNECTED -> vertx.executeBlocking(() -> directory.byId(presence.operatorId()), false)
                     .onSuccess(found -> found.filter(o -> o.enabled())

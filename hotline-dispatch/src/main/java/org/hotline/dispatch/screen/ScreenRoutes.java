@@ -74,7 +74,7 @@ public final class ScreenRoutes {
         // Before everything, /health and /metrics included: every response carries the security headers.
         router.route().order(-1).handler(new SecurityHeaders(config.https()));
 
-        BridgeGuard bridge = new BridgeGuard(vertx.eventBus(), config.absoluteTimeout(), clock);
+        BridgeGuard bridge = new BridgeGuard(vertx, config.absoluteTimeout(), clock);
         bridge.followRoutingOwner();
         // Clustered, the sessions live in the cluster's map, so a browser that reconnects to another dispatch node
         // after its node died stays signed in.
@@ -97,7 +97,7 @@ public final class ScreenRoutes {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         router.route().handler(exceptBridge(body));
         router.route().handler(sessions);
-        router.route().handler(new AbsoluteTimeout(config.absoluteTimeout(), bridge, vertx.eventBus(), clock));
+        router.route().handler(new AbsoluteTimeout(config.absoluteTimeout(), bridge, clock));
         // The bridge takes no form posts: its only transport is the WebSocket, guarded by the Origin check.
         // The CSRF handler fails a request with a bare 403; the mark left until it passes tells its refusals apart.
         router.route().handler(exceptBridge(context -> {
@@ -112,7 +112,7 @@ public final class ScreenRoutes {
 
         SignInPage page = new SignInPage(vertx);
         SignIn signIn = new SignIn(directory, vertx.createSharedWorkerExecutor("hotline-signin", SIGN_IN_THREADS),
-                sessions, SignInThrottle.from(config), page, bridge, vertx.eventBus(), registry, clock);
+                sessions, SignInThrottle.from(config), page, bridge, registry, clock);
         router.get("/").handler(Pages::home);
         router.get("/signin").handler(signIn::form);
         router.post("/signin").handler(signIn::submit);
