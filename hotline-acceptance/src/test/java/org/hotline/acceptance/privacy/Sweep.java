@@ -1,5 +1,6 @@
 package org.hotline.acceptance.privacy;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -51,10 +52,11 @@ final class Sweep {
 
     Sweep file(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            // ISO-8859-1 maps each byte to one char, so a substring search is a byte search.
+            String bytes = new String(Files.readAllBytes(file), ISO_8859_1);
             for (String secret : secrets) {
                 for (Charset charset : List.of(UTF_8, UTF_16LE, UTF_16BE)) {
-                    if (indexOf(bytes, secret.getBytes(charset)) >= 0) {
+                    if (bytes.contains(new String(secret.getBytes(charset), ISO_8859_1))) {
                         hits.add(file + " holds '" + secret + "' in " + charset);
                     }
                 }
@@ -67,18 +69,5 @@ final class Sweep {
 
     List<String> hits() {
         return List.copyOf(hits);
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
