@@ -1,6 +1,7 @@
 package org.hotline.acceptance.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the other side).
  */
 class SecurityHeadersTest {
-    private static final String DAY = "2026-11-01";
+    /** Yesterday's report, which the first start's catch-up generates. */
+    private static final String DAY = LocalDate.now(ZoneId.of("Asia/Kabul")).minusDays(1).toString();
 
     @TempDir
     Path dir;
@@ -37,8 +42,8 @@ class SecurityHeadersTest {
         Path data = dir.resolve("data");
         Staff.operator(data, "ana", "prs", "PJSIP/1001");
         Staff.manager(data, "meena");
-        HotlineProcess.command(data, "", "report", "--date", DAY);
         try (HotlineProcess hotline = HotlineProcess.start(data, "hotline", Map.of())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> hotline.output().contains("Report " + DAY + " generated"));
             Map<String, HttpResponse<String>> responses = new LinkedHashMap<>();
             ScreenClient anonymous = new ScreenClient(hotline.httpPort());
             for (String path : List.of("/", "/signin", "/health", "/metrics", "/operator", "/manager", "/api/session",
