@@ -50,7 +50,8 @@ public final class HttpServerVerticle extends VerticleBase {
 
     /**
      * A request the router never sees (malformed, its URI or headers too long) is answered by Vert.x itself; its
-     * 400, 414 or 431 carries the same security headers as every other response.
+     * 400, 414 or 431 carries the same security headers as every other response (HSTS when this listener speaks
+     * TLS; behind a TLS proxy, the proxy answers malformed requests itself).
      */
     private void invalid(HttpServerRequest request) {
         SecurityHeaders.apply(request.response().headers(), config.https());
