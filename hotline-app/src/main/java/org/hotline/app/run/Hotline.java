@@ -103,8 +103,9 @@ public final class Hotline implements AutoCloseable {
                 RoutingElection.follow(member.hazelcast(), dispatch, journal);
             }
             Hotline hotline = new Hotline(database, vertx, agi, dispatch, reports, http, registry);
-            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on http://{}:{}/health, data in {}, roles {}{}",
-                    settings.string("agi.bind"), hotline.agiPort(), httpConfig.bind(), http.port(),
+            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}, roles {}{}",
+                    settings.string("agi.bind"), hotline.agiPort(), httpConfig.https() ? "https" : "http",
+                    httpConfig.bind(), http.port(),
                     storage.embedded() ? storage.dataDir() : "an external database", Role.codes(cluster.roles()),
                     cluster.clustered() ? ", cluster " + cluster.name() : "");
             return hotline;

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A raw client of the bridge's WebSocket, as a hostile page or script could open it: any Origin, any cookie,
- * any frame. Records every frame it receives and whether the server closed it.
+ * any frame. Records every frame it receives and whether the server closed it. Public for the process-level suite
+ * in hotline-acceptance.
  */
 public final class BridgeSocket implements AutoCloseable {
     public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
