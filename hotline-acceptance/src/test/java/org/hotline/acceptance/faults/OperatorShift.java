@@ -34,7 +34,7 @@ final class OperatorShift implements Runnable {
 
     @Override
     public void run() {
-        operator.available();
+        operator.goAvailable();
         while (storming.getAsBoolean() && !operator.disconnected()) {
             operator.pingWhenDue();
             for (String callId : operator.offeredCalls()) {

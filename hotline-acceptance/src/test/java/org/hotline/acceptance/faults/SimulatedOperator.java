@@ -1,5 +1,7 @@
 package org.hotline.acceptance.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -18,6 +20,7 @@ import org.hotline.core.bus.BusAddresses;
  */
 final class SimulatedOperator implements AutoCloseable {
     private static final Duration PING_EVERY = Duration.ofSeconds(4);
+    private static final Duration SCREEN_WAIT = Duration.ofSeconds(30);
 
     private final ScreenClient http;
     private final BridgeSocket bridge;
@@ -49,9 +52,14 @@ final class SimulatedOperator implements AutoCloseable {
         }
     }
 
-    /** Presses "Available". */
-    void available() {
+    /**
+     * Presses "Available" once the screen shows the operator on the floor (away, as after every sign-in), as a
+     * person would; a press before that would reach routing before the operator does. Waits until it shows.
+     */
+    void goAvailable() {
+        await().atMost(SCREEN_WAIT).until(() -> !states().isEmpty());
         press("available", null);
+        await().atMost(SCREEN_WAIT).until(this::isAvailable);
     }
 
     void accept(String callId) {
