@@ -62,6 +62,7 @@ class KillNineDuringTrafficTest {
     private final List<CallRecord> endsToReport = new ArrayList<>();
     private final List<HotlineProcess> started = new ArrayList<>();
     private int closedAtStart;
+    private int resent;
 
     @AfterEach
     void stopEverything() {
@@ -133,6 +134,7 @@ class KillNineDuringTrafficTest {
                     Desk.PASSWORD)) {
                 for (var tip : ledger.takeUnanswered(username)) {
                     ledger.answered(username, tip, operator.submitTip(tip).orElseThrow());
+                    resent++;
                 }
             }
         }
@@ -141,12 +143,13 @@ class KillNineDuringTrafficTest {
     private void verify(Path data, int kills, Duration took) {
         assertThat(ledger.refused()).as("tips refused by a running server").isEmpty();
         assertThat(ledger.withUnanswered()).isEmpty();
-        List<CallStorm.PlacedCall> cutOff = calls.stream().filter(call -> !call.ivrDone()).toList();
+        // A loaded machine may also send a caller to the fallback before a kill (dispatch answering too late):
+        // every call the IVR did not finish must lead to a human, whatever the reason.
+        List<CallStorm.PlacedCall> unfinished = calls.stream().filter(call -> !call.ivrDone()).toList();
+        List<CallStorm.PlacedCall> cutOff = unfinished.stream().filter(CallStorm.PlacedCall::endedAfterKill).toList();
         assertThat(cutOff).as("calls in the IVR at a kill").isNotEmpty();
-        assertThat(cutOff).allSatisfy(call -> assertThat(call.endedAfterKill()).as("only a kill cuts a call off")
-                .isTrue());
         DialplanWalker dialplan = DialplanWalker.load();
-        for (CallStorm.PlacedCall call : cutOff) {
+        for (CallStorm.PlacedCall call : unfinished) {
             assertThat(call.record().variables()).doesNotContainKey("HOTLINE_IVR_DONE");
             assertThat(dialplan.walk(DialplanWalker.afterServerClosed(call.record().variables())))
                     .as("where %s goes after the kill", call.record()).isEqualTo(DialplanWalker.Outcome.FALLBACK_QUEUE);
@@ -163,15 +166,17 @@ class KillNineDuringTrafficTest {
             var journal = new JooqCallJournal(db);
             for (CallStorm.PlacedCall call : cutOff) {
                 journal.findByAsteriskId(call.record().uniqueId()).ifPresent(row -> assertThat(row.outcome())
-                        .as("a call cut off in the IVR").isEqualTo(CallOutcome.FAILED));
+                        .as("a call cut off in the IVR").isIn(CallOutcome.FAILED, CallOutcome.FALLBACK));
             }
+            assertThat(closedAtStart).as("calls closed as failed at a restart").isPositive();
             for (CallStorm.PlacedCall call : calls.stream().filter(CallStorm.PlacedCall::handedOff).toList()) {
                 assertThat(journal.findByAsteriskId(call.record().uniqueId()).orElseThrow().outcome())
                         .isEqualTo(CallOutcome.ANSWERED);
             }
-            LOG.info("kill -9 x{} in {} s: tips acknowledged {}, tips found {} (for calls {}), calls placed {}, "
-                            + "handed off {}, cut off {}, closed as failed at restart {}", kills, took.toSeconds(),
-                    ledger.acknowledged().size(), stored.size(), callTips.get(), calls.size(),
+            LOG.info("kill -9 x{} in {} s: tips acknowledged {} ({} sent again after a restart), tips found {} (for "
+                            + "calls {}), calls placed {}, handed off {}, cut off {}, closed as failed at restart {}",
+                    kills, took.toSeconds(), ledger.acknowledged().size(), resent, stored.size(), callTips.get(),
+                    calls.size(),
                     calls.stream().filter(CallStorm.PlacedCall::handedOff).count(), cutOff.size(), closedAtStart);
         }
     }
