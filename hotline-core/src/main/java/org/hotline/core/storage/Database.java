@@ -55,6 +55,9 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StartupException("The database schema could not be migrated: " + e.getMessage(), e);
         }
+        if (config.embedded()) {
+            IdentityRealignment.realign(dataSource);
+        }
         LOG.info("Database ready ({})", config.embedded() ? "embedded H2 in " + config.dataDir() : "external");
         return new Database(dataSource, JDBCUtils.dialect(url));
     }
