@@ -89,15 +89,8 @@ class KillNineDuringTrafficTest {
         for (int run = 1; run <= kills; run++) {
             HotlineProcess hotline = start(data, "run-" + run);
             catchUp(hotline);
-            int before = ledger.acknowledged().size();
-            int tipsForCallsBefore = callTips.get();
             Traffic traffic = new Traffic(hotline, clients, Desk.THREE, ledger, callTips, LINES);
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-                assertThat(ledger.refused()).as("tips refused").isEmpty();
-                assertThat(ledger.acknowledged()).as("tips acknowledged").hasSizeGreaterThanOrEqualTo(before + tipsPerRun);
-                assertThat(callTips.get()).as("tips for calls").isGreaterThan(tipsForCallsBefore);
-                assertThat(traffic.callersInIvr()).as("callers in the IVR").isPositive();
-            });
+            awaitBusyTraffic(traffic, ledger.acknowledged().size() + tipsPerRun, callTips.get() + 1);
             CallStorm callers = traffic.killServer();
             calls.addAll(callers.calls());
             endsToReport.addAll(callers.takeEndsToReport());
@@ -107,6 +100,18 @@ class KillNineDuringTrafficTest {
             hotline.stop();
         }
         verify(data, kills, Duration.between(start, Instant.now()));
+    }
+
+    /** Until enough tips are acknowledged, at least one more for a call, and callers are in the IVR right now. */
+    private void awaitBusyTraffic(Traffic traffic, int tipsAcknowledged, int tipsForCalls) {
+        await().atMost(Duration.ofSeconds(120))
+                .failFast("a running server refused a tip", () -> !ledger.refused().isEmpty())
+                .untilAsserted(() -> {
+                    assertThat(ledger.acknowledged()).as("tips acknowledged").hasSizeGreaterThanOrEqualTo(
+                            tipsAcknowledged);
+                    assertThat(callTips.get()).as("tips for calls").isGreaterThanOrEqualTo(tipsForCalls);
+                    assertThat(traffic.callersInIvr()).as("callers in the IVR").isPositive();
+                });
     }
 
     private HotlineProcess start(Path data, String name) {
