@@ -127,7 +127,8 @@ class DatabaseDownTest {
             await().until(() -> db.fetchCount(CALLS, CALLS.ASTERISK_UNIQUE_ID.eq(afterRecovery.uniqueId())
                     .and(CALLS.OUTCOME.isNotNull())) == 1);
         }
-        assertThat(hotline.output()).contains("Saving tip").doesNotContain(SUMMARY);
+        assertThat(hotline.output()).contains("The database is unreachable", "The database answers again",
+                "Saving tip").doesNotContain(SUMMARY);
     }
 
     /** A Dari caller reaches the browser's operator, who accepts; the call ends and the tip form opens. */
