@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
- * A plain HTTP client of the screen with its own cookie jar, speaking the forms and JSON a page would. Public for the
+ * An HTTP(S) client of the screen with its own cookie jar, speaking the forms and JSON a page would. Public for the
  * process-level suite in hotline-acceptance.
  */
 public final class ScreenClient {
@@ -22,13 +23,21 @@ public final class ScreenClient {
     public static final String CSRF = "XSRF-TOKEN";
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-    final int port;
+    private final HttpClient http;
     final URI base;
 
     public ScreenClient(int port) {
-        this.port = port;
-        this.base = URI.create("http://127.0.0.1:" + port);
+        this(URI.create("http://127.0.0.1:" + port), null);
+    }
+
+    /** A client of {@code base} ({@code https://...} too), trusting what {@code ssl} trusts (null: the JDK's). */
+    public ScreenClient(URI base, SSLContext ssl) {
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
+        this.base = base;
     }
 
     public HttpResponse<String> get(String path) {
