@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.hotline.acceptance.HotlineProcess;
+import org.hotline.acceptance.Staff;
 import org.hotline.app.screen.Browser;
 import org.hotline.core.testing.StoppablePostgres;
 import org.hotline.simulator.CallRecord;
@@ -78,14 +79,13 @@ class DatabaseDownTest {
         assertThat(health().statusCode()).isEqualTo(200);
 
         try (Browser nadia = new Browser(hotline.baseUrl())) {
-            nadia.signIn(BROWSER_DESK.username(), Desk.PASSWORD, "/operator");
+            nadia.signIn(BROWSER_DESK.username(), Staff.PASSWORD, "/operator");
             nadia.click(By.id("go-available"));
             nadia.waitForText(By.id("state"), "Available");
             CallRecord first = takeCall(nadia);
             fillTipWithAReferral(nadia);
 
-            try (SimulatedOperator omid = SimulatedOperator.signIn(clients, hotline.httpPort(),
-                    BRIDGE_DESK.username(), Desk.PASSWORD)) {
+            try (SimulatedOperator omid = SimulatedOperator.signIn(clients, hotline, BRIDGE_DESK.username())) {
                 omid.goAvailable();
 
                 postgres.stop();

@@ -19,14 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.acceptance.HotlineProcess;
+import org.hotline.acceptance.StoppedDatabase;
 import org.hotline.agi.dialplan.DialplanWalker;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.JooqCallJournal;
-import org.hotline.core.config.Settings;
-import org.hotline.core.storage.Database;
-import org.hotline.core.storage.StorageConfig;
 import org.hotline.simulator.CallRecord;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -139,8 +136,7 @@ class KillNineDuringTrafficTest {
             endsToReport.remove(handedOff);
         }
         for (String username : ledger.withUnanswered()) {
-            try (SimulatedOperator operator = SimulatedOperator.signIn(clients, hotline.httpPort(), username,
-                    Desk.PASSWORD)) {
+            try (SimulatedOperator operator = SimulatedOperator.signIn(clients, hotline, username)) {
                 for (var tip : ledger.takeUnanswered(username)) {
                     ledger.answered(username, tip, operator.submitTip(tip).orElseThrow());
                     resent++;
@@ -163,9 +159,7 @@ class KillNineDuringTrafficTest {
             assertThat(dialplan.walk(DialplanWalker.afterServerClosed(call.record().variables())))
                     .as("where %s goes after the kill", call.record()).isEqualTo(DialplanWalker.Outcome.FALLBACK_QUEUE);
         }
-        try (Database database = Database.open(StorageConfig.from(Settings.defaultSettings()
-                .with(Map.of("data.dir", data.toString()))))) {
-            DSLContext db = database.dsl();
+        StoppedDatabase.with(data, db -> {
             var stored = new HashSet<>(db.select(TIPS.ID).from(TIPS).fetch(TIPS.ID));
             assertThat(db.fetchCount(TIPS)).isEqualTo(stored.size());
             assertThat(stored).as("stored tips are exactly the acknowledged ones").isEqualTo(ledger.acknowledged());
@@ -185,8 +179,9 @@ class KillNineDuringTrafficTest {
             LOG.info("kill -9 x{} in {} s: tips acknowledged {} ({} sent again after a restart), tips found {} (for "
                             + "calls {}), calls placed {}, handed off {}, cut off {}, closed as failed at restart {}",
                     kills, took.toSeconds(), ledger.acknowledged().size(), resent, stored.size(), callTips.get(),
-                    calls.size(),
-                    calls.stream().filter(CallStorm.PlacedCall::handedOff).count(), cutOff.size(), closedAtStart);
-        }
+                    calls.size(), calls.stream().filter(CallStorm.PlacedCall::handedOff).count(), cutOff.size(),
+                    closedAtStart);
+            return stored.size();
+        });
     }
 }

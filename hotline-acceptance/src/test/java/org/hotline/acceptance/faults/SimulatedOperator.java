@@ -4,11 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.acceptance.HotlineProcess;
+import org.hotline.acceptance.Staff;
 import org.hotline.app.screen.BridgeSocket;
 import org.hotline.app.screen.ScreenClient;
 import org.hotline.core.bus.BusAddresses;
@@ -34,12 +35,9 @@ final class SimulatedOperator implements AutoCloseable {
     }
 
     /** Signs in and opens the screen; the operator starts away, as after every sign-in. */
-    static SimulatedOperator signIn(Vertx vertx, int httpPort, String username, String password) {
-        ScreenClient http = new ScreenClient(httpPort);
-        HttpResponse<String> signedIn = http.signIn(username, password);
-        if (signedIn.statusCode() != 303) {
-            throw new IllegalStateException(username + " could not sign in: " + signedIn.statusCode());
-        }
+    static SimulatedOperator signIn(Vertx vertx, HotlineProcess hotline, String username) {
+        ScreenClient http = Staff.signedIn(hotline, username);
+        int httpPort = hotline.httpPort();
         String operatorId = new JsonObject(http.get("/api/session").body()).getString("operatorId");
         String screen = BusAddresses.operatorScreen(operatorId);
         try {

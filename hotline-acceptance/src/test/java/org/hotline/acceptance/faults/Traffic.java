@@ -24,8 +24,7 @@ final class Traffic {
             int lines) {
         this.hotline = hotline;
         for (Desk desk : desks) {
-            SimulatedOperator operator = SimulatedOperator.signIn(clients, hotline.httpPort(), desk.username(),
-                    Desk.PASSWORD);
+            SimulatedOperator operator = SimulatedOperator.signIn(clients, hotline, desk.username());
             screens.add(operator);
             shifts.add(Thread.ofPlatform().name("shift-" + desk.username()).start(
                     new OperatorShift(desk.username(), operator, ledger, storming::get, callTips)));
