@@ -76,7 +76,7 @@ public final class HotlineProcess implements AutoCloseable {
         return command(dataDir, Map.of(), stdin, args);
     }
 
-    /** {@link #command(Path, String, String...)} with more settings, such as {@code db.url}. */
+    /** {@link #command(Path, String, String...)} with more settings, for example an external database's URL. */
     public static String command(Path dataDir, Map<String, String> settings, String stdin, String... args) {
         Path log = dataDir.resolveSibling("command-" + System.nanoTime() + ".log");
         Map<String, String> env = new HashMap<>(settings);
