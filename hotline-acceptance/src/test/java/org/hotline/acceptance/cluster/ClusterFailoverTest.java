@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.hotline.acceptance.HotlineProcess;
-import org.hotline.core.bus.OperatorAction.Action;
+import org.hotline.acceptance.SimulatedOperator;
+import org.hotline.acceptance.Staff;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * nodes, and the routing owner and a FastAGI node are killed with {@code kill -9} mid-call.
  */
 class ClusterFailoverTest {
-    private static final String PASSWORD = "a long enough password";
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @TempDir
@@ -70,10 +70,8 @@ class ClusterFailoverTest {
                 "pseudonym.key-file", dir.resolve("pseudonym.key").toString(),
                 "ivr.menu.timeout", "300ms", "ivr.hold.reaffirm", "1s"));
         common.putAll(Map.of("dispatch.wrap-up", "1s", "dispatch.offer-timeout", "30s"));
-        HotlineProcess.command(dir.resolve("admin"), common, PASSWORD + "\n", "user", "add", "--username", "ana",
-                "--role", "operator", "--languages", "prs", "--endpoint", "PJSIP/1001");
-        HotlineProcess.command(dir.resolve("admin"), common, PASSWORD + "\n", "user", "add", "--username", "bob",
-                "--role", "operator", "--languages", "prs", "--endpoint", "PJSIP/1002");
+        Staff.operator(dir.resolve("admin"), common, "ana", "prs", "PJSIP/1001");
+        Staff.operator(dir.resolve("admin"), common, "bob", "prs", "PJSIP/1002");
         vertx = Vertx.vertx();
     }
 
@@ -104,46 +102,46 @@ class ClusterFailoverTest {
         HotlineProcess agiY = node("agi-y", "agi");
         assertThat(dispatchA.output()).contains("This node now owns routing");
 
-        ScreenOperator ana = ScreenOperator.signIn(vertx, dispatchA.httpPort(), "ana", PASSWORD);
-        ScreenOperator bob = ScreenOperator.signIn(vertx, dispatchB.httpPort(), "bob", PASSWORD);
-        await().atMost(LIMIT).until(() -> "away".equals(bob.lastState()) && "away".equals(ana.lastState()));
+        SimulatedOperator ana = SimulatedOperator.signIn(vertx, dispatchA, "ana");
+        SimulatedOperator bob = SimulatedOperator.signIn(vertx, dispatchB, "bob");
+        await().atMost(LIMIT).until(() -> "away".equals(bob.state()) && "away".equals(ana.state()));
 
         // A call on FastAGI node X is offered to bob, whose screen is on dispatch node B; the owner is node A.
-        bob.press(Action.AVAILABLE, null);
+        bob.goAvailable();
         CompletableFuture<CallRecord> first = place(agiX, "+93700000101");
-        await().atMost(LIMIT).until(() -> !bob.of("offer").isEmpty());
-        bob.press(Action.ACCEPT, bob.of("offer").getLast().getString("callId"));
+        await().atMost(LIMIT).until(() -> !bob.messages("offer").isEmpty());
+        bob.accept(bob.messages("offer").getLast().getString("callId"));
         assertThat(first.get().variable("HOTLINE_TARGET")).contains("PJSIP/1002");
-        hangUp(agiX, first.get(), bob.of("offer").getLast().getString("callId"));
-        await().atMost(LIMIT).until(() -> "available".equals(bob.lastState()));
+        hangUp(agiX, first.get(), bob.messages("offer").getLast().getString("callId"));
+        await().atMost(LIMIT).until(() -> "available".equals(bob.state()));
 
         // A call on node Y is offered to bob; before he answers, the routing owner dies.
         CompletableFuture<CallRecord> second = place(agiY, "+93700000102");
-        await().atMost(LIMIT).until(() -> bob.of("offer").size() == 2);
-        String secondId = bob.of("offer").getLast().getString("callId");
+        await().atMost(LIMIT).until(() -> bob.messages("offer").size() == 2);
+        String secondId = bob.messages("offer").getLast().getString("callId");
         dispatchA.kill9();
         nodes.remove(dispatchA);
 
         // Node B takes over, rebuilds the floor (bob from his recorded state, the held call from its IVR), and
         // offers the call again; bob takes it.
         await().atMost(LIMIT).until(() -> dispatchB.output().contains("This node now owns routing"));
-        await().atMost(LIMIT).until(() -> bob.of("offer").stream()
+        await().atMost(LIMIT).until(() -> bob.messages("offer").stream()
                 .filter(o -> secondId.equals(o.getString("callId"))).count() == 2);
-        bob.press(Action.ACCEPT, secondId);
+        bob.accept(secondId);
         assertThat(second.get().variable("HOTLINE_TARGET")).contains("PJSIP/1002");
         assertThat(second.get().variable("HOTLINE_IVR_DONE")).contains("1");
         hangUp(agiY, second.get(), secondId);
-        await().atMost(LIMIT).until(() -> "available".equals(bob.lastState()));
+        await().atMost(LIMIT).until(() -> "available".equals(bob.state()));
 
         // Ana's browser lost node A; it reconnects to node B with the same cookie and is still signed in.
         await().atMost(LIMIT).until(ana::disconnected);
-        ana.connect(dispatchB.httpPort());
-        await().atMost(LIMIT).until(() -> ana.lastState() != null);
+        ana.openScreen(dispatchB.httpPort());
+        await().atMost(LIMIT).until(() -> ana.state() != null);
 
         // A call waits in hold on node Y when Y dies: its dialplan falls back, and the owner closes it as failed.
         // A call waiting on node X at the same time is unaffected and reaches an operator.
-        bob.press(Action.AWAY, null);
-        await().atMost(LIMIT).until(() -> "away".equals(bob.lastState()));
+        bob.goAway();
+        await().atMost(LIMIT).until(() -> "away".equals(bob.state()));
         CompletableFuture<CallRecord> orphaned = place(agiY, "+93700000103");
         String survivorChannel = "1795000000.104";
         CompletableFuture<CallRecord> survivor = CompletableFuture.supplyAsync(() -> FakeCall.builder("127.0.0.1",
@@ -163,15 +161,15 @@ class ClusterFailoverTest {
         // hand-off finds nobody holding it, the offer is withdrawn, and she gets the call still waiting on node X.
         String survivorId = db.select(CALLS.ID).from(CALLS).where(CALLS.ASTERISK_UNIQUE_ID.eq(survivorChannel))
                 .fetchSingle(CALLS.ID);
-        ana.press(Action.AVAILABLE, null);
+        ana.goAvailable();
         java.util.Set<String> tried = new java.util.HashSet<>();
         await().atMost(LIMIT).until(() -> {
-            ana.of("offer").stream().map(o -> o.getString("callId"))
+            ana.messages("offer").stream().map(o -> o.getString("callId"))
                     .filter(id -> !id.equals(survivorId) && tried.add(id))
-                    .forEach(id -> ana.press(Action.ACCEPT, id));
-            return ana.of("offer").stream().anyMatch(o -> survivorId.equals(o.getString("callId")));
+                    .forEach(id -> ana.accept(id));
+            return ana.messages("offer").stream().anyMatch(o -> survivorId.equals(o.getString("callId")));
         });
-        ana.press(Action.ACCEPT, survivorId);
+        ana.accept(survivorId);
         assertThat(survivor.get().variable("HOTLINE_TARGET")).contains("PJSIP/1001");
 
         // No node logged a caller number.

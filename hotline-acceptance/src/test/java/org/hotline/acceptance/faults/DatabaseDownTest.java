@@ -1,5 +1,6 @@
 package org.hotline.acceptance.faults;
 
+import org.hotline.acceptance.SimulatedOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.CALLS;

@@ -1,5 +1,6 @@
 package org.hotline.acceptance.faults;
 
+import org.hotline.acceptance.SimulatedOperator;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.Set;
@@ -36,7 +37,6 @@ final class OperatorShift implements Runnable {
     public void run() {
         operator.goAvailable();
         while (storming.getAsBoolean() && !operator.disconnected()) {
-            operator.pingWhenDue();
             for (String callId : operator.offeredCalls()) {
                 if (accepted.add(callId)) {
                     operator.accept(callId);

@@ -1,5 +1,6 @@
 package org.hotline.acceptance.faults;
 
+import org.hotline.acceptance.SimulatedOperator;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,12 @@
-package org.hotline.acceptance.faults;
+package org.hotline.acceptance;
 
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.acceptance.HotlineProcess;
-import org.hotline.acceptance.Staff;
 import org.hotline.app.screen.BridgeSocket;
 import org.hotline.app.screen.ScreenClient;
 import org.hotline.core.bus.BusAddresses;
@@ -17,36 +14,44 @@ import org.hotline.core.bus.BusAddresses;
 /**
  * An operator at the dispatch screen, without the browser: signs in over HTTP, opens the bridge's WebSocket with
  * the session cookie and the page's Origin, listens on their own screen address, presses the screen's buttons
- * (sent over the bridge) and posts tips to the real tip route with the CSRF token, as the page's scripts do.
+ * (sent over the bridge) and posts tips to the real tip route with the CSRF token, as the page's scripts do. It
+ * pings the bridge as the page does, and can reopen its screen on another node with the same cookie, as a browser
+ * does when the node it was on dies.
  */
-final class SimulatedOperator implements AutoCloseable {
-    private static final Duration PING_EVERY = Duration.ofSeconds(4);
+public final class SimulatedOperator implements AutoCloseable {
+    private static final long PING_MILLIS = 4_000;
     private static final Duration SCREEN_WAIT = Duration.ofSeconds(30);
 
+    private final Vertx vertx;
     private final ScreenClient http;
-    private final BridgeSocket bridge;
     private final String screen;
-    private Instant lastPing = Instant.now();
+    private volatile BridgeSocket bridge;
+    private final long pinger;
 
-    private SimulatedOperator(ScreenClient http, BridgeSocket bridge, String screen) {
+    private SimulatedOperator(Vertx vertx, ScreenClient http, String screen, int httpPort) {
+        this.vertx = vertx;
         this.http = http;
-        this.bridge = bridge;
         this.screen = screen;
+        openScreen(httpPort);
+        this.pinger = vertx.setPeriodic(PING_MILLIS, id -> bridge.ping());
     }
 
     /** Signs in and opens the screen; the operator starts away, as after every sign-in. */
-    static SimulatedOperator signIn(Vertx vertx, HotlineProcess hotline, String username) {
+    public static SimulatedOperator signIn(Vertx vertx, HotlineProcess hotline, String username) {
         ScreenClient http = Staff.signedIn(hotline, username);
-        int httpPort = hotline.httpPort();
         String operatorId = new JsonObject(http.get("/api/session").body()).getString("operatorId");
-        String screen = BusAddresses.operatorScreen(operatorId);
+        return new SimulatedOperator(vertx, http, BusAddresses.operatorScreen(operatorId), hotline.httpPort());
+    }
+
+    /** Reopens the screen on another node's HTTP port with the session cookie this operator already holds. */
+    public void openScreen(int httpPort) {
         try {
-            BridgeSocket bridge = BridgeSocket.open(vertx, httpPort, "http://127.0.0.1:" + httpPort,
+            BridgeSocket opened = BridgeSocket.open(vertx, httpPort, "http://127.0.0.1:" + httpPort,
                     http.cookieHeader());
-            bridge.register(screen);
-            return new SimulatedOperator(http, bridge, screen);
+            opened.register(screen);
+            bridge = opened;
         } catch (Exception e) {
-            throw new IllegalStateException(username + " could not open the screen's socket", e);
+            throw new IllegalStateException("could not open the screen's socket on port " + httpPort, e);
         }
     }
 
@@ -54,39 +59,52 @@ final class SimulatedOperator implements AutoCloseable {
      * Presses "Available" once the screen shows the operator on the floor (away, as after every sign-in), as a
      * person would; a press before that would reach routing before the operator does. Waits until it shows.
      */
-    void goAvailable() {
+    public void goAvailable() {
         await().atMost(SCREEN_WAIT).until(() -> !states().isEmpty());
+        int before = states().size();
         press("available", null);
-        await().atMost(SCREEN_WAIT).until(this::isAvailable);
+        // Not "is available now": with calls waiting, an offer can follow at once.
+        await().atMost(SCREEN_WAIT).until(() -> states().subList(before, states().size()).contains("available"));
     }
 
-    void accept(String callId) {
+    public void accept(String callId) {
         press("accept", callId);
     }
 
+    /** Presses "Away"; an operator on a call stays on it. */
+    public void goAway() {
+        press("away", null);
+    }
+
+    /** The state the screen shows now, or null before the first. */
+    public String state() {
+        List<String> states = states();
+        return states.isEmpty() ? null : states.getLast();
+    }
+
     /** The operator's states so far, oldest first. */
-    List<String> states() {
+    public List<String> states() {
         return bridge.states(screen);
     }
 
-    boolean isAvailable() {
+    public boolean isAvailable() {
         List<String> states = states();
         return !states.isEmpty() && "available".equals(states.getLast());
     }
 
     /** Every message of one type pushed to this operator's screen, oldest first. */
-    List<JsonObject> messages(String type) {
+    public List<JsonObject> messages(String type) {
         return bridge.received(screen).stream().map(frame -> frame.getJsonObject("body"))
                 .filter(body -> type.equals(body.getString("type"))).toList();
     }
 
     /** Offers made to this operator, by call id. */
-    List<String> offeredCalls() {
+    public List<String> offeredCalls() {
         return messages("offer").stream().map(offer -> offer.getString("callId")).toList();
     }
 
     /** Calls this operator was on that have ended (the screen opens the tip form for them). */
-    List<String> endedCalls() {
+    public List<String> endedCalls() {
         return messages("call-ended").stream().map(ended -> ended.getString("callId")).toList();
     }
 
@@ -94,7 +112,7 @@ final class SimulatedOperator implements AutoCloseable {
      * Posts a tip as the tip form does. Answers the HTTP status, or empty when no answer came (the server died
      * mid-request): such a tip is neither acknowledged nor refused, and the form would keep it to send again.
      */
-    Optional<Integer> submitTip(JsonObject tip) {
+    public Optional<Integer> submitTip(JsonObject tip) {
         try {
             return Optional.of(http.postJson("/api/tips", tip.encode(), true).statusCode());
         } catch (IllegalStateException e) {
@@ -102,15 +120,7 @@ final class SimulatedOperator implements AutoCloseable {
         }
     }
 
-    /** Keeps the socket alive, as the page pings every few seconds. */
-    void pingWhenDue() {
-        if (Instant.now().isAfter(lastPing.plus(PING_EVERY))) {
-            lastPing = Instant.now();
-            bridge.ping();
-        }
-    }
-
-    boolean disconnected() {
+    public boolean disconnected() {
         return bridge.closed();
     }
 
@@ -124,6 +134,7 @@ final class SimulatedOperator implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(pinger);
         bridge.close();
     }
 }
