@@ -6,7 +6,7 @@ import static org.hotline.core.db.Tables.OPERATORS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.reports.figures.Sql.countIf;
 import static org.hotline.reports.figures.Sql.epoch;
-import static org.hotline.reports.figures.Sql.sumOf;
+import static org.hotline.reports.figures.Sql.sumIf;
 import static org.hotline.reports.figures.Sql.utc;
 import static org.jooq.impl.DSL.inline;
 
@@ -44,12 +44,20 @@ final class OperatorFold {
 
     void fold(DSLContext db, Period period) {
         Map<String, long[]> rows = new TreeMap<>();
-        db.select(CALLS.OPERATOR_ID, DSL.count(), countIf(CALLS.TALK_SECONDS.isNotNull()), sumOf(CALLS.TALK_SECONDS))
+        // Answered is counted inside the aggregate, not filtered in WHERE: given that condition, H2 reads every
+        // answered call ever made through the outcome index instead of the day's calls through the time index.
+        var answered = CALLS.OUTCOME.eq(inline(CallOutcome.ANSWERED.code()));
+        db.select(CALLS.OPERATOR_ID, countIf(answered), countIf(answered.and(CALLS.TALK_SECONDS.isNotNull())),
+                        sumIf(answered, CALLS.TALK_SECONDS))
                 .from(CALLS)
                 .where(CALLS.ENTERED_AT.ge(utc(period.start()))).and(CALLS.ENTERED_AT.lt(utc(period.end())))
-                .and(CALLS.OUTCOME.eq(inline(CallOutcome.ANSWERED.code()))).and(CALLS.OPERATOR_ID.isNotNull())
+                .and(CALLS.OPERATOR_ID.isNotNull())
                 .groupBy(CALLS.OPERATOR_ID)
-                .forEach(r -> rows.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4(), 0}));
+                .forEach(r -> {
+                    if (r.value2() > 0) {
+                        rows.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4(), 0});
+                    }
+                });
         availableSeconds(db, period).forEach((operator, seconds) ->
                 rows.computeIfAbsent(operator, k -> new long[4])[3] = seconds);
         db.deleteFrom(DAILY_OPERATOR_AGGREGATES).where(DAILY_OPERATOR_AGGREGATES.REPORT_DAY.eq(period.from())).execute();
