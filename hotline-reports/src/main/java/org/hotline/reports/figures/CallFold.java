@@ -4,7 +4,7 @@ import static org.hotline.core.db.Tables.AGGREGATED_DAYS;
 import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.DAILY_CALL_AGGREGATES;
 import static org.hotline.reports.figures.Sql.epoch;
-import static org.hotline.reports.figures.Sql.utc;
+import static org.hotline.reports.figures.Sql.at;
 import static org.jooq.impl.DSL.inline;
 
 import java.math.BigDecimal;
@@ -222,7 +222,10 @@ public final class CallFold {
                 .when(CALLS.OUTCOME.eq(inline(CallOutcome.ANSWERED.code())), epoch(CALLS.HANDED_OFF_AT).minus(queued))
                 .when(CALLS.OUTCOME.eq(inline(CallOutcome.ABANDONED_IN_QUEUE.code())),
                         epoch(CALLS.ENDED_AT).minus(queued));
-        Field<BigDecimal> hour = DSL.floor(epoch(CALLS.ENTERED_AT).minus(epoch(period.start())).div(inline(3600)));
+        // Whole seconds since local midnight, divided as integers: exact, and far cheaper per call than dividing the
+        // fractional seconds (entered_at is never before the period's start here, so truncating is flooring).
+        Field<Long> hour = DSL.floor(epoch(CALLS.ENTERED_AT).minus(epoch(period.start()))).cast(SQLDataType.BIGINT)
+                .div(inline(3600L));
         return DSL.select(
                         hour.cast(SQLDataType.INTEGER).as("hour_index"),
                         DSL.coalesce(CALLS.LANGUAGE_CODE, inline(NO_LANGUAGE)).as("language_code"),
@@ -230,6 +233,6 @@ public final class CallFold {
                         CALLS.TALK_SECONDS.as("talk_seconds"),
                         wait.as("wait_s"))
                 .from(CALLS)
-                .where(CALLS.ENTERED_AT.ge(utc(period.start()))).and(CALLS.ENTERED_AT.lt(utc(period.end())));
+                .where(CALLS.ENTERED_AT.ge(at(period.start()))).and(CALLS.ENTERED_AT.lt(at(period.end())));
     }
 }

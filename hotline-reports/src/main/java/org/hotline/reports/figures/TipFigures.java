@@ -1,7 +1,7 @@
 package org.hotline.reports.figures;
 
 import static org.hotline.core.db.Tables.TIPS;
-import static org.hotline.reports.figures.Sql.utc;
+import static org.hotline.reports.figures.Sql.at;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +40,7 @@ public record TipFigures(long tips, long crossBorder, List<Keyed<String, Long>> 
      * instead of seven, one per breakdown.
      */
     static TipFigures load(DSLContext dsl, Period period) {
-        var inPeriod = TIPS.CREATED_AT.ge(utc(period.start())).and(TIPS.CREATED_AT.lt(utc(period.end())));
+        var inPeriod = TIPS.CREATED_AT.ge(at(period.start())).and(TIPS.CREATED_AT.lt(at(period.end())));
         List<Map<String, Long>> counts = new ArrayList<>();
         COLUMNS.forEach(c -> counts.add(new HashMap<>()));
         long[] totals = new long[2];
