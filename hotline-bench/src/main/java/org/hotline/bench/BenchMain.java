@@ -99,7 +99,7 @@ public final class BenchMain {
         RESULT.info("""
                 Usage: ./scripts/bench [agi|reports|all] [--quick] [--calls N] [--reps N] [--out DIR]
                   agi        FastAGI: concurrent calls held and per-command overhead, ours against stock Asterisk-Java
-                  reports    nightly reports: one day and a 30-day range on days of 10,000 and 100,000 calls
+                  reports    nightly reports: one day and a 30-day range on days of 10,000, 100,000 and 1,000,000 calls
                   all        every benchmark (the default)
                   --quick    a short run (1,000 held calls, fewer repetitions)
                   --calls N  held calls to ramp (default 10,000)
