@@ -17,7 +17,8 @@ public final class BenchMain {
     /** The result table and usage go to stdout through this logger (see logback.xml), bare. */
     private static final Logger RESULT = LoggerFactory.getLogger("bench.result");
     /** Every benchmark, in the order {@code all} runs them. */
-    private static final List<Benchmark> BENCHMARKS = List.of(new AgiBenchmark(), new ReportsBenchmark());
+    private static final List<Benchmark> BENCHMARKS = List.of(new AgiBenchmark(), new DispatchBenchmark(),
+            new ReportsBenchmark());
 
     private BenchMain() {
     }
@@ -97,8 +98,10 @@ public final class BenchMain {
 
     private static void usage() {
         RESULT.info("""
-                Usage: ./scripts/bench [agi|reports|all] [--quick] [--calls N] [--reps N] [--out DIR]
+                Usage: ./scripts/bench [agi|dispatch|reports|all] [--quick] [--calls N] [--reps N] [--out DIR]
                   agi        FastAGI: concurrent calls held and per-command overhead, ours against stock Asterisk-Java
+                  dispatch   intake to offer on an operator's socket through the bridge at 50, 200, 1,000 calls/s;
+                             tips saved per second
                   reports    nightly reports: one day and a 30-day range on days of 10,000 and 100,000 calls
                   all        every benchmark (the default)
                   --quick    a short run (1,000 held calls, fewer repetitions)
