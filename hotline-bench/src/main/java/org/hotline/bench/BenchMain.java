@@ -18,7 +18,7 @@ public final class BenchMain {
     private static final Logger RESULT = LoggerFactory.getLogger("bench.result");
     /** Every benchmark, in the order {@code all} runs them. */
     private static final List<Benchmark> BENCHMARKS = List.of(new AgiBenchmark(), new DispatchBenchmark(),
-            new ReportsBenchmark());
+            new ReportsBenchmark(), new E2eBenchmark());
 
     private BenchMain() {
     }
@@ -103,6 +103,8 @@ public final class BenchMain {
                   dispatch   intake to offer on an operator's socket through the bridge at 50, 200, 1,000 calls/s;
                              tips saved per second
                   reports    nightly reports: one day and a 30-day range on days of 10,000 and 100,000 calls
+                  e2e        calls over real sockets through IVR, hold, dispatch, bridge and tips, rate stepped up to
+                             the knee; ours against the FastAGI pool at Asterisk-Java's stock ceiling; JFR top frames
                   all        every benchmark (the default)
                   --quick    a short run (1,000 held calls, fewer repetitions)
                   --calls N  held calls to ramp (default 10,000)
