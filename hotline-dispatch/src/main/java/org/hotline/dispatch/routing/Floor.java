@@ -226,8 +226,19 @@ final class Floor {
         return positions;
     }
 
+    /** One call's 1-based position: the calls served before it, counted without sorting the whole queue. */
     Optional<Integer> position(String callId) {
-        return Optional.ofNullable(positions().get(callId));
+        WaitingCall call = waiting.get(callId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        int ahead = 0;
+        for (WaitingCall other : waiting.values()) {
+            if (SERVICE_ORDER.compare(other, call) < 0) {
+                ahead++;
+            }
+        }
+        return Optional.of(ahead + 1);
     }
 
     List<WaitingCall> inServiceOrder() {
@@ -249,6 +260,11 @@ final class Floor {
     }
 
     private void match(Instant now, List<Effect> effects) {
+        // Every event matches. With nobody free there is nothing to decide, and with a long queue the walk below
+        // (the queue sorted, then calls x seats) held the routing event loop for seconds in a burst.
+        if (seats.values().stream().noneMatch(s -> s.state == OperatorState.AVAILABLE)) {
+            return;
+        }
         for (WaitingCall call : inServiceOrder()) {
             if (call.offeredTo != null) {
                 continue;

@@ -61,6 +61,25 @@ class FloorTest {
     }
 
     @Test
+    void theIntakeReplyGivesTheCallsPlaceInServiceOrderWhileEveryoneIsBusy() {
+        Operator uzbek = signedIn("uzbek", Set.of(Language.UZBEK), false);
+        CallIntake first = intake(Language.UZBEK, Purpose.REPORT);
+        assertThat(floor.intake(first, now, effects).position()).isEqualTo(1);
+        now = now.plusSeconds(1);
+        CallIntake second = intake(Language.UZBEK, Purpose.HELP);
+        assertThat(floor.intake(second, now, effects).position()).isEqualTo(2);
+        now = now.plusSeconds(1);
+        CallIntake emergency = intake(Language.UZBEK, Purpose.DANGER);
+        assertThat(floor.intake(emergency, now, effects).position()).isEqualTo(1);
+        assertThat(floor.positions()).containsEntry(emergency.callId(), 1).containsEntry(first.callId(), 2)
+                .containsEntry(second.callId(), 3);
+        assertThat(offers()).isEmpty();
+
+        floor.available(uzbek.id(), now, effects);
+        assertThat(offers()).extracting(Effect.Offer::callId).containsExactly(emergency.callId());
+    }
+
+    @Test
     void anEmergencyWidensAtOnceAndIsServedFirst() {
         CallIntake waitingLong = intake(Language.UZBEK, Purpose.REPORT);
         Operator uzbek = signedIn("uzbek", Set.of(Language.UZBEK), true);
