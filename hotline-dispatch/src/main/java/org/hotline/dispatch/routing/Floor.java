@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.IntakeReply;
+import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorState;
 
@@ -260,9 +262,19 @@ final class Floor {
     }
 
     private void match(Instant now, List<Effect> effects) {
-        // Every event matches. With nobody free there is nothing to decide, and with a long queue the walk below
-        // (the queue sorted, then calls x seats) held the routing event loop for seconds in a burst.
-        if (seats.values().stream().noneMatch(s -> s.state == OperatorState.AVAILABLE)) {
+        // Every event matches, and walking every waiting call across every seat held the routing event loop for
+        // seconds once a burst left a queue. So first what the free seats could take at all: a call in a language
+        // none of them speaks (and no free interpreter, or not yet widened) is passed over without the seat walk.
+        // Offers below only shrink the free seats, so this stays a safe over-estimate for the whole walk.
+        EnumSet<Language> spoken = EnumSet.noneOf(Language.class);
+        boolean interpreterFree = false;
+        for (Seat seat : seats.values()) {
+            if (seat.state == OperatorState.AVAILABLE && seat.operator.takesCalls()) {
+                spoken.addAll(seat.operator.languages());
+                interpreterFree |= seat.operator.interpreter();
+            }
+        }
+        if (spoken.isEmpty() && !interpreterFree) {
             return;
         }
         for (WaitingCall call : inServiceOrder()) {
@@ -271,6 +283,9 @@ final class Floor {
             }
             Seat best = null;
             boolean widened = call.emergency() || !now.isBefore(call.queuedAt.plus(widenAfter));
+            if (!spoken.contains(call.intake.language()) && !(widened && interpreterFree)) {
+                continue;
+            }
             for (Seat seat : seats.values()) {
                 if (seat.state != OperatorState.AVAILABLE || !seat.operator.takesCalls()
                         || call.declinedBy.contains(seat.id())) {

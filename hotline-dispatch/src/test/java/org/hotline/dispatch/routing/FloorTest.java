@@ -61,6 +61,20 @@ class FloorTest {
     }
 
     @Test
+    void callsNobodyFreeCanTakeArePassedOverForTheCallsBehindThem() {
+        Operator dari = available("dari", Set.of(Language.DARI), false);
+        for (int i = 0; i < 50; i++) {
+            floor.intake(intake(Language.TURKMEN, Purpose.REPORT), now, effects);
+        }
+        now = now.plusSeconds(1);
+        CallIntake dariCall = intake(Language.DARI, Purpose.HELP);
+        floor.intake(dariCall, now, effects);
+        assertThat(offers()).containsExactly(new Effect.Offer(dari.id(), dariCall.callId(),
+                now.plus(OFFER_TIMEOUT).toEpochMilli()));
+        assertThat(floor.position(dariCall.callId())).contains(51);
+    }
+
+    @Test
     void theIntakeReplyGivesTheCallsPlaceInServiceOrderWhileEveryoneIsBusy() {
         Operator uzbek = signedIn("uzbek", Set.of(Language.UZBEK), false);
         CallIntake first = intake(Language.UZBEK, Purpose.REPORT);
