@@ -24,19 +24,21 @@ import java.util.regex.Pattern;
  */
 public final class HotlineProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile(
-            "Hotline ready: FastAGI on [^:]+:(\\d+), HTTP on http://[^:]+:(\\d+)/health");
+            "Hotline ready: FastAGI on [^:]+:(\\d+), HTTP on (https?)://[^:]+:(\\d+)/health");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final Path log;
     private final int agiPort;
     private final int httpPort;
+    private final String scheme;
 
-    private HotlineProcess(Process process, Path log, int agiPort, int httpPort) {
+    private HotlineProcess(Process process, Path log, int agiPort, String scheme, int httpPort) {
         this.process = process;
         this.log = log;
         this.agiPort = agiPort;
         this.httpPort = httpPort;
+        this.scheme = scheme;
     }
 
     /**
@@ -53,8 +55,8 @@ public final class HotlineProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             Matcher ready = READY.matcher(read(log));
             if (ready.find()) {
-                return new HotlineProcess(process, log, Integer.parseInt(ready.group(1)),
-                        Integer.parseInt(ready.group(2)));
+                return new HotlineProcess(process, log, Integer.parseInt(ready.group(1)), ready.group(2),
+                        Integer.parseInt(ready.group(3)));
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("hotline exited with " + process.exitValue() + ":\n" + read(log));
@@ -139,7 +141,7 @@ public final class HotlineProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return scheme + "://127.0.0.1:" + httpPort;
     }
 
     public long pid() {

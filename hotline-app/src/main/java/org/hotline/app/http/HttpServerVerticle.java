@@ -4,13 +4,18 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.hotline.dispatch.screen.SecurityHeaders;
 
 /**
- * The HTTP server: {@code /health} and {@code /metrics} for now; the dispatch screen and reports mount here
- * later. Its start future completes only once the port is bound, so a port in use fails the deployment.
+ * The HTTP server: {@code /health}, {@code /metrics}, and the features' routes (the dispatch screen, reports).
+ * It speaks HTTPS when {@link HttpConfig#tls()} names a certificate and key. Its start future completes only once
+ * the port is bound, so a port in use or an unreadable certificate fails the deployment.
  */
 public final class HttpServerVerticle extends VerticleBase {
     private final HttpConfig config;
@@ -36,10 +41,28 @@ public final class HttpServerVerticle extends VerticleBase {
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         mounts.forEach(mount -> mount.accept(router));
-        return vertx.createHttpServer()
+        return vertx.createHttpServer(options())
                 .requestHandler(router)
+                .invalidRequestHandler(this::invalid)
                 .listen(config.port(), config.bind())
                 .onSuccess(bound -> server = bound);
+    }
+
+    /**
+     * A request the router never sees (malformed, its URI or headers too long) is answered by Vert.x itself; its
+     * 400, 414 or 431 carries the same security headers as every other response (HSTS when this listener speaks
+     * TLS; behind a TLS proxy, the proxy answers malformed requests itself).
+     */
+    private void invalid(HttpServerRequest request) {
+        SecurityHeaders.apply(request.response().headers(), config.https());
+        HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(request);
+    }
+
+    private HttpServerOptions options() {
+        HttpServerOptions options = new HttpServerOptions();
+        config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString())));
+        return options;
     }
 
     /** The port actually bound. */

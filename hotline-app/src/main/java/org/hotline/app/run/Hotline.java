@@ -79,8 +79,9 @@ public final class Hotline implements AutoCloseable {
                             router -> reporting.mount(router, SignedIn.require(Role.MANAGER, Role.ADMIN))));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
             Hotline hotline = new Hotline(database, vertx, agi, dispatch, reports, http, registry);
-            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on http://{}:{}/health, data in {}",
-                    settings.string("agi.bind"), agi.port(), httpConfig.bind(), http.port(),
+            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}",
+                    settings.string("agi.bind"), agi.port(), httpConfig.https() ? "https" : "http",
+                    httpConfig.bind(), http.port(),
                     storage.embedded() ? storage.dataDir() : "an external database");
             return hotline;
         } catch (RuntimeException e) {

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A raw client of the bridge's WebSocket, as a hostile page or script could open it: any Origin, any cookie,
- * any frame. Records every frame it receives and whether the server closed it.
+ * any frame. Records every frame it receives and whether the server closed it. Public for the process-level suite
+ * in hotline-acceptance.
  */
-final class BridgeSocket implements AutoCloseable {
-    final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+public final class BridgeSocket implements AutoCloseable {
+    public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private final WebSocketClient client;
     private final WebSocket socket;
     private volatile boolean closed;
@@ -36,7 +37,7 @@ final class BridgeSocket implements AutoCloseable {
     }
 
     /** Connects, or throws {@link UpgradeRejectedException} (with the HTTP status) when the upgrade is refused. */
-    static BridgeSocket open(Vertx vertx, int port, String origin, String cookies) throws Exception {
+    public static BridgeSocket open(Vertx vertx, int port, String origin, String cookies) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                 .setURI("/eventbus/websocket");
@@ -61,19 +62,19 @@ final class BridgeSocket implements AutoCloseable {
         }
     }
 
-    void register(String address) {
+    public void register(String address) {
         frame(new JsonObject().put("type", "register").put("address", address));
     }
 
-    void send(String address, JsonObject body) {
+    public void send(String address, JsonObject body) {
         frame(new JsonObject().put("type", "send").put("address", address).put("body", body));
     }
 
-    void ping() {
+    public void ping() {
         frame(new JsonObject().put("type", "ping"));
     }
 
-    void frame(JsonObject frame) {
+    public void frame(JsonObject frame) {
         if (!closed) {
             try {
                 socket.writeTextMessage(frame.encode());
@@ -83,23 +84,23 @@ final class BridgeSocket implements AutoCloseable {
         }
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 
     /** Frames delivered from an address (type rec). */
-    List<JsonObject> received(String address) {
+    public List<JsonObject> received(String address) {
         return frames.stream().filter(f -> "rec".equals(f.getString("type")) && address.equals(f.getString("address")))
                 .toList();
     }
 
     /** Refusals the bridge sent back (type err). */
-    List<String> errors() {
+    public List<String> errors() {
         return frames.stream().filter(f -> "err".equals(f.getString("type"))).map(f -> f.getString("body")).toList();
     }
 
     /** The operator's states, from the status messages on their screen address. */
-    List<String> states(String screenAddress) {
+    public List<String> states(String screenAddress) {
         return received(screenAddress).stream().map(f -> f.getJsonObject("body"))
                 .filter(b -> "status".equals(b.getString("type"))).map(b -> b.getString("state")).toList();
     }

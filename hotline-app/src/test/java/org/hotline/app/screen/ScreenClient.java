@@ -12,28 +12,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
-/** A plain HTTP client of the screen with its own cookie jar, speaking the forms and JSON a page would. */
-final class ScreenClient {
-    static final String SESSION = "hotline.session";
-    static final String CSRF = "XSRF-TOKEN";
+/**
+ * An HTTP(S) client of the screen with its own cookie jar, speaking the forms and JSON a page would. Public for the
+ * process-level suite in hotline-acceptance.
+ */
+public final class ScreenClient {
+    public static final String SESSION = "hotline.session";
+    public static final String CSRF = "XSRF-TOKEN";
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-    final int port;
+    private final HttpClient http;
     final URI base;
 
-    ScreenClient(int port) {
-        this.port = port;
-        this.base = URI.create("http://127.0.0.1:" + port);
+    public ScreenClient(int port) {
+        this(URI.create("http://127.0.0.1:" + port), null);
     }
 
-    HttpResponse<String> get(String path) {
+    /** A client of {@code base} ({@code https://...} too), trusting what {@code ssl} trusts (null: the JDK's). */
+    public ScreenClient(URI base, SSLContext ssl) {
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
+        this.base = base;
+    }
+
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
     /** A form post; with {@code withToken} the CSRF token from the cookie goes in the form, as the page does. */
-    HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withToken) {
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withToken) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (withToken) {
             all.put("X-XSRF-TOKEN", cookie(CSRF));
@@ -45,7 +57,7 @@ final class ScreenClient {
     }
 
     /** A JSON post; with {@code withToken} the CSRF token goes in the X-XSRF-TOKEN header, as the scripts do. */
-    HttpResponse<String> postJson(String path, String json, boolean withToken) {
+    public HttpResponse<String> postJson(String path, String json, boolean withToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (withToken) {
@@ -58,7 +70,7 @@ final class ScreenClient {
      * Opens the sign-in page (for its token) and posts the form; on success follows the redirect to the view, as a
      * browser does (which also fetches the new session's CSRF token). Answers the sign-in's own response.
      */
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         get("/signin");
         HttpResponse<String> response = postForm("/signin", Map.of("username", username, "password", password), true);
         if (response.statusCode() == 303) {
@@ -68,13 +80,13 @@ final class ScreenClient {
         return response;
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse("");
     }
 
     /** Puts a cookie in the jar, as a browser that kept an old one would send it. */
-    void setCookie(String name, String value) {
+    public void setCookie(String name, String value) {
         cookies.getCookieStore().removeAll();
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
@@ -83,7 +95,7 @@ final class ScreenClient {
     }
 
     /** The Cookie header a browser would send with a WebSocket upgrade. */
-    String cookieHeader() {
+    public String cookieHeader() {
         return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
     }

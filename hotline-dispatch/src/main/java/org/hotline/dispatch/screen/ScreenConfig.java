@@ -10,7 +10,8 @@ import org.hotline.core.config.Settings;
  * @param idleTimeout     a session with no request and no open screen ends after this
  * @param absoluteTimeout every session ends this long after sign-in
  * @param allowedOrigins  origins whose pages may open the bridge's WebSocket (besides the request's own host)
- * @param https           the screen is reached over HTTPS: Secure cookies and HSTS
+ * @param https           the screen is reached over HTTPS (our own TLS listener or a TLS proxy): Secure cookies
+ *                        and HSTS
  * @param freeFailures    failed sign-ins in a row for one name before waits begin
  * @param freeFailuresPerAddress failed sign-ins from one address (any names) before waits begin
  * @param firstDelay      the first wait; it doubles with each further failure
@@ -28,9 +29,18 @@ public record ScreenConfig(Duration idleTimeout, Duration absoluteTimeout, List<
     public static ScreenConfig from(Settings settings) {
         return new ScreenConfig(settings.duration("screen.session.idle-timeout"),
                 settings.duration("screen.session.absolute-timeout"), settings.list("screen.allowed-origins"),
-                settings.bool("screen.https"), settings.integer("screen.signin.free-failures"),
+                https(settings), settings.integer("screen.signin.free-failures"),
                 settings.integer("screen.signin.free-failures-per-address"),
                 settings.duration("screen.signin.first-delay"), settings.duration("screen.signin.max-delay"),
                 settings.duration("screen.signin.forget-after"), settings.duration("screen.bridge.idle-timeout"));
+    }
+
+    /**
+     * Browsers reach the screen over HTTPS when our own listener has a certificate ({@code http.tls.cert-file})
+     * or when a TLS proxy in front says so ({@code screen.https}). The one place that decides it, so the cookies,
+     * HSTS and the bridge's Origin check can never disagree with the listener.
+     */
+    static boolean https(Settings settings) {
+        return settings.bool("screen.https") || !settings.string("http.tls.cert-file").isEmpty();
     }
 }

@@ -8,8 +8,11 @@ import io.vertx.ext.web.RoutingContext;
  * Headers on every response: a Content-Security-Policy that allows no inline script or style and nothing from
  * another origin, no MIME sniffing, no referrer, no framing and no caching (pages and API answers carry caller
  * and tip data). HSTS only when the screen is served over HTTPS, where it cannot lock plain-HTTP users out.
+ *
+ * <p>Public for the HTTP server, whose own answers to requests that never reach the router (malformed, URI or
+ * headers too long) carry the same headers.
  */
-final class SecurityHeaders implements Handler<RoutingContext> {
+public final class SecurityHeaders implements Handler<RoutingContext> {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self'; media-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -22,7 +25,12 @@ final class SecurityHeaders implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        MultiMap headers = context.response().headers();
+        apply(context.response().headers(), https);
+        context.next();
+    }
+
+    /** Sets the headers every response carries; {@code https} adds HSTS. */
+    public static void apply(MultiMap headers, boolean https) {
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
@@ -34,6 +42,5 @@ final class SecurityHeaders implements Handler<RoutingContext> {
         if (https) {
             headers.set("Strict-Transport-Security", "max-age=31536000");
         }
-        context.next();
     }
 }
