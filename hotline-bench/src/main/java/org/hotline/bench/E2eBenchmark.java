@@ -32,8 +32,12 @@ final class E2eBenchmark implements Benchmark {
     /** A step above this share of lost calls ends the ramp: the knee is behind us. */
     private static final double STOP_LOSS = 0.2;
 
-    /** One ramp; {@code profile} is the JFR top of its last (highest, or saturated) step, for ours only. */
-    record ServerRun(String server, List<Step> steps, Map<String, Long> warnings, JfrTop.Top profile) {
+    /**
+     * One ramp; {@code profile} is the JFR top of its last (highest, or saturated) step, for ours only;
+     * {@code stopped} says why the ramp ended early when the server stopped answering, else null.
+     */
+    record ServerRun(String server, List<Step> steps, Map<String, Long> warnings, JfrTop.Top profile,
+                     String stopped) {
     }
 
     record Step(E2eStep.Result result, double cpuPercent, long heapUsed, int threads) {
@@ -49,7 +53,9 @@ final class E2eBenchmark implements Benchmark {
         List<Integer> rates = context.quick() ? List.of(10, 50, 200, 500) : List.of(10, 50, 100, 200, 500, 1000);
         double stepSeconds = context.quick() ? 3 : 5;
         int cap = context.calls().orElse(context.quick() ? 1000 : 2500);
-        int operators = context.quick() ? 150 : 300;
+        // 150 operators: enough for the ramp's low steps; with 300 signed in, the queue snapshot every screen gets
+        // twice a second (whole queue x every operator) ran the server out of memory at 200 calls/s.
+        int operators = 150;
         List<ServerRun> runs = new ArrayList<>();
         for (String server : List.of("ours", "stock")) {
             runs.add(ramp(context, server, rates, stepSeconds, cap, operators));
@@ -69,6 +75,7 @@ final class E2eBenchmark implements Benchmark {
         List<OperatorClient> clients = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         boolean profiled = server.equals("ours");
+        String stopped = null;
         Path recording = context.outDir().resolve("e2e-" + server + "-last-step.jfr");
         java.nio.file.Files.deleteIfExists(recording);
         try {
@@ -95,12 +102,22 @@ final class E2eBenchmark implements Benchmark {
                 Map<String, String> before = jvm.ask("probe", Duration.ofSeconds(30));
                 long wallBefore = System.nanoTime();
                 E2eStep.Result result = step.run();
-                Map<String, String> after = jvm.ask("probe", Duration.ofSeconds(30));
-                double wall = (System.nanoTime() - wallBefore) / 1e9;
-                if (profiled) {
-                    // Each step's recording replaces the last: the one kept is the highest step run.
-                    jvm.ask("jfr-stop " + recording, Duration.ofSeconds(60));
+                Map<String, String> after;
+                try {
+                    after = jvm.ask("probe", Duration.ofSeconds(30));
+                    if (profiled) {
+                        // Each step's recording replaces the last: the one kept is the highest step run.
+                        jvm.ask("jfr-stop " + recording, Duration.ofSeconds(60));
+                    }
+                } catch (IllegalStateException e) {
+                    // The server no longer answers (event loop blocked, out of memory): that is the ceiling.
+                    stopped = "the server stopped answering after the " + Format.count(rate) + "/s step (see "
+                            + context.logs().resolve("e2e-" + server + ".log").getFileName() + ")";
+                    steps.add(new Step(result, Double.NaN, -1, -1));
+                    LOG.warn("e2e {}: {}", server, stopped);
+                    break;
                 }
+                double wall = (System.nanoTime() - wallBefore) / 1e9;
                 double cpu = (Long.parseLong(after.get("cpu")) - Long.parseLong(before.get("cpu"))) / 1e9;
                 double cpuPercent = 100 * cpu / wall / context.machine().cpus();
                 steps.add(new Step(result, cpuPercent, Long.parseLong(after.get("heapUsed")),
@@ -122,7 +139,7 @@ final class E2eBenchmark implements Benchmark {
             WorkDirs.deleteTree(data);
         }
         JfrTop.Top profile = profiled && java.nio.file.Files.exists(recording) ? JfrTop.read(recording, 12) : null;
-        return new ServerRun(server, steps, jvm.warnings(), profile);
+        return new ServerRun(server, steps, jvm.warnings(), profile, stopped);
     }
 
     /** The ready line's ports and password: asked again, since ServerJvm keeps only the AGI port. */

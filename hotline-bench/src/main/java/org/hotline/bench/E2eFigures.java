@@ -63,7 +63,10 @@ final class E2eFigures {
                 + "happened.");
         notes.add(String.format(Locale.ROOT, "%d simulated operators (all six languages) signed in through the real "
                 + "form and connected to the real SockJS bridge over WebSocket from this JVM; they accept every offer "
-                + "at once and talk for 0 s.", operators));
+                + "at once and talk for 0 s. With 300 operators signed in, the server ran out of its 1 GiB heap at "
+                + "200 calls/s: dispatch publishes the whole queue to every operator's screen twice a second (one "
+                + "JSON copy per screen, encoded again per socket by the bridge), so a growing queue costs queue x "
+                + "operators.", operators));
         notes.add(String.format(Locale.ROOT, "Shortened timings (benchmark settings, not production): every prompt "
                 + "plays %d ms, hold polls every %d ms (production 500 ms). Real prompts last seconds and calls sit in "
                 + "the IVR for minutes, so real concurrency per call/s is far higher than here.",
@@ -82,6 +85,9 @@ final class E2eFigures {
                 + context.machine().cpus() + " cores; the fake Asterisk and the operator clients share the machine. "
                 + "Heap is in use at the step's end, without a collection.");
         runs.forEach(r -> {
+            if (r.stopped() != null) {
+                notes.add("Ramp of " + r.server() + " ended early: " + r.stopped() + ".");
+            }
             if (!r.warnings().isEmpty()) {
                 notes.add("Server warnings (" + r.server() + "): " + r.warnings().entrySet().stream().limit(4)
                         .map(e -> e.getValue() + "× " + e.getKey()).toList());
@@ -119,7 +125,7 @@ final class E2eFigures {
 
     private E2eBenchmark.ServerRun run(String server) {
         return runs.stream().filter(r -> r.server().equals(server)).findFirst()
-                .orElse(new E2eBenchmark.ServerRun(server, List.of(), java.util.Map.of(), null));
+                .orElse(new E2eBenchmark.ServerRun(server, List.of(), java.util.Map.of(), null, null));
     }
 
     private static double sustained(E2eBenchmark.ServerRun run) {
@@ -143,6 +149,9 @@ final class E2eFigures {
                 return Format.count(r.rate()) + "/s (p99 time-to-offer " + Latencies.millis(r.toOffer().p99()) + ")";
             }
         }
+        if (run.stopped() != null) {
+            return "server stopped answering after " + Format.count(run.steps().getLast().result().rate()) + "/s";
+        }
         return run.steps().isEmpty() ? "not run"
                 : "not reached up to " + Format.count(run.steps().getLast().result().rate()) + "/s";
     }
@@ -162,6 +171,9 @@ final class E2eFigures {
     }
 
     private static String load(E2eBenchmark.Step step) {
+        if (step.threads() < 0) {
+            return "server not answering";
+        }
         return Format.percent(step.cpuPercent()) + " / " + Format.mib(step.heapUsed()) + " / " + step.threads();
     }
 
