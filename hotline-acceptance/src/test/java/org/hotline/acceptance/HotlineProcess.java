@@ -73,8 +73,15 @@ public final class HotlineProcess implements AutoCloseable {
      * as its standard input, and returns what it printed. Fails when it exits non-zero.
      */
     public static String command(Path dataDir, String stdin, String... args) {
+        return command(dataDir, Map.of(), stdin, args);
+    }
+
+    /** {@link #command(Path, String, String...)} with more settings, for example an external database's URL. */
+    public static String command(Path dataDir, Map<String, String> settings, String stdin, String... args) {
         Path log = dataDir.resolveSibling("command-" + System.nanoTime() + ".log");
-        Process process = launch(Map.of("data.dir", dataDir.toString()), log, List.of(args), stdin);
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("data.dir", dataDir.toString());
+        Process process = launch(env, log, List.of(args), stdin);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

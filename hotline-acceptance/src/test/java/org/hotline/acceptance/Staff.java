@@ -3,6 +3,7 @@ package org.hotline.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.hotline.app.screen.ScreenClient;
 
 /**
@@ -18,8 +19,14 @@ public final class Staff {
 
     /** An operator speaking {@code language} (prs, ps, tg, tk, uz, ur) whose phone is {@code endpoint}. */
     public static void operator(Path dataDir, String username, String language, String endpoint) {
-        HotlineProcess.command(dataDir, PASSWORD + "\n", "user", "add", "--username", username, "--role", "operator",
-                "--languages", language, "--endpoint", endpoint);
+        operator(dataDir, Map.of(), username, language, endpoint);
+    }
+
+    /** {@link #operator(Path, String, String, String)} with more settings, for example an external database. */
+    public static void operator(Path dataDir, Map<String, String> settings, String username, String language,
+                                String endpoint) {
+        HotlineProcess.command(dataDir, settings, PASSWORD + "\n", "user", "add", "--username", username, "--role",
+                "operator", "--languages", language, "--endpoint", endpoint);
     }
 
     public static void manager(Path dataDir, String username) {

@@ -35,7 +35,7 @@ public final class DispatchModule implements AutoCloseable {
     private final OperatorDirectory directory;
     private final MeterRegistry registry;
     private final GatedExecutor blocking;
-    private String routingDeployment;
+    private Future<String> routing;
 
     private DispatchModule(Vertx vertx, Settings settings, Database database, CallJournal journal,
                            MeterRegistry registry) {
@@ -49,22 +49,47 @@ public final class DispatchModule implements AutoCloseable {
         this.blocking = new GatedExecutor(2);
     }
 
-    /** Deploys routing; the future fails if it cannot start. */
+    /** Deploys routing (this process owns the queue); the future fails if it cannot start. */
     public static Future<DispatchModule> start(Settings settings, Vertx vertx, Database database, CallJournal journal,
                                                MeterRegistry registry) {
-        DispatchModule module = new DispatchModule(vertx, settings, database, journal, registry);
-        RoutingVerticle routing = new RoutingVerticle(RoutingConfig.from(settings), module.directory, journal,
-                module.blocking, registry, Clock.systemUTC());
-        return vertx.deployVerticle(routing).map(id -> {
-            module.routingDeployment = id;
-            return module;
-        });
+        DispatchModule module = standBy(settings, vertx, database, journal, registry);
+        return module.takeRouting().map(module);
+    }
+
+    /**
+     * Dispatch without routing: the screen and tips serve here while another cluster node owns the queue, until
+     * {@link #takeRouting()} makes this node the owner.
+     */
+    public static DispatchModule standBy(Settings settings, Vertx vertx, Database database, CallJournal journal,
+                                         MeterRegistry registry) {
+        return new DispatchModule(vertx, settings, database, journal, registry);
+    }
+
+    /** Deploys routing here: this node now owns the queue. Idempotent. */
+    public synchronized Future<Void> takeRouting() {
+        if (routing == null) {
+            routing = vertx.deployVerticle(new RoutingVerticle(RoutingConfig.from(settings), directory, journal,
+                    blocking, registry, Clock.systemUTC()));
+            routing.onFailure(e -> forgetRouting());
+        }
+        return routing.mapEmpty();
+    }
+
+    private synchronized void forgetRouting() {
+        routing = null;
+    }
+
+    /** Whether this node owns the queue (routing deployed). */
+    public synchronized boolean ownsRouting() {
+        return routing != null && routing.succeeded();
     }
 
     /** Adds the dispatch screen's routes to the application's router. */
     public void mount(Router router) {
         // The screen first: its session, CSRF and security handlers must run before every route mounted after it.
-        new ScreenRoutes(vertx, ScreenConfig.from(settings), directory, registry, Clock.systemUTC()).mount(router);
+        String secretFile = settings.string("screen.secret-file");
+        new ScreenRoutes(vertx, ScreenConfig.from(settings), directory, registry, Clock.systemUTC(),
+                secretFile.isBlank() ? null : java.nio.file.Path.of(secretFile)).mount(router);
         // --- The tips API (tips, referrals, partners, voice messages, audit) mounts here, after the screen. ---
         Blocking jdbc = new Blocking(blocking);
         AuditTrail audit = new JooqAuditTrail(database.dsl());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hotline.acceptance.HotlineProcess;
+import org.hotline.acceptance.SelfSignedCertificate;
 import org.hotline.acceptance.Staff;
 import org.hotline.app.screen.ScreenClient;
 import org.junit.jupiter.api.Test;

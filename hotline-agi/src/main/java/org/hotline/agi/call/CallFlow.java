@@ -155,7 +155,7 @@ final class CallFlow {
         HoldResult result;
         ivr.metrics().inHold().incrementAndGet();
         try {
-            result = ivr.holdLoop().hold(caller, line, position);
+            result = ivr.holdLoop().hold(caller, line, position, () -> ivr.dispatch().reaffirm(intake()));
         } finally {
             ivr.metrics().inHold().decrementAndGet();
             ivr.metrics().timeStep("hold", Duration.between(queued, ivr.clock().instant()));

@@ -35,11 +35,12 @@ public final class HotlineEndScript implements AgiScript {
             String dialStatus = AsteriskIds.dialStatusOrNull(caller.variable(ChannelVariables.DIAL_STATUS));
             Integer talkSeconds = AsteriskIds.secondsOrNull(caller.variable(ChannelVariables.ANSWERED_TIME));
             Instant now = ivr.clock().instant();
-            ivr.journal().ended(new CallEnd(uniqueId, callId, dialStatus, talkSeconds, now));
+            // Dispatch first: the operator's wrap-up (and tip form) must not wait for, or depend on, the database.
             if (callId != null) {
                 ivr.dispatch().ended(new CallEnded(callId, dialStatus, talkSeconds, now));
             }
             ivr.metrics().ended(dialStatus == null ? "none" : dialStatus.toLowerCase(java.util.Locale.ROOT));
+            ivr.journal().ended(new CallEnd(uniqueId, callId, dialStatus, talkSeconds, now));
         } catch (CallerHungUp | IvrFailure e) {
             LOG.warn("The hangup handler could not read the call's end ({})", e.getClass().getSimpleName());
         } catch (RuntimeException e) {

@@ -9,12 +9,14 @@ import org.hotline.core.config.Settings;
  * @param voicemailAfter   when the voice-message option is offered
  * @param max              the longest hold
  * @param voicemailEnabled whether the voice-message option exists at all
+ * @param reaffirm         how often dispatch is reminded that the caller still waits (a new routing owner learns
+ *                         of held calls this way)
  */
 public record HoldConfig(Duration poll, Duration positionInterval, Duration voicemailAfter, Duration max,
-                         boolean voicemailEnabled) {
+                         boolean voicemailEnabled, Duration reaffirm) {
     public static HoldConfig from(Settings settings) {
         return new HoldConfig(settings.duration("ivr.hold.poll"), settings.duration("ivr.hold.position-interval"),
                 settings.duration("ivr.hold.voicemail-after"), settings.duration("ivr.hold.max"),
-                settings.bool("ivr.voicemail.enabled"));
+                settings.bool("ivr.voicemail.enabled"), settings.duration("ivr.hold.reaffirm"));
     }
 }

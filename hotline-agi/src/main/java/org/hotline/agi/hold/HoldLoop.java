@@ -29,10 +29,15 @@ public final class HoldLoop {
         this.draining = draining;
     }
 
-    public HoldResult hold(Caller caller, HoldLine line, int initialPosition) {
+    /**
+     * Holds the caller until dispatch assigns or refuses, the caller chooses a voice message, or the hold limit.
+     * Every {@code reaffirm} interval it runs {@code stillWaiting}, which re-sends the intake.
+     */
+    public HoldResult hold(Caller caller, HoldLine line, int initialPosition, Runnable stillWaiting) {
         Instant start = clock.instant();
         int position = initialPosition;
         Instant nextAnnouncement = start.plus(config.positionInterval());
+        Instant nextReaffirm = start.plus(config.reaffirm());
         boolean voicemailOffered = false;
         caller.musicOn();
         while (true) {
@@ -51,6 +56,10 @@ public final class HoldLoop {
             }
             if (draining.getAsBoolean()) {
                 return HoldResult.of(HoldResult.Kind.DRAINING);
+            }
+            if (!clock.instant().isBefore(nextReaffirm)) {
+                nextReaffirm = clock.instant().plus(config.reaffirm());
+                stillWaiting.run();
             }
             Duration waited = Duration.between(start, clock.instant());
             if (waited.compareTo(config.max()) >= 0) {

@@ -3,6 +3,7 @@ package org.hotline.agi.intake;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,8 @@ import org.hotline.core.bus.IntakeReply;
  * never blocked.
  */
 public final class DispatchClient {
+    private static final String NO_HANDLERS = ReplyFailure.NO_HANDLERS.name();
+    private static final Duration NO_OWNER_RETRY = Duration.ofMillis(250);
     private final Vertx vertx;
     private final Duration intakeTimeout;
 
@@ -32,13 +35,38 @@ public final class DispatchClient {
         return new HoldLine(vertx.eventBus().consumer(BusAddresses.ivrCall(callId)));
     }
 
-    /** Sends the intake and waits for dispatch's answer. */
+    /**
+     * Sends the intake and waits for dispatch's answer. With no routing owner on the bus (in a cluster, one is
+     * taking over) it tries again until the intake timeout has passed.
+     */
     public IntakeReply submit(CallIntake intake) throws DispatchUnavailable {
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(intakeTimeout.toMillis());
+        long deadline = System.nanoTime() + intakeTimeout.toNanos();
+        while (true) {
+            try {
+                return submitOnce(intake, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000)));
+            } catch (DispatchUnavailable e) {
+                if (!NO_HANDLERS.equals(e.getMessage()) || System.nanoTime() + NO_OWNER_RETRY.toNanos() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    /**
+     * Reminds dispatch that the caller still waits, without waiting for an answer. The routing owner ignores it
+     * for a call it already queues or has settled; a new owner queues the call again with its original time.
+     */
+    public void reaffirm(CallIntake intake) {
+        vertx.eventBus().send(BusAddresses.INTAKE, intake.toJson());
+    }
+
+    private IntakeReply submitOnce(CallIntake intake, Duration timeout) throws DispatchUnavailable {
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
         try {
             var reply = vertx.eventBus().<JsonObject>request(BusAddresses.INTAKE, intake.toJson(), options)
                     .toCompletionStage().toCompletableFuture()
-                    .get(intakeTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return IntakeReply.fromJson(reply.body());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ReplyException reply) {
@@ -52,6 +80,15 @@ public final class DispatchClient {
             throw new DispatchUnavailable("INTERRUPTED");
         } catch (RuntimeException e) {
             throw new DispatchUnavailable("MALFORMED_REPLY");
+        }
+    }
+
+    private static void pause() throws DispatchUnavailable {
+        try {
+            Thread.sleep(NO_OWNER_RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DispatchUnavailable("INTERRUPTED");
         }
     }
 

@@ -38,11 +38,14 @@ import java.util.regex.Pattern;
  * {@link #afterServerClosed(Map)} to add {@code AGISTATUS=SUCCESS}. Set {@code CHANNEL(language)} in the map
  * for a script that chose a language. The walk continues after the AGI whatever AGISTATUS says; on a real
  * Asterisk, AGISTATUS=HANGUP means the caller is gone and nothing after it runs.
+ *
+ * <p>Public (with {@link #load}, {@link #afterServerClosed} and {@link #walk}) for the process-level fault suite in
+ * hotline-acceptance, which walks the variables that calls cut off by {@code kill -9} left behind.
  */
-final class DialplanWalker {
+public final class DialplanWalker {
 
     /** What a caller reaches. */
-    enum Kind {
+    public enum Kind {
         /** Dial() to the operator the script named. */
         DIAL,
         /** Hangup() right after the script finished with HOTLINE_NEXT=hangup. */
@@ -56,11 +59,11 @@ final class DialplanWalker {
     }
 
     /** A destination, e.g. {@code DIAL(PJSIP/1001)} or {@code FALLBACK_QUEUE}. */
-    record Outcome(Kind kind, String target) {
-        static final Outcome HANGUP_AFTER_SCRIPT = new Outcome(Kind.HANGUP_AFTER_SCRIPT, null);
-        static final Outcome FALLBACK_QUEUE = new Outcome(Kind.FALLBACK_QUEUE, null);
+    public record Outcome(Kind kind, String target) {
+        public static final Outcome HANGUP_AFTER_SCRIPT = new Outcome(Kind.HANGUP_AFTER_SCRIPT, null);
+        public static final Outcome FALLBACK_QUEUE = new Outcome(Kind.FALLBACK_QUEUE, null);
 
-        static Outcome dial(String target) {
+        public static Outcome dial(String target) {
             return new Outcome(Kind.DIAL, Objects.requireNonNull(target));
         }
 
@@ -150,7 +153,7 @@ final class DialplanWalker {
     }
 
     /** A walker over {@code asterisk-conf/extensions.conf}. */
-    static DialplanWalker load() {
+    public static DialplanWalker load() {
         return new DialplanWalker(DialplanReader.extensionsConf());
     }
 
@@ -159,14 +162,14 @@ final class DialplanWalker {
     }
 
     /** Adds what Asterisk reports when the FastAGI server closed the connection itself: AGISTATUS=SUCCESS. */
-    static Map<String, String> afterServerClosed(Map<String, String> setByServer) {
+    public static Map<String, String> afterServerClosed(Map<String, String> setByServer) {
         Map<String, String> vars = new LinkedHashMap<>(setByServer);
         vars.putIfAbsent("AGISTATUS", "SUCCESS");
         return vars;
     }
 
     /** Where a call to 1098 ends up after the hotline script left {@code leftByScript}. */
-    Outcome walk(Map<String, String> leftByScript) {
+    public Outcome walk(Map<String, String> leftByScript) {
         return call(ENTRY_CONTEXT, ENTRY_EXTEN).afterScript(leftByScript).run().outcome();
     }
 

@@ -2,14 +2,24 @@ package org.hotline.app.run;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hotline.agi.AgiModule;
+import org.hotline.app.cluster.ClusterConfig;
+import org.hotline.app.cluster.ClusterVertx;
+import org.hotline.app.cluster.ClusterVertx.ClusterMember;
+import org.hotline.app.cluster.Role;
+import org.hotline.app.cluster.RoutingElection;
 import org.hotline.app.http.HealthCheck;
 import org.hotline.app.http.HttpConfig;
 import org.hotline.app.http.HttpServerVerticle;
@@ -19,7 +29,6 @@ import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.DispatchModule;
-import org.hotline.dispatch.operators.Role;
 import org.hotline.dispatch.screen.SignedIn;
 import org.hotline.reports.ReportsModule;
 import org.slf4j.Logger;
@@ -52,37 +61,53 @@ public final class Hotline implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** Starts everything, or fails with a {@link StartupException} after undoing what had started. */
+    /**
+     * Starts what this process's roles ask for (everything by default), or fails with a {@link StartupException}
+     * after undoing what had started. In a cluster it joins first; dispatch then stands by until elected.
+     */
     public static Hotline start(Settings settings) {
         StorageConfig storage = StorageConfig.from(settings);
         HttpConfig httpConfig = HttpConfig.from(settings);
+        ClusterConfig cluster = ClusterConfig.from(settings);
         PrometheusMeterRegistry registry = Metrics.create();
         Database database = Database.open(storage);
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        ClusterMember member;
+        try {
+            member = vertx(cluster, registry);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        Vertx vertx = member.vertx();
         AgiModule agi = null;
         DispatchModule dispatch = null;
         ReportsModule reports = null;
         try {
-            JooqCallJournal journal = new JooqCallJournal(database.dsl());
-            dispatch = await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
-            reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");
-            agi = AgiModule.start(settings, vertx, journal, registry);
+            JooqCallJournal journal = new JooqCallJournal(database.dsl(), cluster.node());
+            if (cluster.runs(Role.DISPATCH)) {
+                dispatch = cluster.clustered() ? DispatchModule.standBy(settings, vertx, database, journal, registry)
+                        : await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
+            }
+            if (cluster.runs(Role.REPORTS)) {
+                reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");
+            }
+            if (cluster.runs(Role.AGI)) {
+                agi = AgiModule.start(settings, vertx, journal, registry);
+            }
             AgiModule running = agi;
-            ReportsModule reporting = reports;
-            // The dispatch screen mounts first: it installs the session, CSRF and security handlers.
             HttpServerVerticle http = new HttpServerVerticle(httpConfig,
-                    new HealthCheck(database::isReachable, () -> running.port() > 0), registry,
-                    java.util.List.of(dispatch::mount,
-                            router -> reporting.mount(router, SignedIn.require(Role.MANAGER, Role.ADMIN))));
+                    new HealthCheck(database::isReachable, () -> running == null || running.port() > 0), registry,
+                    screens(dispatch, reports));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
+            if (member.hazelcast() != null && dispatch != null) {
+                RoutingElection.follow(member.hazelcast(), dispatch, journal);
+            }
             Hotline hotline = new Hotline(database, vertx, agi, dispatch, reports, http, registry);
-            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}",
-                    settings.string("agi.bind"), agi.port(), httpConfig.https() ? "https" : "http",
+            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}, roles {}{}",
+                    settings.string("agi.bind"), hotline.agiPort(), httpConfig.https() ? "https" : "http",
                     httpConfig.bind(), http.port(),
-                    storage.embedded() ? storage.dataDir() : "an external database");
+                    storage.embedded() ? storage.dataDir() : "an external database", Role.codes(cluster.roles()),
+                    cluster.clustered() ? ", cluster " + cluster.name() : "");
             return hotline;
         } catch (RuntimeException e) {
             if (agi != null) {
@@ -100,8 +125,33 @@ public final class Hotline implements AutoCloseable {
         }
     }
 
+    /** The HTTP routes beyond /health and /metrics: the dispatch screen first (it installs the session, CSRF and
+     * security handlers), then the reports pages, which need its sign-in. */
+    private static List<Consumer<Router>> screens(DispatchModule dispatch, ReportsModule reports) {
+        List<Consumer<Router>> mounts = new ArrayList<>();
+        if (dispatch != null) {
+            mounts.add(dispatch::mount);
+            if (reports != null) {
+                mounts.add(router -> reports.mount(router, SignedIn.require(
+                        org.hotline.dispatch.operators.Role.MANAGER, org.hotline.dispatch.operators.Role.ADMIN)));
+            }
+        }
+        return mounts;
+    }
+
+    private static ClusterMember vertx(ClusterConfig cluster, PrometheusMeterRegistry registry) {
+        VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+        VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry));
+        if (!cluster.clustered()) {
+            return new ClusterMember(builder.with(options).build(), null);
+        }
+        return await(ClusterVertx.join(cluster, options, builder), "the cluster member on " + cluster.bind() + ":"
+                + cluster.port() + " (HOTLINE_CLUSTER_PORT)");
+    }
+
+    /** The FastAGI port, or 0 when this process does not run the agi role. */
     public int agiPort() {
-        return agi.port();
+        return agi == null ? 0 : agi.port();
     }
 
     public int httpPort() {
@@ -122,7 +172,7 @@ public final class Hotline implements AutoCloseable {
 
     /** FastAGI connections open now. */
     public int openAgiConnections() {
-        return agi.openConnections();
+        return agi == null ? 0 : agi.openConnections();
     }
 
     /**
@@ -132,7 +182,9 @@ public final class Hotline implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Hotline stopping");
-        agi.stop(DRAIN);
+        if (agi != null) {
+            agi.stop(DRAIN);
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -140,8 +192,12 @@ public final class Hotline implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("The event bus did not stop cleanly: {}", e.toString());
         }
-        dispatch.close();
-        reports.close();
+        if (dispatch != null) {
+            dispatch.close();
+        }
+        if (reports != null) {
+            reports.close();
+        }
         database.close();
         LOG.info("Hotline stopped");
     }

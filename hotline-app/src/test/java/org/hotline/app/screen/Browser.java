@@ -21,19 +21,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code ./scripts/test}
  * installs), with a fresh profile each time. The driver and browser are named explicitly, so Selenium Manager
- * never looks for (or downloads) anything.
+ * never looks for (or downloads) anything. Public for the process-level suite in hotline-acceptance.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
     private final String base;
     private boolean closed;
 
-    Browser(String base) {
+    public Browser(String base) {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Chromium and chromedriver are missing: run ./scripts/test, which installs the Debian packages "
                         + "chromium and chromium-driver (or apt-get install -y chromium chromium-driver)")
@@ -55,12 +55,12 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
     /** Signs in through the form and waits for the view to be ready (its script loaded, its session read). */
-    void signIn(String username, String password, String view) {
+    public void signIn(String username, String password, String view) {
         open("/");
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -70,32 +70,32 @@ final class Browser implements AutoCloseable {
         waitForText(By.id("connection"), "Connected");
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void waitForText(By by, String text) {
+    public void waitForText(By by, String text) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    void waitForText(By by, String text, Duration within) {
+    public void waitForText(By by, String text, Duration within) {
         new WebDriverWait(driver, within).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    void waitUntilHidden(By by) {
+    public void waitUntilHidden(By by) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
-    String text(By by) {
+    public String text(By by) {
         return driver.findElement(by).getText();
     }
 
-    void click(By by) {
+    public void click(By by) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     /** Whether a JavaScript alert is open: an XSS payload that ran would have opened one. */
-    boolean alertShown() {
+    public boolean alertShown() {
         try {
             driver.switchTo().alert();
             return true;

@@ -49,7 +49,8 @@ public class RoutingDecisionJmh {
 
     @Setup(Level.Trial)
     public void floor() {
-        floor = new Floor(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMinutes(2));
+        // Call silence an hour, as in FloorTest: no call here goes quiet long enough to be dropped.
+        floor = new Floor(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofHours(1));
         now = Instant.parse("2026-11-28T08:00:00Z");
         List<Effect> effects = new ArrayList<>();
         EnumSet<Language> spoken = EnumSet.allOf(Language.class);

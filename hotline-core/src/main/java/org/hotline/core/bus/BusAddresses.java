@@ -21,6 +21,12 @@ public final class BusAddresses {
     public static final String OPERATOR_ACTIONS = "hotline.dispatch.operator-action";
     /** Screen server → dispatch, send: a {@link Presence} (a browser connected, disconnected, or signed out). */
     public static final String PRESENCE = "hotline.dispatch.presence";
+    /**
+     * Routing owner → every screen server, publish: an empty object when a routing owner starts. In a cluster
+     * that means the owner changed; screen servers answer with a {@link Presence} {@code RESUMED} for each
+     * operator still connected to them, so the new owner rebuilds the floor.
+     */
+    public static final String ROUTING_OWNER = "hotline.dispatch.routing-owner";
     /** Tips → dispatch, publish: a {@link TipSaved}, which ends the operator's wrap-up. */
     public static final String TIP_SAVED = "hotline.dispatch.tip-saved";
     /** Dispatch → managers' browsers through the bridge, publish: a {@link Wallboard}. */

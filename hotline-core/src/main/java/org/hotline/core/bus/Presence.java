@@ -13,7 +13,12 @@ public record Presence(String operatorId, Kind kind) {
         /** The browser's socket closed or went idle: any offer is withdrawn and the operator goes away. */
         DISCONNECTED,
         /** The operator signed out. */
-        SIGNED_OUT
+        SIGNED_OUT,
+        /**
+         * The browser is still connected, and a new routing owner has taken over (a cluster node died): the
+         * owner restores the operator's last recorded state instead of starting them away.
+         */
+        RESUMED
     }
 
     public JsonObject toJson() {

@@ -54,6 +54,12 @@ public interface CallJournal {
      */
     int closeInterrupted(Instant enteredBefore, Instant at);
 
+    /**
+     * {@link #closeInterrupted} for the calls of another IVR node, which left the cluster: their callers' dialplans
+     * have fallen back to the human queue.
+     */
+    int closeInterruptedOf(String ivrNode, Instant enteredBefore, Instant at);
+
     Optional<CallSummary> find(String callId);
 
     /** How many calls that entered since {@code since} ended with each outcome (counted in the database). */

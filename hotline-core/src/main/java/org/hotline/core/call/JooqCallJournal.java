@@ -14,10 +14,20 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** {@link CallJournal} over jOOQ; every method is one explicit transaction. */
 public final class JooqCallJournal implements CallJournal {
+    /** The node name of a hotline that runs as one process. */
+    public static final String SINGLE_NODE = "local";
+
     private final DSLContext dsl;
+    private final String node;
 
     public JooqCallJournal(DSLContext dsl) {
+        this(dsl, SINGLE_NODE);
+    }
+
+    /** A journal whose calls are marked as run by {@code node} (a cluster member's name). */
+    public JooqCallJournal(DSLContext dsl, String node) {
         this.dsl = dsl;
+        this.node = node;
     }
 
     @Override
@@ -43,6 +53,7 @@ public final class JooqCallJournal implements CallJournal {
                     .set(CALLS.CALLER_COUNTRY, call.country())
                     .set(CALLS.ENTERED_AT, time(call.enteredAt()))
                     .set(CALLS.STEP, CallStep.ENTERED.code())
+                    .set(CALLS.IVR_NODE, node)
                     // The conflict target named: on H2 jOOQ emulates this as a MERGE, and without a target it
                     // matched on every unique key at once (id OR channel), which no index serves, so every call's
                     // entry scanned the whole journal (the e2e benchmark's profile: 38% of server CPU at 500
@@ -176,10 +187,16 @@ public final class JooqCallJournal implements CallJournal {
 
     @Override
     public int closeInterrupted(Instant enteredBefore, Instant at) {
+        return closeInterruptedOf(node, enteredBefore, at);
+    }
+
+    @Override
+    public int closeInterruptedOf(String ivrNode, Instant enteredBefore, Instant at) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             var interrupted = db.selectFrom(CALLS)
-                    .where(CALLS.OUTCOME.isNull())
+                    .where(CALLS.IVR_NODE.eq(ivrNode).or(CALLS.IVR_NODE.isNull()))
+                    .and(CALLS.OUTCOME.isNull())
                     .and(CALLS.HANDED_OFF_AT.isNull())
                     .and(CALLS.ENTERED_AT.lt(time(enteredBefore)))
                     .forUpdate()

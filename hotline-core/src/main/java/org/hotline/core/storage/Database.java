@@ -28,11 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final FailFastDataSource dataSource;
     private final DSLContext dsl;
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect) {
-        this.dataSource = dataSource;
+    private Database(HikariDataSource pool, SQLDialect dialect) {
+        this.pool = pool;
+        this.dataSource = new FailFastDataSource(pool);
         this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
     }
 
@@ -53,6 +55,9 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StartupException("The database schema could not be migrated: " + e.getMessage(), e);
         }
+        if (config.embedded()) {
+            IdentityRealignment.realign(dataSource);
+        }
         LOG.info("Database ready ({})", config.embedded() ? "embedded H2 in " + config.dataDir() : "external");
         return new Database(dataSource, JDBCUtils.dialect(url));
     }
@@ -61,8 +66,14 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
-    /** A quick round trip, for health checks. Blocking. */
+    /**
+     * A quick round trip, for health checks. Blocking, but answers at once while the database is known to be down
+     * (work on it then fails at once too, until a probe reaches it again; no restart is needed).
+     */
     public boolean isReachable() {
+        if (!dataSource.available()) {
+            return false;
+        }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             statement.execute("SELECT 1");
@@ -74,7 +85,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 
     private static HikariDataSource pool(StorageConfig config, String url, String password) {

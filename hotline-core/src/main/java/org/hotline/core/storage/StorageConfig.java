@@ -16,7 +16,22 @@ public record StorageConfig(Path dataDir, String url, String user, String passwo
 
     public static StorageConfig from(Settings settings) {
         return new StorageConfig(settings.path("data.dir").toAbsolutePath().normalize(), settings.string("db.url"),
-                settings.string("db.user"), settings.string("db.password"), settings.integer("db.pool-size"));
+                settings.string("db.user"), password(settings), settings.integer("db.pool-size"));
+    }
+
+    /** {@code db.password}, or else the first line of {@code db.password-file}, so no secret need sit in the env. */
+    private static String password(Settings settings) {
+        String password = settings.string("db.password");
+        String file = settings.string("db.password-file");
+        if (!password.isBlank() || file.isBlank()) {
+            return password;
+        }
+        try {
+            return java.nio.file.Files.readAllLines(Path.of(file)).stream().findFirst().orElse("").strip();
+        } catch (java.io.IOException e) {
+            throw new org.hotline.core.StartupException("Cannot read the database password file " + file
+                    + " (HOTLINE_DB_PASSWORD_FILE): " + e.getMessage(), e);
+        }
     }
 
     /** True when the database is the embedded H2 file database. */

@@ -128,6 +128,22 @@ abstract class JooqCallJournalTest {
         assertThat(journal.earlierCalls("ef".repeat(32), t0.plusSeconds(9))).isZero();
     }
 
+    @Test
+    void aRestartingClusterNodeClosesOnlyItsOwnInterruptedCalls() {
+        CallJournal nodeA = new JooqCallJournal(database.dsl(), "10.0.0.1:5701");
+        CallJournal nodeB = new JooqCallJournal(database.dsl(), "10.0.0.2:5701");
+        String onA = nodeA.enter(newCall("1764332600.1"));
+        String onB = nodeB.enter(newCall("1764332600.2"));
+
+        assertThat(nodeA.closeInterrupted(t0.plusSeconds(60), t0.plusSeconds(60))).isEqualTo(1);
+        assertThat(journal.find(onA).orElseThrow().outcome()).isEqualTo(CallOutcome.FAILED);
+        assertThat(journal.find(onB).orElseThrow().outcome()).isNull();
+
+        // Node B died and left the cluster: the routing owner closes its calls by name.
+        assertThat(nodeA.closeInterruptedOf("10.0.0.2:5701", t0.plusSeconds(60), t0.plusSeconds(60))).isEqualTo(1);
+        assertThat(journal.find(onB).orElseThrow().outcome()).isEqualTo(CallOutcome.FAILED);
+    }
+
     private NewCall newCall(String uniqueId) {
         return new NewCall(UUID.randomUUID().toString(), uniqueId, "1098", "ab".repeat(32), "AF", t0);
     }

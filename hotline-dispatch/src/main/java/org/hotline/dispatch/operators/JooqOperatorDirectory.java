@@ -87,6 +87,14 @@ public final class JooqOperatorDirectory implements OperatorDirectory {
                 .execute();
     }
 
+    @Override
+    public Optional<RecordedState> lastState(String operatorId) {
+        return dsl.select(OPERATOR_STATES.STATE, OPERATOR_STATES.CALL_ID).from(OPERATOR_STATES)
+                .where(OPERATOR_STATES.OPERATOR_ID.eq(operatorId))
+                .orderBy(OPERATOR_STATES.CHANGED_AT.desc(), OPERATOR_STATES.ID.desc()).limit(1)
+                .fetchOptional(r -> new RecordedState(OperatorState.fromCode(r.value1()), r.value2()));
+    }
+
     private static void requireOne(int updated, String username) {
         if (updated != 1) {
             throw new IllegalArgumentException("no such user: " + username);

@@ -23,6 +23,9 @@ public interface OperatorDirectory {
 
     void setPasswordHash(String username, String passwordHash);
 
+    /** The last state recorded for the person, with its call; empty if none was ever recorded. */
+    Optional<RecordedState> lastState(String operatorId);
+
     /** Appends a state change (with the call it concerns, if any). */
     void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason);
 }

@@ -3,6 +3,7 @@ package org.hotline.dispatch.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -10,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.IntakeReply;
+import org.hotline.core.call.CallStep;
 import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorState;
@@ -26,6 +29,7 @@ import org.hotline.dispatch.operators.OperatorState;
  * <p>Not thread-safe: one event loop owns it.
  */
 final class Floor {
+    private static final int SETTLED_REMEMBERED = 10_000;
     private static final Comparator<WaitingCall> SERVICE_ORDER = Comparator
             .comparing((WaitingCall c) -> !c.emergency())
             .thenComparing(c -> c.queuedAt)
@@ -34,22 +38,40 @@ final class Floor {
     private final Duration offerTimeout;
     private final Duration widenAfter;
     private final Duration wrapUp;
+    private final Duration callSilence;
     private final Map<String, Seat> seats = new LinkedHashMap<>();
     private final Map<String, WaitingCall> waiting = new HashMap<>();
+    /**
+     * Calls that left the queue (handed off, gone, refused), so a re-sent intake that crossed with the hand-off
+     * cannot queue a call nobody holds any more. Bounded: only the most recent ones can still cross.
+     */
+    private final Set<String> settled = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SETTLED_REMEMBERED;
+        }
+    });
     private long sequence;
 
-    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp) {
+    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence) {
         this.offerTimeout = offerTimeout;
         this.widenAfter = widenAfter;
         this.wrapUp = wrapUp;
+        this.callSilence = callSilence;
     }
 
-    /** A caller is ready. Nobody signed in means a refusal, so the IVR takes the closed path at once. */
+    /**
+     * A caller is ready. Nobody signed in means a refusal, so the IVR takes the closed path at once. The IVR sends
+     * the intake again while the caller holds (a new routing owner learns of the call that way); a repeat of a
+     * waiting call changes nothing, and one queued before keeps its place by its queued time.
+     */
     IntakeReply intake(CallIntake intake, Instant now, List<Effect> effects) {
-        if (seats.values().stream().noneMatch(s -> s.operator.takesCalls())) {
+        if (seats.values().stream().noneMatch(s -> s.operator.takesCalls()) || settled.contains(intake.callId())) {
             return IntakeReply.refused(IntakeReply.NO_OPERATORS);
         }
-        WaitingCall call = waiting.computeIfAbsent(intake.callId(), id -> new WaitingCall(intake, now, sequence++));
+        WaitingCall call = waiting.computeIfAbsent(intake.callId(), id -> new WaitingCall(intake,
+                intake.steps().getOrDefault(CallStep.QUEUED, now), sequence++));
+        call.lastHeard = now;
         match(now, effects);
         return IntakeReply.queuedAt(position(call.id()).orElse(1));
     }
@@ -63,6 +85,30 @@ final class Floor {
         } else {
             effects.add(new Effect.State(seat.id(), seat.state, seat.callId, "reconnected"));
         }
+    }
+
+    /**
+     * A new routing owner took over while the operator's browser stayed connected: they keep the state last
+     * recorded for them. An offer made by the old owner is gone (the call comes back with its next intake), so an
+     * offered operator is available again.
+     */
+    void resumed(Operator operator, OperatorState last, String lastCallId, Instant now, List<Effect> effects) {
+        if (seats.containsKey(operator.id())) {
+            connected(operator, now, effects);
+            return;
+        }
+        Seat seat = new Seat(operator, now);
+        seats.put(operator.id(), seat);
+        switch (last) {
+            case AVAILABLE, OFFERED -> change(seat, OperatorState.AVAILABLE, null, "resumed", now, effects);
+            case ON_CALL -> change(seat, OperatorState.ON_CALL, lastCallId, "resumed", now, effects);
+            case WRAP_UP -> {
+                seat.wrapUpUntil = now.plus(wrapUp);
+                change(seat, OperatorState.WRAP_UP, lastCallId, "resumed", now, effects);
+            }
+            default -> change(seat, OperatorState.AWAY, null, "resumed", now, effects);
+        }
+        match(now, effects);
     }
 
     /** The operator's browser went away: an offer is lost at once and they are away. A call in progress goes on. */
@@ -94,6 +140,7 @@ final class Floor {
             for (WaitingCall call : List.copyOf(waiting.values())) {
                 if (call.offeredTo == null) {
                     waiting.remove(call.id());
+                    settled.add(call.id());
                     effects.add(new Effect.Refuse(call.id(), IntakeReply.NO_OPERATORS));
                 }
             }
@@ -158,6 +205,7 @@ final class Floor {
     void handedOff(String operatorId, String callId, boolean taken, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
         waiting.remove(callId);
+        settled.add(callId);
         if (seat == null || !callId.equals(seat.callId)) {
             return;
         }
@@ -175,6 +223,7 @@ final class Floor {
     /** The caller left the queue (hung up, voice message, hold limit): withdraw any offer at once. */
     void callLeft(String callId, Instant now, List<Effect> effects) {
         WaitingCall call = waiting.remove(callId);
+        settled.add(callId);
         if (call == null || call.offeredTo == null) {
             return;
         }
@@ -205,8 +254,17 @@ final class Floor {
         }
     }
 
-    /** Time passes: offers expire (the operator goes away), wrap-ups end, and widened calls find operators. */
+    /**
+     * Time passes: offers expire (the operator goes away), wrap-ups end, calls whose IVR fell silent are
+     * forgotten (their FastAGI node died and their dialplan fell back), and widened calls find operators.
+     */
     void tick(Instant now, List<Effect> effects) {
+        for (WaitingCall call : List.copyOf(waiting.values())) {
+            if (call.offeredTo == null && now.isAfter(call.lastHeard.plus(callSilence))) {
+                waiting.remove(call.id());
+                settled.add(call.id());
+            }
+        }
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.OFFERED && !seat.assigning && !now.isBefore(seat.offerDeadline)) {
                 releaseOffer(seat, "expired", effects);

@@ -26,7 +26,9 @@ import org.hotline.core.bus.Presence;
 import org.hotline.core.bus.ScreenMessage;
 import org.hotline.core.bus.TipSaved;
 import org.hotline.core.call.CallJournal;
+import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
+import org.hotline.dispatch.operators.RecordedState;
 import org.hotline.dispatch.operators.OperatorState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +69,7 @@ public final class RoutingVerticle extends VerticleBase {
         this.blocking = blocking;
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
-        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp());
+        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence());
     }
 
     @Override
@@ -91,7 +93,10 @@ public final class RoutingVerticle extends VerticleBase {
                 WallboardView.of(floor, today, now()).toJson()));
         refreshToday();
         vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+        // Once every consumer is registered (cluster-wide), screen servers re-announce who is connected: after a
+        // takeover that rebuilds the floor; on a single process nobody is connected yet and nothing happens.
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+                .onSuccess(registered -> bus.publish(BusAddresses.ROUTING_OWNER, new JsonObject()));
     }
 
     /** Today's answered and abandoned counts come from the database, on a worker, every few seconds. */
@@ -141,6 +146,8 @@ public final class RoutingVerticle extends VerticleBase {
 
     private void presence(Message<JsonObject> message) {
         Presence presence = Presence.fromJson(message.body());
+        // Acknowledged on receipt: the screen server retries until some owner has it.
+        message.reply(new JsonObject());
         switch (presence.kind()) {
             case CONNECTED -> vertx.executeBlocking(() -> directory.byId(presence.operatorId()), false)
                     .onSuccess(found -> found.filter(o -> o.enabled())
@@ -152,7 +159,21 @@ public final class RoutingVerticle extends VerticleBase {
                             e.getClass().getSimpleName()));
             case DISCONNECTED -> apply(effects -> floor.disconnected(presence.operatorId(), now(), effects));
             case SIGNED_OUT -> apply(effects -> floor.signedOut(presence.operatorId(), now(), effects));
+            case RESUMED -> vertx.executeBlocking(() -> directory.byId(presence.operatorId())
+                            .filter(Operator::enabled)
+                            .map(operator -> new Resumed(operator, directory.lastState(operator.id()))), false)
+                    .onSuccess(found -> found.ifPresent(resumed -> {
+                        RecordedState last = resumed.last().orElse(new RecordedState(OperatorState.AWAY, null));
+                        apply(effects -> floor.resumed(resumed.operator(), last.state(), last.callId(), now(),
+                                effects));
+                        catchUp(resumed.operator().id());
+                    }))
+                    .onFailure(e -> LOG.warn("Could not restore an operator after a takeover ({})",
+                            e.getClass().getSimpleName()));
         }
+    }
+
+    private record Resumed(Operator operator, java.util.Optional<RecordedState> last) {
     }
 
     private void apply(java.util.function.Consumer<List<Effect>> change) {

@@ -14,6 +14,8 @@ final class WaitingCall {
     final long sequence;
     final Set<String> declinedBy = new HashSet<>();
     String offeredTo;
+    /** When its IVR last sent the intake. */
+    Instant lastHeard;
 
     WaitingCall(CallIntake intake, Instant queuedAt, long sequence) {
         this.intake = intake;

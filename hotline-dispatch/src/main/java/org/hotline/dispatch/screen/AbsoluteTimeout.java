@@ -1,15 +1,12 @@
 package org.hotline.dispatch.screen;
 
 import io.vertx.core.Handler;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.hotline.core.bus.BusAddresses;
-import org.hotline.core.bus.Presence;
 import org.hotline.dispatch.operators.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +21,11 @@ final class AbsoluteTimeout implements Handler<RoutingContext> {
 
     private final Duration limit;
     private final BridgeGuard bridge;
-    private final EventBus bus;
     private final Clock clock;
 
-    AbsoluteTimeout(Duration limit, BridgeGuard bridge, EventBus bus, Clock clock) {
+    AbsoluteTimeout(Duration limit, BridgeGuard bridge, Clock clock) {
         this.limit = limit;
         this.bridge = bridge;
-        this.bus = bus;
         this.clock = clock;
     }
 
@@ -41,8 +36,7 @@ final class AbsoluteTimeout implements Handler<RoutingContext> {
             Optional<Instant> endsAt = ScreenSession.endsAt(session, limit);
             if (endsAt.isPresent() && !clock.instant().isBefore(endsAt.get())) {
                 Optional<SignedIn> who = SignedIn.of(context);
-                who.filter(w -> w.role() == Role.OPERATOR).ifPresent(w -> bus.send(BusAddresses.PRESENCE,
-                        new Presence(w.operatorId(), Presence.Kind.SIGNED_OUT).toJson()));
+                who.filter(w -> w.role() == Role.OPERATOR).ifPresent(w -> bridge.signedOut(w.operatorId()));
                 bridge.closeAll(session);
                 // Destroyed here; if a later handler stores anything, the store gives it a fresh, empty session.
                 context.userContext().clear();

@@ -1,6 +1,8 @@
 package org.hotline.dispatch.screen;
 
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
@@ -37,13 +39,20 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     /** A socket refused this often is closed: a screen of ours never asks for what it may not have. */
     private static final int REFUSALS_BEFORE_CLOSE = 10;
 
+    /** Tries to tell the routing owner of a presence change; more than covers a takeover's election. */
+    private static final int PRESENCE_ATTEMPTS = 20;
+    private static final long PRESENCE_RETRY_MILLIS = 500;
+    private static final long PRESENCE_TIMEOUT_MILLIS = 2_000;
+
+    private final Vertx vertx;
     private final EventBus bus;
     private final Duration absoluteTimeout;
     private final Clock clock;
     private final Map<SockJSSocket, Connection> connections = new ConcurrentHashMap<>();
 
-    BridgeGuard(EventBus bus, Duration absoluteTimeout, Clock clock) {
-        this.bus = bus;
+    BridgeGuard(Vertx vertx, Duration absoluteTimeout, Clock clock) {
+        this.vertx = vertx;
+        this.bus = vertx.eventBus();
         this.absoluteTimeout = absoluteTimeout;
         this.clock = clock;
     }
@@ -106,6 +115,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         }
         if (connection.who.role() == Role.OPERATOR
                 && BusAddresses.operatorScreen(connection.who.operatorId()).equals(address(event))) {
+            connection.listening = true;
             presence(connection.who.operatorId(), Presence.Kind.CONNECTED);
         }
         event.complete(true);
@@ -229,8 +239,41 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         }
     }
 
+    /**
+     * When a routing owner starts (in a cluster: another node took over), tells it about every operator whose
+     * screen still listens here, so they keep their state instead of vanishing from the floor.
+     */
+    void followRoutingOwner() {
+        bus.consumer(BusAddresses.ROUTING_OWNER, message -> connections.values().stream()
+                .filter(c -> c.listening)
+                .map(c -> c.who.operatorId())
+                .distinct()
+                .forEach(operatorId -> presence(operatorId, Presence.Kind.RESUMED)));
+    }
+
+    /** The operator signed out (or their session ended): dispatch takes them off the floor. */
+    void signedOut(String operatorId) {
+        presence(operatorId, Presence.Kind.SIGNED_OUT);
+    }
+
+    /**
+     * Tells the routing owner, until it acknowledges. In a cluster the owner may be changing: for a moment there
+     * is none, or the bus still lists the dead one's consumer. A change that never arrives would leave an operator
+     * off the floor, or offered calls in a browser that is gone.
+     */
     private void presence(String operatorId, Presence.Kind kind) {
-        bus.send(BusAddresses.PRESENCE, new Presence(operatorId, kind).toJson());
+        deliver(new Presence(operatorId, kind).toJson(), PRESENCE_ATTEMPTS);
+    }
+
+    private void deliver(io.vertx.core.json.JsonObject presence, int attemptsLeft) {
+        bus.request(BusAddresses.PRESENCE, presence, new DeliveryOptions().setSendTimeout(PRESENCE_TIMEOUT_MILLIS))
+                .onFailure(e -> {
+                    if (attemptsLeft > 1) {
+                        vertx.setTimer(PRESENCE_RETRY_MILLIS, id -> deliver(presence, attemptsLeft - 1));
+                    } else {
+                        LOG.warn("Dispatch did not acknowledge a presence change ({})", e.getMessage());
+                    }
+                });
     }
 
     /** A socket's owner. Events of one socket arrive on one event loop; the count needs no more. */
@@ -238,6 +281,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         final SignedIn who;
         final Session session;
         int refusals;
+        /** Registered on the operator's own screen address: dispatch knows them through this socket. */
+        volatile boolean listening;
 
         Connection(SignedIn who, Session session) {
             this.who = who;

@@ -14,7 +14,11 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
+import io.vertx.ext.web.sstore.ClusteredSessionStore;
 import io.vertx.ext.web.sstore.LocalSessionStore;
+import io.vertx.ext.web.sstore.SessionStore;
+import java.nio.file.Path;
+import org.hotline.core.storage.SecretFile;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -45,16 +49,20 @@ public final class ScreenRoutes {
     static final long BODY_LIMIT = 64 * 1024;
     private static final int SIGN_IN_THREADS = 2;
     private static final String CSRF_PENDING = "hotline.csrf-pending";
+    private static final String SESSIONS = "hotline.screen.sessions";
 
     private final Vertx vertx;
     private final ScreenConfig config;
     private final OperatorDirectory directory;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Path secretFile;
 
+    /** {@code secretFile} holds the CSRF signing secret shared by every dispatch node; null for a random one. */
     public ScreenRoutes(Vertx vertx, ScreenConfig config, OperatorDirectory directory, MeterRegistry registry,
-                        Clock clock) {
+                        Clock clock, Path secretFile) {
         this.vertx = vertx;
+        this.secretFile = secretFile;
         this.config = config;
         this.directory = directory;
         this.registry = registry;
@@ -66,8 +74,13 @@ public final class ScreenRoutes {
         // Before everything, /health and /metrics included: every response carries the security headers.
         router.route().order(-1).handler(new SecurityHeaders(config.https()));
 
-        BridgeGuard bridge = new BridgeGuard(vertx.eventBus(), config.absoluteTimeout(), clock);
-        SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx, "hotline.screen.sessions"))
+        BridgeGuard bridge = new BridgeGuard(vertx, config.absoluteTimeout(), clock);
+        bridge.followRoutingOwner();
+        // Clustered, the sessions live in the cluster's map, so a browser that reconnects to another dispatch node
+        // after its node died stays signed in.
+        SessionStore store = vertx.isClustered() ? ClusteredSessionStore.create(vertx, SESSIONS)
+                : LocalSessionStore.create(vertx, SESSIONS);
+        SessionHandler sessions = SessionHandler.create(store)
                 .setSessionCookieName(SESSION_COOKIE)
                 .setSessionTimeout(config.idleTimeout().toMillis())
                 .setCookieHttpOnlyFlag(true)
@@ -84,7 +97,7 @@ public final class ScreenRoutes {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         router.route().handler(exceptBridge(body));
         router.route().handler(sessions);
-        router.route().handler(new AbsoluteTimeout(config.absoluteTimeout(), bridge, vertx.eventBus(), clock));
+        router.route().handler(new AbsoluteTimeout(config.absoluteTimeout(), bridge, clock));
         // The bridge takes no form posts: its only transport is the WebSocket, guarded by the Origin check.
         // The CSRF handler fails a request with a bare 403; the mark left until it passes tells its refusals apart.
         router.route().handler(exceptBridge(context -> {
@@ -99,7 +112,7 @@ public final class ScreenRoutes {
 
         SignInPage page = new SignInPage(vertx);
         SignIn signIn = new SignIn(directory, vertx.createSharedWorkerExecutor("hotline-signin", SIGN_IN_THREADS),
-                sessions, SignInThrottle.from(config), page, bridge, vertx.eventBus(), registry, clock);
+                sessions, SignInThrottle.from(config), page, bridge, registry, clock);
         router.get("/").handler(Pages::home);
         router.get("/signin").handler(signIn::form);
         router.post("/signin").handler(signIn::submit);
@@ -159,7 +172,10 @@ public final class ScreenRoutes {
     }
 
     /** The CSRF tokens' signing key: random per process (sessions do not outlive it either). */
-    private static String secret() {
+    private String secret() {
+        if (secretFile != null) {
+            return SecretFile.readOrCreate(secretFile, 32);
+        }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

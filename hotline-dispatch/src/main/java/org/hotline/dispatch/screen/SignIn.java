@@ -3,7 +3,6 @@ package org.hotline.dispatch.screen;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.SessionHandler;
@@ -13,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.hotline.core.bus.BusAddresses;
-import org.hotline.core.bus.Presence;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.PasswordHasher;
@@ -40,21 +37,19 @@ final class SignIn {
     private final SignInThrottle throttle;
     private final SignInPage page;
     private final BridgeGuard bridge;
-    private final EventBus bus;
     private final Clock clock;
     private final Counter failures;
     private final Counter throttled;
     private volatile String unknownNameHash;
 
     SignIn(OperatorDirectory directory, WorkerExecutor workers, SessionHandler sessions, SignInThrottle throttle,
-           SignInPage page, BridgeGuard bridge, EventBus bus, MeterRegistry registry, Clock clock) {
+           SignInPage page, BridgeGuard bridge, MeterRegistry registry, Clock clock) {
         this.directory = directory;
         this.workers = workers;
         this.sessions = sessions;
         this.throttle = throttle;
         this.page = page;
         this.bridge = bridge;
-        this.bus = bus;
         this.clock = clock;
         this.failures = Counter.builder("hotline.screen.signin.failures")
                 .description("Sign-ins refused for a wrong name or password").register(registry);
@@ -108,8 +103,7 @@ final class SignIn {
     void signOut(RoutingContext context) {
         Session session = context.session();
         Optional<SignedIn> who = SignedIn.of(context);
-        who.filter(w -> w.role() == Role.OPERATOR).ifPresent(w ->
-                bus.send(BusAddresses.PRESENCE, new Presence(w.operatorId(), Presence.Kind.SIGNED_OUT).toJson()));
+        who.filter(w -> w.role() == Role.OPERATOR).ifPresent(w -> bridge.signedOut(w.operatorId()));
         if (session != null) {
             bridge.closeAll(session);
         }

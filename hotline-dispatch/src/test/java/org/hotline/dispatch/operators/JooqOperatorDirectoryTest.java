@@ -35,10 +35,14 @@ class JooqOperatorDirectoryTest {
             assertThat(directory.passwordHash("nadia")).isEmpty();
             assertThat(directory.byId(added.id()).orElseThrow().enabled()).isFalse();
 
-            directory.recordState(added.id(), OperatorState.AVAILABLE, Instant.now(), null, "operator");
-            directory.recordState(added.id(), OperatorState.OFFERED, Instant.now(), "c-1", "offer");
+            assertThat(directory.lastState(added.id())).isEmpty();
+            Instant at = Instant.parse("2026-11-28T08:00:00Z");
+            directory.recordState(added.id(), OperatorState.AVAILABLE, at, null, "operator");
+            directory.recordState(added.id(), OperatorState.OFFERED, at, "c-1", "offer");
             assertThat(database.dsl().fetchCount(OPERATOR_STATES, OPERATOR_STATES.OPERATOR_ID.eq(added.id())))
                     .isEqualTo(2);
+            // Two changes in one instant: the later record is the last state (what a new routing owner restores).
+            assertThat(directory.lastState(added.id())).contains(new RecordedState(OperatorState.OFFERED, "c-1"));
         }
     }
 }

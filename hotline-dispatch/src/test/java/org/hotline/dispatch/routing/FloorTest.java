@@ -24,7 +24,10 @@ class FloorTest {
     private static final Duration WIDEN_AFTER = Duration.ofSeconds(60);
     private static final Duration WRAP_UP = Duration.ofMinutes(2);
 
-    private final Floor floor = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP);
+    /** Long enough that no other test's jumps in time make a call look abandoned by its IVR. */
+    private static final Duration CALL_SILENCE = Duration.ofHours(1);
+
+    private final Floor floor = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, CALL_SILENCE);
     private Instant now = Instant.parse("2026-11-28T08:00:00Z");
     private final List<Effect> effects = new ArrayList<>();
 
@@ -236,11 +239,81 @@ class FloorTest {
         assertThat(effects).contains(new Effect.Refuse(call.callId(), IntakeReply.NO_OPERATORS));
     }
 
+    @Test
+    void aReSentIntakeKeepsTheCallsPlaceAndAHandedOffCallIsNeverQueuedAgain() {
+        Operator dari = signedIn("dari", Set.of(Language.DARI), false);
+        CallIntake first = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(first, now, effects);
+        now = now.plusSeconds(10);
+        CallIntake second = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(second, now, effects);
+        now = now.plusSeconds(5);
+        floor.intake(first, now, effects);
+        assertThat(floor.positions()).containsEntry(first.callId(), 1).containsEntry(second.callId(), 2);
+
+        floor.available(dari.id(), now, effects);
+        floor.accept(dari.id(), first.callId(), effects);
+        floor.handedOff(dari.id(), first.callId(), true, now, effects);
+        // The IVR's reminder crossed with the hand-off: it must not queue the call again.
+        assertThat(floor.intake(first, now, effects).queued()).isFalse();
+        assertThat(floor.positions()).containsOnlyKeys(second.callId());
+    }
+
+    @Test
+    void aNewOwnerQueuesAReSentIntakeAtItsOriginalTime() {
+        available("dari", Set.of(Language.PASHTO), false);
+        CallIntake old = new CallIntake(UUID.randomUUID().toString(), "old", Language.DARI, Purpose.REPORT,
+                Purpose.REPORT.priority(), null, "AF", Map.of(org.hotline.core.call.CallStep.QUEUED,
+                now.minusSeconds(90)));
+        CallIntake fresh = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(fresh, now, effects);
+        floor.intake(old, now, effects);
+        assertThat(floor.positions()).containsEntry(old.callId(), 1).containsEntry(fresh.callId(), 2);
+    }
+
+    @Test
+    void aCallWhoseIvrFellSilentLeavesTheQueue() {
+        Floor strict = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, Duration.ofSeconds(20));
+        strict.connected(operator("pashto", Set.of(Language.PASHTO), false), now, effects);
+        CallIntake held = intake(Language.DARI, Purpose.REPORT);
+        CallIntake orphan = intake(Language.DARI, Purpose.REPORT);
+        strict.intake(held, now, effects);
+        strict.intake(orphan, now, effects);
+        for (int i = 0; i < 5; i++) {
+            now = now.plusSeconds(5);
+            strict.intake(held, now, effects);
+            strict.tick(now, effects);
+        }
+        assertThat(strict.positions()).containsOnlyKeys(held.callId());
+    }
+
+    @Test
+    void anOperatorResumedByANewOwnerKeepsTheirRecordedState() {
+        Operator onCall = operator("oncall", Set.of(Language.DARI), false);
+        Operator ready = operator("ready", Set.of(Language.DARI), false);
+        Operator offered = operator("offered", Set.of(Language.DARI), false);
+        floor.resumed(onCall, OperatorState.ON_CALL, "call-1", now, effects);
+        floor.resumed(ready, OperatorState.AVAILABLE, null, now, effects);
+        floor.resumed(offered, OperatorState.OFFERED, "call-2", now, effects);
+        assertThat(state(onCall)).isEqualTo(OperatorState.ON_CALL);
+        assertThat(floor.seat(onCall.id()).orElseThrow().callId).isEqualTo("call-1");
+        assertThat(state(ready)).isEqualTo(OperatorState.AVAILABLE);
+        // The old owner's offer died with it; the call comes back with its next intake.
+        assertThat(state(offered)).isEqualTo(OperatorState.AVAILABLE);
+
+        floor.callEnded("call-1", now, effects);
+        assertThat(state(onCall)).isEqualTo(OperatorState.WRAP_UP);
+    }
+
     private Operator signedIn(String name, Set<Language> languages, boolean interpreter) {
-        Operator operator = new Operator(UUID.randomUUID().toString(), name, name, Role.OPERATOR, languages,
-                interpreter, "PJSIP/" + name, true);
+        Operator operator = operator(name, languages, interpreter);
         floor.connected(operator, now, effects);
         return operator;
+    }
+
+    private static Operator operator(String name, Set<Language> languages, boolean interpreter) {
+        return new Operator(UUID.randomUUID().toString(), name, name, Role.OPERATOR, languages, interpreter,
+                "PJSIP/" + name, true);
     }
 
     private Operator available(String name, Set<Language> languages, boolean interpreter) {

@@ -1,4 +1,4 @@
-package org.hotline.acceptance.abuse;
+package org.hotline.acceptance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +18,13 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throw-away certificate for 127.0.0.1, made at test time by the JDK's own {@code keytool} and written as the
- * two PEM files the hotline's TLS settings name; {@link #trust()} is a client context trusting only it.
+ * two PEM files the hotline's TLS settings name; {@link #trust()} is a client context trusting only it. Also a
+ * one-member CA for event-bus TLS: members holding it trust each other and nobody else.
  */
-record SelfSignedCertificate(Path certFile, Path keyFile, Certificate certificate) {
+public record SelfSignedCertificate(Path certFile, Path keyFile, Certificate certificate) {
     private static final char[] STORE_PASSWORD = "throw-away".toCharArray();
 
-    static SelfSignedCertificate create(Path dir) {
+    public static SelfSignedCertificate create(Path dir) {
         Path store = dir.resolve("tls.p12");
         keytool("-genkeypair", "-alias", "hotline", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore",
@@ -44,7 +45,7 @@ record SelfSignedCertificate(Path certFile, Path keyFile, Certificate certificat
     }
 
     /** A TLS client context that trusts this certificate and nothing else. */
-    SSLContext trust() {
+    public SSLContext trust() {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
