@@ -43,8 +43,12 @@ public final class SimulatedOperator implements AutoCloseable {
         return new SimulatedOperator(vertx, http, BusAddresses.operatorScreen(operatorId), hotline.httpPort());
     }
 
-    /** Reopens the screen on another node's HTTP port with the session cookie this operator already holds. */
+    /**
+     * Reopens the screen on another node's HTTP port with the session cookie this operator already holds; the
+     * page's posts go there too.
+     */
     public void openScreen(int httpPort) {
+        http.useServer(httpPort);
         try {
             BridgeSocket opened = BridgeSocket.open(vertx, httpPort, "http://127.0.0.1:" + httpPort,
                     http.cookieHeader());

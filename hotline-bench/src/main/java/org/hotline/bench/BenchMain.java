@@ -124,7 +124,7 @@ public final class BenchMain {
                   agi        FastAGI: concurrent calls held and per-command overhead, ours against stock Asterisk-Java
                   dispatch   intake to offer on an operator's socket through the bridge at 50, 200, 1,000 calls/s;
                              tips saved per second
-                  reports    nightly reports: one day and a 30-day range on days of 10,000 and 100,000 calls
+                  reports    nightly reports: one day and a 30-day range on days of 10,000, 100,000 and 1,000,000 calls
                   e2e        calls over real sockets through IVR, hold, dispatch, bridge and tips, rate stepped up to
                              the knee; ours against the FastAGI pool at Asterisk-Java's stock ceiling; JFR top frames
                   jmh        JMH microbenchmarks of the hot paths: routing decision, intake JSON, pseudonymization

@@ -1,7 +1,6 @@
 package org.hotline.bench;
 
 import static org.hotline.core.db.Tables.CALLS;
-import static org.hotline.core.db.Tables.CALL_STEPS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.core.db.Tables.PARTNERS;
 import static org.hotline.core.db.Tables.REFERRALS;
@@ -28,37 +27,36 @@ final class NaiveReportFigures {
         OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
         var inPeriod = CALLS.ENTERED_AT.ge(start).and(CALLS.ENTERED_AT.lt(end));
-        Map<String, OffsetDateTime> queued = new HashMap<>();
-        dsl.select(CALL_STEPS.CALL_ID, CALL_STEPS.OCCURRED_AT).from(CALL_STEPS).join(CALLS)
-                .on(CALLS.ID.eq(CALL_STEPS.CALL_ID)).where(inPeriod).and(CALL_STEPS.STEP.eq("queued"))
-                .forEach(r -> queued.merge(r.value1(), r.value2(), (a, b) -> a.isBefore(b) ? a : b));
         Map<String, long[]> byLanguage = new HashMap<>();
         Map<Long, long[]> byHour = new HashMap<>();
         Map<String, long[]> byOperator = new HashMap<>();
         long startMillis = period.start().toEpochMilli();
         long answered = 0;
-        for (var call : dsl.select(CALLS.ID, CALLS.LANGUAGE_CODE, CALLS.OUTCOME, CALLS.ENTERED_AT,
+        // Streamed through a cursor: a million-call day does not fit in the heap as one result.
+        try (var calls = dsl.select(CALLS.QUEUED_AT, CALLS.LANGUAGE_CODE, CALLS.OUTCOME, CALLS.ENTERED_AT,
                 CALLS.HANDED_OFF_AT, CALLS.ENDED_AT, CALLS.TALK_SECONDS, CALLS.OPERATOR_ID).from(CALLS)
-                .where(inPeriod).fetch()) {
-            String outcome = call.value3();
-            OffsetDateTime queuedAt = queued.get(call.value1());
-            Long wait = null;
-            if (queuedAt != null && "answered".equals(outcome) && call.value5() != null) {
-                wait = call.value5().toInstant().toEpochMilli() - queuedAt.toInstant().toEpochMilli();
-            } else if (queuedAt != null && "abandoned-in-queue".equals(outcome) && call.value6() != null) {
-                wait = call.value6().toInstant().toEpochMilli() - queuedAt.toInstant().toEpochMilli();
-            }
-            long hour = (call.value4().toInstant().toEpochMilli() - startMillis) / 3_600_000;
-            for (long[] counts : List.of(byLanguage.computeIfAbsent(String.valueOf(call.value2()), k -> new long[8]),
-                    byHour.computeIfAbsent(hour, k -> new long[8]))) {
-                add(counts, outcome, wait, call.value7());
-            }
-            if ("answered".equals(outcome)) {
-                answered++;
-                if (call.value8() != null) {
-                    long[] op = byOperator.computeIfAbsent(call.value8(), k -> new long[3]);
-                    op[0]++;
-                    op[1] += call.value7() == null ? 0 : call.value7();
+                .where(inPeriod).fetchSize(10_000).fetchLazy()) {
+            for (var call : calls) {
+                String outcome = call.value3();
+                OffsetDateTime queuedAt = call.value1();
+                Long wait = null;
+                if (queuedAt != null && "answered".equals(outcome) && call.value5() != null) {
+                    wait = call.value5().toInstant().toEpochMilli() - queuedAt.toInstant().toEpochMilli();
+                } else if (queuedAt != null && "abandoned-in-queue".equals(outcome) && call.value6() != null) {
+                    wait = call.value6().toInstant().toEpochMilli() - queuedAt.toInstant().toEpochMilli();
+                }
+                long hour = (call.value4().toInstant().toEpochMilli() - startMillis) / 3_600_000;
+                for (long[] counts : List.of(byLanguage.computeIfAbsent(String.valueOf(call.value2()), k -> new long[8]),
+                        byHour.computeIfAbsent(hour, k -> new long[8]))) {
+                    add(counts, outcome, wait, call.value7());
+                }
+                if ("answered".equals(outcome)) {
+                    answered++;
+                    if (call.value8() != null) {
+                        long[] op = byOperator.computeIfAbsent(call.value8(), k -> new long[3]);
+                        op[0]++;
+                        op[1] += call.value7() == null ? 0 : call.value7();
+                    }
                 }
             }
         }
@@ -89,7 +87,7 @@ final class NaiveReportFigures {
         OffsetDateTime availableSince = null;
         for (var state : dsl.select(OPERATOR_STATES.OPERATOR_ID, OPERATOR_STATES.STATE, OPERATOR_STATES.CHANGED_AT)
                 .from(OPERATOR_STATES).where(OPERATOR_STATES.CHANGED_AT.ge(start)).and(OPERATOR_STATES.CHANGED_AT.lt(end))
-                .orderBy(OPERATOR_STATES.OPERATOR_ID, OPERATOR_STATES.CHANGED_AT, OPERATOR_STATES.ID).fetch()) {
+                .orderBy(OPERATOR_STATES.OPERATOR_ID, OPERATOR_STATES.CHANGED_AT, OPERATOR_STATES.ID).fetchLazy()) {
             if (!state.value1().equals(operator)) {
                 close(byOperator, operator, availableSince, end);
                 operator = state.value1();

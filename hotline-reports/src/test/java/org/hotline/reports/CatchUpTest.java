@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
+import org.hotline.core.testing.TestDatabases;
 import org.hotline.reports.figures.Period;
 import org.hotline.reports.schedule.NightlyJob;
 import org.hotline.reports.schedule.NightlyScheduler;
@@ -28,15 +29,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Missed days are generated at start, and a day already generated is never generated again unless asked. */
-class CatchUpTest {
+abstract class CatchUpTest {
     @TempDir
     Path dataDir;
     Settings settings;
     Database database;
 
+    abstract TestDatabases.Engine engine();
+
     @BeforeEach
     void seed() {
-        settings = TestDatabase.settings(dataDir, Map.of());
+        settings = TestDatabase.settings(engine(), dataDir, Map.of());
         database = TestDatabase.open(settings);
         new KnownDay().seed(new Seed(database.dsl()));
     }
@@ -156,5 +159,19 @@ class CatchUpTest {
             Thread.currentThread().interrupt();
         }
         return work.get();
+    }
+}
+
+class CatchUpOnH2Test extends CatchUpTest {
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.H2;
+    }
+}
+
+class CatchUpOnPostgresTest extends CatchUpTest {
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.POSTGRESQL;
     }
 }

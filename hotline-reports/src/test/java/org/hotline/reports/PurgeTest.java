@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
+import org.hotline.core.testing.TestDatabases;
 import org.hotline.reports.figures.Period;
 import org.hotline.reports.retention.PurgeCounts;
 import org.hotline.reports.retention.RetentionConfig;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two years on, the known day's calls are gone, its report still reads the same from the aggregates, and every
  * purge left an audit row with its count.
  */
-class PurgeTest {
+abstract class PurgeTest {
     static final List<String> CALL_TABLES = List.of("targets", "calls", "waits", "outcomes", "by-language", "by-hour",
             "operators");
 
@@ -41,9 +42,11 @@ class PurgeTest {
     KnownDay day = new KnownDay();
     Path voicemail;
 
+    abstract TestDatabases.Engine engine();
+
     @BeforeEach
     void seed() throws Exception {
-        settings = TestDatabase.settings(dataDir, Map.of());
+        settings = TestDatabase.settings(engine(), dataDir, Map.of());
         database = TestDatabase.open(settings);
         Seed seed = new Seed(database.dsl());
         day.seed(seed);
@@ -136,5 +139,19 @@ class PurgeTest {
                 .set(AUDIT_EVENTS.ACTOR_ID, day.manager).set(AUDIT_EVENTS.ACTOR_ROLE, "manager")
                 .set(AUDIT_EVENTS.ACTION, "tip-opened").set(AUDIT_EVENTS.SUBJECT_TYPE, "tip")
                 .set(AUDIT_EVENTS.SUBJECT_ID, "t-1").execute();
+    }
+}
+
+class PurgeOnH2Test extends PurgeTest {
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.H2;
+    }
+}
+
+class PurgeOnPostgresTest extends PurgeTest {
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.POSTGRESQL;
     }
 }

@@ -127,6 +127,7 @@ final class Seed {
                     .set(CALLS.ENTERED_AT, utc(entered)).set(CALLS.LANGUAGE_CODE, language)
                     .set(CALLS.CALLER_PSEUDONYM, pseudonym).set(CALLS.CALLER_COUNTRY, "AF")
                     .set(CALLS.STEP, outcome == null ? CallStep.QUEUED.code() : CallStep.ENDED.code())
+                    .set(CALLS.QUEUED_AT, queued ? utc(queuedAt) : null)
                     .set(CALLS.OUTCOME, outcome).set(CALLS.HANDED_OFF_AT, handedOff == null ? null : utc(handedOff))
                     .set(CALLS.TALK_SECONDS, talk).set(CALLS.OPERATOR_ID, operatorId)
                     .set(CALLS.VOICEMAIL_REF, voicemailRef)

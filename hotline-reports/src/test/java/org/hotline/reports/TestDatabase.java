@@ -8,17 +8,22 @@ import java.util.Map;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
+import org.hotline.core.testing.TestDatabases;
+import org.hotline.core.testing.TestDatabases.Engine;
 
-/** A real H2 file database with the real migrations, in a test's temporary folder. */
+/** A real database with the real migrations: H2 in a test's temporary folder, or the embedded PostgreSQL. */
 final class TestDatabase {
     private TestDatabase() {
     }
 
     static Settings settings(Path dataDir, Map<String, String> more) {
-        Map<String, String> values = new HashMap<>(Map.of("data.dir", dataDir.toString(),
-                "ivr.voicemail.dir", dataDir.resolve("voicemail").toString()));
+        return settings(Engine.H2, dataDir, more);
+    }
+
+    static Settings settings(Engine engine, Path dataDir, Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(Map.of("ivr.voicemail.dir", dataDir.resolve("voicemail").toString()));
         values.putAll(more);
-        return Settings.defaultSettings().with(values);
+        return TestDatabases.settings(engine, dataDir).with(values);
     }
 
     static Database open(Settings settings) {

@@ -3,8 +3,10 @@ package org.hotline.acceptance.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.CALLS;
+import static org.hotline.core.db.Tables.TIPS;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +24,7 @@ import org.hotline.acceptance.HotlineProcess;
 import org.hotline.acceptance.SimulatedOperator;
 import org.hotline.acceptance.Staff;
 import org.hotline.core.call.CallOutcome;
+import org.hotline.dispatch.apitest.TipForms;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
 import org.jooq.DSLContext;
@@ -112,8 +115,14 @@ class ClusterFailoverTest {
         await().atMost(LIMIT).until(() -> !bob.messages("offer").isEmpty());
         bob.accept(bob.messages("offer").getLast().getString("callId"));
         assertThat(first.get().variable("HOTLINE_TARGET")).contains("PJSIP/1002");
-        hangUp(agiX, first.get(), bob.messages("offer").getLast().getString("callId"));
+        String firstId = bob.messages("offer").getLast().getString("callId");
+        hangUp(agiX, first.get(), firstId);
         await().atMost(LIMIT).until(() -> "available".equals(bob.state()));
+        // His tip is saved by node B straight into the shared database; sent twice (no answer seen), it is one tip.
+        JsonObject bobsTip = TipForms.withTwoReferrals(TipForms.newId()).put("callId", firstId);
+        assertThat(bob.submitTip(bobsTip)).contains(201);
+        bob.submitTip(bobsTip);
+        assertThat(db.fetchCount(TIPS, TIPS.ID.eq(bobsTip.getString("id")))).isOne();
 
         // A call on node Y is offered to bob; before he answers, the routing owner dies.
         CompletableFuture<CallRecord> second = place(agiY, "+93700000102");
@@ -137,6 +146,10 @@ class ClusterFailoverTest {
         await().atMost(LIMIT).until(ana::disconnected);
         ana.openScreen(dispatchB.httpPort());
         await().atMost(LIMIT).until(() -> ana.state() != null);
+        // Her form posts go to node B too, with the CSRF token node A gave her page.
+        JsonObject anasTip = TipForms.withTwoReferrals(TipForms.newId());
+        assertThat(ana.submitTip(anasTip)).contains(201);
+        assertThat(db.fetchCount(TIPS, TIPS.ID.eq(anasTip.getString("id")))).isOne();
 
         // A call waits in hold on node Y when Y dies: its dialplan falls back, and the owner closes it as failed.
         // A call waiting on node X at the same time is unaffected and reaches an operator.

@@ -24,7 +24,7 @@ public final class ScreenClient {
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
-    final URI base;
+    volatile URI base;
 
     public ScreenClient(int port) {
         this(URI.create("http://127.0.0.1:" + port), null);
@@ -38,6 +38,14 @@ public final class ScreenClient {
         }
         this.http = builder.build();
         this.base = base;
+    }
+
+    /**
+     * Sends what follows to another server on this host, keeping the cookies: a browser whose server died
+     * reaching a surviving one behind the same name.
+     */
+    public void useServer(int port) {
+        base = URI.create(base.getScheme() + "://127.0.0.1:" + port);
     }
 
     public HttpResponse<String> get(String path) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.hotline.core.db.tables.records.CallsRecord;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /** {@link CallJournal} over jOOQ; every method is one explicit transaction. */
 public final class JooqCallJournal implements CallJournal {
@@ -90,7 +91,15 @@ public final class JooqCallJournal implements CallJournal {
     @Override
     public void step(String callId, CallStep step, Instant at) {
         dsl.transaction(tx -> {
-            tx.dsl().update(CALLS).set(CALLS.STEP, step.code()).where(CALLS.ID.eq(callId)).execute();
+            var update = tx.dsl().update(CALLS).set(CALLS.STEP, step.code());
+            if (step == CallStep.QUEUED) {
+                // Kept on the call so the nightly report reads its wait without looking through the steps; a call
+                // queued twice keeps the first time, as its wait counts from there.
+                OffsetDateTime queued = time(at);
+                update = update.set(CALLS.QUEUED_AT, DSL.when(CALLS.QUEUED_AT.isNull().or(CALLS.QUEUED_AT.gt(queued)),
+                        DSL.val(queued)).else_(CALLS.QUEUED_AT));
+            }
+            update.where(CALLS.ID.eq(callId)).execute();
             insertStep(tx.dsl(), callId, step, at);
         });
     }

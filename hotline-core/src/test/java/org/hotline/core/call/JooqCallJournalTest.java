@@ -1,6 +1,7 @@
 package org.hotline.core.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.core.db.Tables.CALLS;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -142,6 +143,18 @@ abstract class JooqCallJournalTest {
         // Node B died and left the cluster: the routing owner closes its calls by name.
         assertThat(nodeA.closeInterruptedOf("10.0.0.2:5701", t0.plusSeconds(60), t0.plusSeconds(60))).isEqualTo(1);
         assertThat(journal.find(onB).orElseThrow().outcome()).isEqualTo(CallOutcome.FAILED);
+    }
+
+    @Test
+    void theCallKeepsWhenItWasFirstQueued() {
+        String id = journal.enter(newCall("1764332400.9"));
+        journal.step(id, CallStep.QUEUED, t0.plusMillis(8_250));
+        journal.step(id, CallStep.OFFERED, t0.plusSeconds(20));
+        journal.step(id, CallStep.QUEUED, t0.plusSeconds(40));
+        assertThat(database.dsl().select(CALLS.QUEUED_AT).from(CALLS).where(CALLS.ID.eq(id)).fetchSingle()
+                .value1().toInstant()).isEqualTo(t0.plusMillis(8_250));
+        assertThat(journal.steps(id)).containsExactly(CallStep.ENTERED, CallStep.QUEUED, CallStep.OFFERED,
+                CallStep.QUEUED);
     }
 
     private NewCall newCall(String uniqueId) {

@@ -6,8 +6,8 @@ import static org.hotline.core.db.Tables.OPERATORS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.reports.figures.Sql.countIf;
 import static org.hotline.reports.figures.Sql.epoch;
-import static org.hotline.reports.figures.Sql.sumOf;
-import static org.hotline.reports.figures.Sql.utc;
+import static org.hotline.reports.figures.Sql.sumIf;
+import static org.hotline.reports.figures.Sql.at;
 import static org.jooq.impl.DSL.inline;
 
 import java.math.BigDecimal;
@@ -44,12 +44,20 @@ final class OperatorFold {
 
     void fold(DSLContext db, Period period) {
         Map<String, long[]> rows = new TreeMap<>();
-        db.select(CALLS.OPERATOR_ID, DSL.count(), countIf(CALLS.TALK_SECONDS.isNotNull()), sumOf(CALLS.TALK_SECONDS))
+        // Answered is counted inside the aggregate, not filtered in WHERE: given that condition, H2 reads every
+        // answered call ever made through the outcome index instead of the day's calls through the time index.
+        var answered = CALLS.OUTCOME.eq(inline(CallOutcome.ANSWERED.code()));
+        db.select(CALLS.OPERATOR_ID, countIf(answered), countIf(answered.and(CALLS.TALK_SECONDS.isNotNull())),
+                        sumIf(answered, CALLS.TALK_SECONDS))
                 .from(CALLS)
-                .where(CALLS.ENTERED_AT.ge(utc(period.start()))).and(CALLS.ENTERED_AT.lt(utc(period.end())))
-                .and(CALLS.OUTCOME.eq(inline(CallOutcome.ANSWERED.code()))).and(CALLS.OPERATOR_ID.isNotNull())
+                .where(CALLS.ENTERED_AT.ge(at(period.start()))).and(CALLS.ENTERED_AT.lt(at(period.end())))
+                .and(CALLS.OPERATOR_ID.isNotNull())
                 .groupBy(CALLS.OPERATOR_ID)
-                .forEach(r -> rows.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4(), 0}));
+                .forEach(r -> {
+                    if (r.value2() > 0) {
+                        rows.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4(), 0});
+                    }
+                });
         availableSeconds(db, period).forEach((operator, seconds) ->
                 rows.computeIfAbsent(operator, k -> new long[4])[3] = seconds);
         db.deleteFrom(DAILY_OPERATOR_AGGREGATES).where(DAILY_OPERATOR_AGGREGATES.REPORT_DAY.eq(period.from())).execute();
@@ -70,19 +78,19 @@ final class OperatorFold {
      * state an operator was in at local midnight is their last change in the {@link #LOOK_BACK} before it.
      */
     private Map<String, Long> availableSeconds(DSLContext db, Period period) {
-        OffsetDateTime start = utc(period.start());
-        OffsetDateTime end = utc(period.end());
+        Field<OffsetDateTime> start = at(period.start());
+        Field<OffsetDateTime> end = at(period.end());
         Instant cap = Instant.now(clock).isBefore(period.end()) ? Instant.now(clock) : period.end();
         var prior = OPERATOR_STATES.as("prior");
         Field<String> stateAtStart = DSL.select(prior.STATE).from(prior)
                 .where(prior.OPERATOR_ID.eq(OPERATORS.ID)).and(prior.CHANGED_AT.lt(start))
-                .and(prior.CHANGED_AT.ge(start.minus(LOOK_BACK)))
+                .and(prior.CHANGED_AT.ge(at(period.start().minus(LOOK_BACK))))
                 .orderBy(prior.CHANGED_AT.desc(), prior.ID.desc()).limit(inline(1)).asField();
         var changes = DSL.select(OPERATOR_STATES.OPERATOR_ID.as("operator_id"), OPERATOR_STATES.STATE.as("state"),
                         OPERATOR_STATES.CHANGED_AT.as("changed_at"), OPERATOR_STATES.ID.as("seq"))
                 .from(OPERATOR_STATES)
                 .where(OPERATOR_STATES.CHANGED_AT.ge(start)).and(OPERATOR_STATES.CHANGED_AT.lt(end))
-                .unionAll(DSL.select(OPERATORS.ID, stateAtStart, inline(start), inline(0L)).from(OPERATORS));
+                .unionAll(DSL.select(OPERATORS.ID, stateAtStart, start, inline(0L)).from(OPERATORS));
         Table<?> c = changes.asTable("c");
         Field<String> operator = c.field("operator_id", String.class);
         Field<OffsetDateTime> changedAt = c.field("changed_at", OffsetDateTime.class);

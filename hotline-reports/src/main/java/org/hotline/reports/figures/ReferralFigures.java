@@ -3,7 +3,7 @@ package org.hotline.reports.figures;
 import static org.hotline.core.db.Tables.PARTNERS;
 import static org.hotline.core.db.Tables.REFERRALS;
 import static org.hotline.core.db.Tables.REFERRAL_STATUS_CHANGES;
-import static org.hotline.reports.figures.Sql.utc;
+import static org.hotline.reports.figures.Sql.at;
 import static org.jooq.impl.DSL.inline;
 
 import java.time.Duration;
@@ -35,8 +35,8 @@ public record ReferralFigures(long referrals, long crossBorder, List<Keyed<Strin
     static final Duration OPEN_TOO_LONG = Duration.ofDays(7);
 
     static ReferralFigures load(DSLContext dsl, Period period) {
-        OffsetDateTime start = utc(period.start());
-        OffsetDateTime end = utc(period.end());
+        Field<OffsetDateTime> start = at(period.start());
+        Field<OffsetDateTime> end = at(period.end());
         Condition made = REFERRALS.CREATED_AT.ge(start).and(REFERRALS.CREATED_AT.lt(end));
         var totals = dsl.select(DSL.count(), Sql.countIf(REFERRALS.CROSS_BORDER.isTrue())).from(REFERRALS)
                 .where(made).fetchSingle();
@@ -44,7 +44,7 @@ public record ReferralFigures(long referrals, long crossBorder, List<Keyed<Strin
         // Open at the end now means: still open, or changed since (the history then tells what it was).
         List<String> open = List.of(ReferralStatus.PROPOSED.code(), ReferralStatus.SENT.code(),
                 ReferralStatus.ACCEPTED.code());
-        Condition candidates = REFERRALS.CREATED_AT.lt(utc(period.end().minus(OPEN_TOO_LONG)))
+        Condition candidates = REFERRALS.CREATED_AT.lt(at(period.end().minus(OPEN_TOO_LONG)))
                 .and(REFERRALS.STATUS.in(open).or(REFERRALS.STATUS_CHANGED_AT.ge(end)));
         Table<?> stale = withStatusAt(end, candidates);
         Condition stillOpen = stale.field("status_at_end", String.class).in(open);
@@ -57,7 +57,7 @@ public record ReferralFigures(long referrals, long crossBorder, List<Keyed<Strin
     }
 
     /** The referrals matching {@code where}, with partner name, service and the status they had at {@code end}. */
-    private static Table<?> withStatusAt(OffsetDateTime end, Condition where) {
+    private static Table<?> withStatusAt(Field<OffsetDateTime> end, Condition where) {
         var h = REFERRAL_STATUS_CHANGES;
         Field<String> fromHistory = DSL.select(h.TO_STATUS).from(h)
                 .where(h.REFERRAL_ID.eq(REFERRALS.ID)).and(h.CHANGED_AT.lt(end))

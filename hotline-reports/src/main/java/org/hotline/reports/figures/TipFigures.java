@@ -1,9 +1,13 @@
 package org.hotline.reports.figures;
 
 import static org.hotline.core.db.Tables.TIPS;
-import static org.hotline.reports.figures.Sql.utc;
+import static org.hotline.reports.figures.Sql.at;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -26,21 +30,45 @@ public record TipFigures(long tips, long crossBorder, List<Keyed<String, Long>> 
                          List<Keyed<String, Long>> byForm, List<Keyed<String, Long>> byCountry,
                          List<Keyed<String, Long>> byRegion) {
 
+    /** The coded columns counted, in the order of the record's lists. */
+    private static final List<Field<String>> COLUMNS = List.of(TIPS.CONTACT_TYPE, TIPS.SIGNAL_TYPE,
+            TIPS.TRAFFICKING_TYPE, TIPS.EXPLOITATION_FORM, TIPS.COUNTRY, TIPS.REGION);
+
+    /**
+     * One pass over the period's tips: the database counts them per combination of every coded column (a few
+     * hundred groups on a busy day), and each breakdown adds those counts up by one column: one read of each tip
+     * instead of seven, one per breakdown.
+     */
     static TipFigures load(DSLContext dsl, Period period) {
-        var inPeriod = TIPS.CREATED_AT.ge(utc(period.start())).and(TIPS.CREATED_AT.lt(utc(period.end())));
-        var totals = dsl.select(DSL.count(), Sql.countIf(TIPS.CROSS_BORDER.isTrue())).from(TIPS).where(inPeriod)
-                .fetchSingle();
-        return new TipFigures(totals.value1(), totals.value2(),
-                countBy(dsl, inPeriod, TIPS.CONTACT_TYPE), countBy(dsl, inPeriod, TIPS.SIGNAL_TYPE),
-                countBy(dsl, inPeriod, TIPS.TRAFFICKING_TYPE), countBy(dsl, inPeriod, TIPS.EXPLOITATION_FORM),
-                countBy(dsl, inPeriod, TIPS.COUNTRY), countBy(dsl, inPeriod, TIPS.REGION));
+        var inPeriod = TIPS.CREATED_AT.ge(at(period.start())).and(TIPS.CREATED_AT.lt(at(period.end())));
+        List<Map<String, Long>> counts = new ArrayList<>();
+        COLUMNS.forEach(c -> counts.add(new HashMap<>()));
+        long[] totals = new long[2];
+        List<Field<?>> select = new ArrayList<>(COLUMNS);
+        select.add(TIPS.CROSS_BORDER);
+        select.add(DSL.count());
+        dsl.select(select).from(TIPS).where(inPeriod).groupBy(select.subList(0, select.size() - 1))
+                .forEach(r -> {
+                    long n = r.get(select.size() - 1, Integer.class);
+                    totals[0] += n;
+                    totals[1] += Boolean.TRUE.equals(r.get(TIPS.CROSS_BORDER)) ? n : 0;
+                    for (int i = 0; i < COLUMNS.size(); i++) {
+                        counts.get(i).merge(r.get(COLUMNS.get(i)), n, Long::sum);
+                    }
+                });
+        return new TipFigures(totals[0], totals[1], sorted(counts.get(0)), sorted(counts.get(1)),
+                sorted(counts.get(2)), sorted(counts.get(3)), sorted(counts.get(4)), sorted(counts.get(5)));
     }
 
-    /** Tips per value of one coded column, most frequent first; a null key means "not recorded". */
-    static List<Keyed<String, Long>> countBy(DSLContext dsl, org.jooq.Condition where, Field<String> column) {
-        Field<Integer> count = DSL.count();
-        return dsl.select(column, count).from(TIPS).where(where).groupBy(column)
-                .orderBy(count.desc(), column.asc().nullsLast())
-                .fetch(r -> new Keyed<>(r.value1(), r.value2().longValue()));
+    /**
+     * Most frequent first, then by code, "not recorded" (the null key) last among equals. Codes are compared as
+     * Java strings, so H2 and PostgreSQL (whatever its collation) order ties the same way.
+     */
+    private static List<Keyed<String, Long>> sorted(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+                        .thenComparing(Map.Entry::getKey, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(e -> new Keyed<>(e.getKey(), e.getValue()))
+                .toList();
     }
 }
