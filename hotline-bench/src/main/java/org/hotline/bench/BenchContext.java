@@ -11,8 +11,16 @@ import java.util.Optional;
  * @param reps     a number of repetitions that overrides the benchmark's default
  * @param outDir   where results and server logs go
  * @param machine  the machine the figures come from
+ * @param suite    part of a run of every benchmark, which must finish within its budget (15 minutes on the
+ *                 2-core development machine): a benchmark whose full run is long takes fewer repetitions
  */
-record BenchContext(boolean quick, Optional<Integer> calls, Optional<Integer> reps, Path outDir, Machine machine) {
+record BenchContext(boolean quick, Optional<Integer> calls, Optional<Integer> reps, Path outDir, Machine machine,
+                    boolean suite) {
+    /** The same run with {@code calls} set, as if given on the command line. */
+    BenchContext withCalls(int calls) {
+        return new BenchContext(quick, Optional.of(calls), reps, outDir, machine, suite);
+    }
+
     Path logs() {
         return outDir.resolve("logs");
     }

@@ -117,6 +117,19 @@ abstract class JooqCallJournalTest {
     }
 
     @Test
+    void earlierCallsCountsOnlyThatCallersEarlierCalls() {
+        String caller = "cd".repeat(32);
+        for (int i = 0; i < 3; i++) {
+            journal.enter(new NewCall(UUID.randomUUID().toString(), "1764332600." + i, "1098", caller, "AF",
+                    t0.plusSeconds(i)));
+        }
+        journal.enter(newCall("1764332600.9"));
+        assertThat(journal.earlierCalls(caller, t0.plusSeconds(2))).isEqualTo(2);
+        assertThat(journal.earlierCalls(caller, t0)).isZero();
+        assertThat(journal.earlierCalls("ef".repeat(32), t0.plusSeconds(9))).isZero();
+    }
+
+    @Test
     void aRestartingClusterNodeClosesOnlyItsOwnInterruptedCalls() {
         CallJournal nodeA = new JooqCallJournal(database.dsl(), "10.0.0.1:5701");
         CallJournal nodeB = new JooqCallJournal(database.dsl(), "10.0.0.2:5701");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.IntakeReply;
 import org.hotline.core.call.CallStep;
+import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorState;
 
@@ -284,8 +286,19 @@ final class Floor {
         return positions;
     }
 
+    /** One call's 1-based position: the calls served before it, counted without sorting the whole queue. */
     Optional<Integer> position(String callId) {
-        return Optional.ofNullable(positions().get(callId));
+        WaitingCall call = waiting.get(callId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        int ahead = 0;
+        for (WaitingCall other : waiting.values()) {
+            if (SERVICE_ORDER.compare(other, call) < 0) {
+                ahead++;
+            }
+        }
+        return Optional.of(ahead + 1);
     }
 
     List<WaitingCall> inServiceOrder() {
@@ -307,12 +320,30 @@ final class Floor {
     }
 
     private void match(Instant now, List<Effect> effects) {
+        // Every event matches, and walking every waiting call across every seat held the routing event loop for
+        // seconds once a burst left a queue. So first what the free seats could take at all: a call in a language
+        // none of them speaks (and no free interpreter, or not yet widened) is passed over without the seat walk.
+        // Offers below only shrink the free seats, so this stays a safe over-estimate for the whole walk.
+        EnumSet<Language> spoken = EnumSet.noneOf(Language.class);
+        boolean interpreterFree = false;
+        for (Seat seat : seats.values()) {
+            if (seat.state == OperatorState.AVAILABLE && seat.operator.takesCalls()) {
+                spoken.addAll(seat.operator.languages());
+                interpreterFree |= seat.operator.interpreter();
+            }
+        }
+        if (spoken.isEmpty() && !interpreterFree) {
+            return;
+        }
         for (WaitingCall call : inServiceOrder()) {
             if (call.offeredTo != null) {
                 continue;
             }
             Seat best = null;
             boolean widened = call.emergency() || !now.isBefore(call.queuedAt.plus(widenAfter));
+            if (!spoken.contains(call.intake.language()) && !(widened && interpreterFree)) {
+                continue;
+            }
             for (Seat seat : seats.values()) {
                 if (seat.state != OperatorState.AVAILABLE || !seat.operator.takesCalls()
                         || call.declinedBy.contains(seat.id())) {

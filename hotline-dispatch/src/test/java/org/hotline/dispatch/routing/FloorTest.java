@@ -64,6 +64,39 @@ class FloorTest {
     }
 
     @Test
+    void callsNobodyFreeCanTakeArePassedOverForTheCallsBehindThem() {
+        Operator dari = available("dari", Set.of(Language.DARI), false);
+        for (int i = 0; i < 50; i++) {
+            floor.intake(intake(Language.TURKMEN, Purpose.REPORT), now, effects);
+        }
+        now = now.plusSeconds(1);
+        CallIntake dariCall = intake(Language.DARI, Purpose.HELP);
+        floor.intake(dariCall, now, effects);
+        assertThat(offers()).containsExactly(new Effect.Offer(dari.id(), dariCall.callId(),
+                now.plus(OFFER_TIMEOUT).toEpochMilli()));
+        assertThat(floor.position(dariCall.callId())).contains(51);
+    }
+
+    @Test
+    void theIntakeReplyGivesTheCallsPlaceInServiceOrderWhileEveryoneIsBusy() {
+        Operator uzbek = signedIn("uzbek", Set.of(Language.UZBEK), false);
+        CallIntake first = intake(Language.UZBEK, Purpose.REPORT);
+        assertThat(floor.intake(first, now, effects).position()).isEqualTo(1);
+        now = now.plusSeconds(1);
+        CallIntake second = intake(Language.UZBEK, Purpose.HELP);
+        assertThat(floor.intake(second, now, effects).position()).isEqualTo(2);
+        now = now.plusSeconds(1);
+        CallIntake emergency = intake(Language.UZBEK, Purpose.DANGER);
+        assertThat(floor.intake(emergency, now, effects).position()).isEqualTo(1);
+        assertThat(floor.positions()).containsEntry(emergency.callId(), 1).containsEntry(first.callId(), 2)
+                .containsEntry(second.callId(), 3);
+        assertThat(offers()).isEmpty();
+
+        floor.available(uzbek.id(), now, effects);
+        assertThat(offers()).extracting(Effect.Offer::callId).containsExactly(emergency.callId());
+    }
+
+    @Test
     void anEmergencyWidensAtOnceAndIsServedFirst() {
         CallIntake waitingLong = intake(Language.UZBEK, Purpose.REPORT);
         Operator uzbek = signedIn("uzbek", Set.of(Language.UZBEK), true);
