@@ -139,9 +139,10 @@ function showState(message) {
   if (state === 'wrap-up' && message.callId) tips.open(message.callId, null);
 }
 
-function showQueue(calls) {
-  setText(byId('queue-count'), calls.length ? `(${calls.length})` : '');
-  show(byId('queue-empty'), calls.length === 0);
+// The server sends the first calls in service order and how many wait in all.
+function showQueue(calls, total) {
+  setText(byId('queue-count'), total ? `(${total})` : '');
+  show(byId('queue-empty'), total === 0);
   fill(byId('queue'), calls.map((c) => el('tr', { class: c.priority === 'emergency' ? 'emergency' : null },
     el('td', {}, language(c.language)),
     el('td', { text: purpose(c.purpose) }),
@@ -163,7 +164,7 @@ function onScreen(message) {
       showCall(message);
       break;
     case 'call-ended': tips.open(message.callId, message.wrapUpUntil); break;
-    case 'queue': showQueue(message.calls || []); break;
+    case 'queue': showQueue(message.calls || [], message.total || 0); break;
     default: break;
   }
 }

@@ -70,15 +70,32 @@ public sealed interface ScreenMessage {
     }
 
     /** The calls waiting now, in the order they will be served. */
-    record Queue(List<CallCard> waiting) implements ScreenMessage {
+    /**
+     * The queue as a screen shows it: the first {@link #SHOWN} calls in service order, and how many wait in all.
+     * Capped because it goes to every signed-in screen: the whole of a long queue, times every operator, would
+     * cost the routing event loop and the bridge more than the screens can show.
+     */
+    record Queue(List<CallCard> shown, int total) implements ScreenMessage {
+        /** A screenful. */
+        public static final int SHOWN = 20;
+
+        public Queue {
+            shown = List.copyOf(shown);
+        }
+
+        /** The queue of {@code waiting} calls, in service order. */
+        public static Queue of(List<CallCard> waiting) {
+            return new Queue(waiting.subList(0, Math.min(SHOWN, waiting.size())), waiting.size());
+        }
+
         public String type() {
             return "queue";
         }
 
         public JsonObject toJson() {
             JsonArray calls = new JsonArray();
-            waiting.forEach(c -> calls.add(c.toJson()));
-            return new JsonObject().put("type", type()).put("calls", calls);
+            shown.forEach(c -> calls.add(c.toJson()));
+            return new JsonObject().put("type", type()).put("calls", calls).put("total", total);
         }
     }
 

@@ -58,7 +58,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final Floor floor;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Map<String, Integer> lastPositions = new HashMap<>();
-    private List<ScreenMessage.CallCard> lastQueue = List.of();
+    private ScreenMessage.Queue lastQueue = ScreenMessage.Queue.of(List.of());
     private volatile Map<org.hotline.core.call.CallOutcome, Integer> today = Map.of();
 
     public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
@@ -242,7 +242,7 @@ public final class RoutingVerticle extends VerticleBase {
 
     /** A screen that (re)connects gets the queue as it is, and the call it is on, without waiting for a change. */
     private void catchUp(String operatorId) {
-        screen(operatorId, new ScreenMessage.Queue(lastQueue));
+        screen(operatorId, lastQueue);
         floor.seat(operatorId).filter(seat -> seat.callId != null
                         && (seat.state == OperatorState.ON_CALL || seat.state == OperatorState.WRAP_UP))
                 .ifPresent(seat -> activeCall(seat.callId).onSuccess(found -> found.ifPresent(active ->
@@ -266,11 +266,13 @@ public final class RoutingVerticle extends VerticleBase {
             }
         });
         lastPositions = positions;
-        List<ScreenMessage.CallCard> queue = floor.inServiceOrder().stream().map(WaitingCall::card).toList();
+        ScreenMessage.Queue queue = ScreenMessage.Queue.of(floor.inServiceOrder().stream().map(WaitingCall::card)
+                .toList());
         if (!queue.equals(lastQueue)) {
             lastQueue = queue;
-            ScreenMessage.Queue message = new ScreenMessage.Queue(queue);
-            floor.seats().forEach(seat -> screen(seat.id(), message));
+            // Encoded once for every screen, not once per operator.
+            JsonObject message = queue.toJson();
+            floor.seats().forEach(seat -> vertx.eventBus().publish(BusAddresses.operatorScreen(seat.id()), message));
         }
     }
 
