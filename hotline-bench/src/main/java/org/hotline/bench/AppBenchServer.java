@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * java -cp hotline-bench.jar org.hotline.bench.AppBenchServer data=<dir> operators=<n> pool=<ours|stock> poll=<ms>
+ *     [set.<setting>=<value> ...]
  * }</pre>
  *
  * <p>It adds {@code operators} synthetic operators who speak every language ({@code bench-op-<i>}, see
@@ -40,6 +41,7 @@ public final class AppBenchServer {
     static final int STOCK_CORE = 10;
     static final int STOCK_MAX = 500;
     private static final String USERNAME_PREFIX = "bench-op-";
+    private static final String SETTING_PREFIX = "set.";
 
     private AppBenchServer() {
     }
@@ -53,17 +55,26 @@ public final class AppBenchServer {
         PrintStream replies = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Path data = Path.of(options.get("data"));
-        Settings settings = Settings.defaultSettings().with(Map.of(
+        Map<String, String> values = new LinkedHashMap<>(Map.of(
                 "data.dir", data.toString(),
                 "agi.port", "0",
                 "http.port", "0",
                 "ivr.voicemail.dir", data.resolve("voicemail").toString(),
                 "ivr.hold.poll", options.getOrDefault("poll", "100") + "ms",
                 "report.enabled", "false"));
+        // set.<key>=<value>: any hotline setting, for example the cluster's (roles, cluster.*, db.url).
+        options.forEach((key, value) -> {
+            if (key.startsWith(SETTING_PREFIX)) {
+                values.put(key.substring(SETTING_PREFIX.length()), value);
+            }
+        });
+        Settings settings = Settings.defaultSettings().with(values);
         Hotline hotline = Hotline.start(settings);
         String password = BenchOperators.password();
         int operators = Integer.parseInt(options.getOrDefault("operators", "50"));
-        BenchOperators.add(hotline.database().dsl(), USERNAME_PREFIX, operators, 2000, password);
+        if (operators > 0) {
+            BenchOperators.add(hotline.database().dsl(), USERNAME_PREFIX, operators, 2000, password);
+        }
         if ("stock".equals(options.get("pool"))) {
             stockPool(hotline);
         }

@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param machine  the machine the figures come from
  * @param suite    part of a run of every benchmark, which must finish within its budget (15 minutes on the
  *                 2-core development machine): a benchmark whose full run is long takes fewer repetitions
+ * @param cluster  {@code --cluster}: e2e also runs the hotline as a cluster (two FastAGI nodes and a dispatch node
+ *                 on PostgreSQL) against the single process
  */
 record BenchContext(boolean quick, Optional<Integer> calls, Optional<Integer> reps, Path outDir, Machine machine,
-                    boolean suite) {
+                    boolean suite, boolean cluster) {
     /** The same run with {@code calls} set, as if given on the command line. */
     BenchContext withCalls(int calls) {
-        return new BenchContext(quick, Optional.of(calls), reps, outDir, machine, suite);
+        return new BenchContext(quick, Optional.of(calls), reps, outDir, machine, suite, cluster);
     }
 
     Path logs() {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./scripts/bench [agi|dispatch|reports|e2e|jmh|all] [--quick] [--calls N] [--reps N] [--out DIR]}: runs
+ * {@code ./scripts/bench [agi|dispatch|reports|e2e|jmh|all] [--quick] [--cluster] [--calls N] [--reps N] [--out DIR]}: runs
  * benchmarks and writes {@code <out>/<name>.md} and {@code <name>.json} for each, printing the tables; a run of
  * several also writes one {@code summary.md} and {@code summary.json} and prints the summary last. Figures, not a pass/fail test:
  * it exits 0 whatever the figures are, and non-zero only when a benchmark could not run.
@@ -27,12 +27,14 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         List<String> names = new ArrayList<>();
         boolean quick = false;
+        boolean cluster = false;
         Optional<Integer> calls = Optional.empty();
         Optional<Integer> reps = Optional.empty();
         Path out = Path.of("target", "bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--cluster" -> cluster = true;
                 case "--calls" -> calls = Optional.of(positive(args, ++i));
                 case "--reps" -> reps = Optional.of(positive(args, ++i));
                 case "--out" -> out = Path.of(value(args, ++i));
@@ -50,7 +52,7 @@ public final class BenchMain {
         }
         List<Benchmark> selected = select(names);
         BenchContext context = new BenchContext(quick, calls, reps, out.toAbsolutePath(), Machine.describe(),
-                selected.size() > 1);
+                selected.size() > 1, cluster);
         LOG.info("Machine: {}", context.machine().oneLine());
         List<BenchReport> reports = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
@@ -120,7 +122,7 @@ public final class BenchMain {
 
     private static void usage() {
         RESULT.info("""
-                Usage: ./scripts/bench [agi|dispatch|reports|e2e|jmh|all] [--quick] [--calls N] [--reps N] [--out DIR]
+                Usage: ./scripts/bench [agi|dispatch|reports|e2e|jmh|all] [--quick] [--cluster] [--calls N] [--reps N] [--out DIR]
                   agi        FastAGI: concurrent calls held and per-command overhead, ours against stock Asterisk-Java
                   dispatch   intake to offer on an operator's socket through the bridge at 50, 200, 1,000 calls/s;
                              tips saved per second
@@ -130,6 +132,7 @@ public final class BenchMain {
                   jmh        JMH microbenchmarks of the hot paths: routing decision, intake JSON, pseudonymization
                   all        every benchmark (the default)
                   --quick    a short run (1,000 held calls, fewer repetitions)
+                  --cluster  e2e also runs two FastAGI nodes and a dispatch node as a cluster on PostgreSQL
                   --calls N  held calls to ramp (default 10,000)
                   --reps N   repetitions per figure
                   --out DIR  where results go (default target/bench)""");

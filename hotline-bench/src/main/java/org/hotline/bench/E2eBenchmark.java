@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code ./scripts/bench e2e}: calls through the whole hotline over real sockets, the arrival rate stepped up to
  * find the knee. The hotline runs alone in a child JVM ({@link AppBenchServer}); this JVM is the fake Asterisk
  * and the operators' browsers ({@link OperatorClient} on the real bridge). The same ramp runs twice: our
- * FastAGI server, and the same server with its call pool set to Asterisk-Java's stock ceiling.
+ * FastAGI server, and the same server with its call pool set to Asterisk-Java's stock ceiling. With
+ * {@code --cluster} it runs a third time on a cluster ({@link E2eServers#cluster}: two FastAGI nodes and a
+ * dispatch node on PostgreSQL), reported against the single process.
  */
 final class E2eBenchmark implements Benchmark {
     private static final Logger LOG = LoggerFactory.getLogger(E2eBenchmark.class);
@@ -57,7 +59,8 @@ final class E2eBenchmark implements Benchmark {
         // twice a second (whole queue x every operator) ran the server out of memory at 200 calls/s.
         int operators = 150;
         List<ServerRun> runs = new ArrayList<>();
-        for (String server : List.of("ours", "stock")) {
+        List<String> servers = context.cluster() ? List.of("ours", "stock", "cluster") : List.of("ours", "stock");
+        for (String server : servers) {
             runs.add(ramp(context, server, rates, stepSeconds, cap, operators));
         }
         return new E2eFigures(runs, operators, cap, stepSeconds).report(context);
@@ -67,9 +70,12 @@ final class E2eBenchmark implements Benchmark {
                            int operators) throws Exception {
         Path data = context.outDir().resolve("work").resolve("e2e-" + server);
         WorkDirs.deleteTree(data);
-        ServerJvm jvm = ServerJvm.start(AppBenchServer.class, JVM_FLAGS, List.of("data=" + data,
-                "operators=" + operators, "pool=" + server, "poll=" + HOLD_POLL_MILLIS),
-                context.logs().resolve("e2e-" + server + ".log"));
+        List<String> args = List.of("data=" + data, "operators=" + operators,
+                "pool=" + (server.equals("stock") ? "stock" : "ours"), "poll=" + HOLD_POLL_MILLIS);
+        E2eServers servers = server.equals("cluster")
+                ? E2eServers.cluster(JVM_FLAGS, args, data, context.logs(), "e2e-cluster")
+                : E2eServers.single(JVM_FLAGS, args, context.logs().resolve("e2e-" + server + ".log"));
+        ServerJvm jvm = servers.dispatch();
         java.net.http.HttpClient httpClient = ScreenHttp.sharedClient();
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         List<OperatorClient> clients = new ArrayList<>();
@@ -79,7 +85,7 @@ final class E2eBenchmark implements Benchmark {
         Path recording = context.outDir().resolve("e2e-" + server + "-last-step.jfr");
         java.nio.file.Files.deleteIfExists(recording);
         try {
-            Map<String, String> ready = jvm.ask("probe", Duration.ofSeconds(30));
+            Map<String, String> ready = servers.probe(Duration.ofSeconds(30));
             LOG.info("e2e {}: hotline up ({} AGI connections); signing in {} operators", server,
                     ready.get("agiOpen"), operators);
             Map<String, String> info = readyInfo(jvm);
@@ -89,22 +95,22 @@ final class E2eBenchmark implements Benchmark {
                     AppBenchServer.username(i), info.get("password"), listener, true, timers)));
             Thread.sleep(1000);
             LOG.info("e2e {}: warm-up, 200 calls at 50/s", server);
-            listener.target = new E2eStep(jvm.port(), 50, 200, PLAYBACK);
+            listener.target = new E2eStep(servers.agiPorts(), 50, 200, PLAYBACK);
             ((E2eStep) listener.target).run();
             Thread.sleep(1000);
             for (int rate : rates) {
                 int calls = (int) Math.max(20, Math.min(cap, Math.round(rate * stepSeconds)));
-                E2eStep step = new E2eStep(jvm.port(), rate, calls, PLAYBACK);
+                E2eStep step = new E2eStep(servers.agiPorts(), rate, calls, PLAYBACK);
                 listener.target = step;
                 if (profiled) {
                     jvm.ask("jfr-start", Duration.ofSeconds(30));
                 }
-                Map<String, String> before = jvm.ask("probe", Duration.ofSeconds(30));
+                Map<String, String> before = servers.probe(Duration.ofSeconds(30));
                 long wallBefore = System.nanoTime();
                 E2eStep.Result result = step.run();
                 Map<String, String> after;
                 try {
-                    after = jvm.ask("probe", Duration.ofSeconds(30));
+                    after = servers.probe(Duration.ofSeconds(30));
                     if (profiled) {
                         // Each step's recording replaces the last: the one kept is the highest step run.
                         jvm.ask("jfr-stop " + recording, Duration.ofSeconds(60));
@@ -135,11 +141,11 @@ final class E2eBenchmark implements Benchmark {
             clients.forEach(OperatorClient::close);
             timers.shutdownNow();
             httpClient.close();
-            jvm.close();
+            servers.close();
             WorkDirs.deleteTree(data);
         }
         JfrTop.Top profile = profiled && java.nio.file.Files.exists(recording) ? JfrTop.read(recording, 12) : null;
-        return new ServerRun(server, steps, jvm.warnings(), profile, stopped);
+        return new ServerRun(server, steps, servers.warnings(), profile, stopped);
     }
 
     /** The ready line's ports and password: asked again, since ServerJvm keeps only the AGI port. */

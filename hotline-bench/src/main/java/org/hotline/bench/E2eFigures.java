@@ -54,6 +54,8 @@ final class E2eFigures {
             rows.add(new Figure("e2e " + at + ": server CPU (of all cores) / heap in use / threads", load(o),
                     s.map(E2eFigures::load).orElse(""), "", ""));
         }
+        runs.stream().filter(r -> r.server().equals("cluster")).findFirst()
+                .ifPresent(cluster -> rows.addAll(clusterRows(cluster, ours)));
         List<String> notes = new ArrayList<>();
         notes.add("Full path over real sockets: the fake Asterisk (this JVM, one virtual thread per call) runs the IVR "
                 + "on the hotline's FastAGI port; callers pick one of six languages and a purpose (10% danger, 40% "
@@ -84,6 +86,14 @@ final class E2eFigures {
         notes.add("Server CPU is the hotline JVM's CPU time over the step's wall time, as a share of all "
                 + context.machine().cpus() + " cores; the fake Asterisk and the operator clients share the machine. "
                 + "Heap is in use at the step's end, without a collection.");
+        if (runs.stream().anyMatch(r -> r.server().equals("cluster"))) {
+            notes.add("Cluster (--cluster): the same ramp against two FastAGI nodes (roles=agi) and one dispatch node "
+                    + "(roles=dispatch), three JVMs joined over Hazelcast on loopback and sharing an embedded "
+                    + "PostgreSQL; calls alternate between the FastAGI nodes; operators sign in on the dispatch node. "
+                    + "The baseline is the single process (embedded H2) of the same run. All of it shares the same "
+                    + "cores, so this measures what clustering costs per call, not the capacity more machines add; "
+                    + "CPU, heap and threads add up over the three JVMs.");
+        }
         runs.forEach(r -> {
             if (r.stopped() != null) {
                 notes.add("Ramp of " + r.server() + " ended early: " + r.stopped() + ".");
@@ -121,6 +131,27 @@ final class E2eFigures {
         }
         return new BenchReport("e2e", "End to end: calls through IVR, hold, dispatch, bridge and tips", rows, notes,
                 raw);
+    }
+
+    /** The cluster's ramp against the single process's, step by step. */
+    private static List<Figure> clusterRows(E2eBenchmark.ServerRun cluster, E2eBenchmark.ServerRun single) {
+        List<Figure> rows = new ArrayList<>();
+        double clustered = sustained(cluster);
+        double alone = sustained(single);
+        rows.add(new Figure("e2e cluster (2 FastAGI + 1 dispatch JVM, PostgreSQL): sustained calls/s, zero lost",
+                rate(clustered), rate(alone) + " (one process)", Format.ratio(clustered, alone), "context"));
+        rows.add(new Figure("e2e cluster: knee", knee(cluster), knee(single) + " (one process)", "", ""));
+        for (E2eBenchmark.Step c : cluster.steps()) {
+            Optional<E2eBenchmark.Step> s = stepAt(single, c.result().rate());
+            String at = "at " + Format.count(c.result().rate()) + "/s";
+            rows.add(new Figure("e2e cluster " + at + ": carried / lost; time-to-offer p50 / p99", carried(c) + "; "
+                    + pair(c.result().toOffer()), s.map(x -> carried(x) + "; " + pair(x.result().toOffer()))
+                    .orElse("not run"), Format.ratio(c.result().toOffer().p99(),
+                    s.map(x -> x.result().toOffer().p99()).orElse(Double.NaN)), ""));
+            rows.add(new Figure("e2e cluster " + at + ": CPU (all JVMs) / heap / threads", load(c),
+                    s.map(E2eFigures::load).orElse(""), "", ""));
+        }
+        return rows;
     }
 
     private E2eBenchmark.ServerRun run(String server) {

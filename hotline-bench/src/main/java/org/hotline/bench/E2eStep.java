@@ -27,7 +27,8 @@ final class E2eStep implements OperatorClient.Listener {
     private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
     private static final Duration TIP_WAIT = Duration.ofSeconds(10);
 
-    private final int agiPort;
+    /** The FastAGI ports calls arrive on, in turn (two nodes in the cluster run); each call ends on its own. */
+    private final List<Integer> agiPorts;
     private final double rate;
     private final int calls;
     private final Duration playback;
@@ -53,7 +54,11 @@ final class E2eStep implements OperatorClient.Listener {
     }
 
     E2eStep(int agiPort, double rate, int calls, Duration playback) {
-        this.agiPort = agiPort;
+        this(List.of(agiPort), rate, calls, playback);
+    }
+
+    E2eStep(List<Integer> agiPorts, double rate, int calls, Duration playback) {
+        this.agiPorts = List.copyOf(agiPorts);
         this.rate = rate;
         this.calls = calls;
         this.playback = playback;
@@ -80,7 +85,7 @@ final class E2eStep implements OperatorClient.Listener {
         long interval = (long) (1e9 / rate);
         List<FakeCall> planned = new ArrayList<>(calls);
         for (int i = 0; i < calls; i++) {
-            planned.add(plan());
+            planned.add(plan(agiPorts.get(i % agiPorts.size())));
         }
         long lastStart = begin;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -91,8 +96,9 @@ final class E2eStep implements OperatorClient.Listener {
                     LockSupport.parkNanos(wait);
                 }
                 FakeCall call = planned.get(i);
+                int port = agiPorts.get(i % agiPorts.size());
                 lastStart = System.nanoTime();
-                callers.execute(() -> oneCall(call));
+                callers.execute(() -> oneCall(call, port));
             }
             callers.shutdown();
             callers.awaitTermination(CALL_LIMIT.toSeconds() * 3, TimeUnit.SECONDS);
@@ -125,7 +131,7 @@ final class E2eStep implements OperatorClient.Listener {
                 Latencies.of(toTip), seconds);
     }
 
-    private void oneCall(FakeCall call) {
+    private void oneCall(FakeCall call, int agiPort) {
         long start = System.nanoTime();
         CallRecord record;
         try {
@@ -161,7 +167,7 @@ final class E2eStep implements OperatorClient.Listener {
      * languages, purposes 10% danger / 40% report / 25% own help / 25% information, 30% pressing during the
      * prompt. Synthetic Afghan mobile numbers; prompts last {@code playback} each.
      */
-    private FakeCall plan() {
+    private FakeCall plan(int agiPort) {
         FakeCall.Builder builder = FakeCall.builder("127.0.0.1", agiPort)
                 .callerId("+937" + (10_000_000 + random.nextInt(89_999_999))).playbackTime(playback);
         char language = (char) ('1' + random.nextInt(6));
