@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import org.hotline.core.bus.CallIntake;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
@@ -66,10 +68,18 @@ public final class DispatchModule implements AutoCloseable {
     }
 
     /** Deploys routing here: this node now owns the queue. Idempotent. */
-    public synchronized Future<Void> takeRouting() {
+    public Future<Void> takeRouting() {
+        return takeRouting(List.of());
+    }
+
+    /**
+     * Deploys routing here, starting with {@code restored}: the calls the previous owner was routing, as the
+     * database knows them. Idempotent.
+     */
+    public synchronized Future<Void> takeRouting(List<CallIntake> restored) {
         if (routing == null) {
             routing = vertx.deployVerticle(new RoutingVerticle(RoutingConfig.from(settings), directory, journal,
-                    blocking, registry, Clock.systemUTC()));
+                    blocking, registry, Clock.systemUTC(), restored));
             routing.onFailure(e -> forgetRouting());
         }
         return routing.mapEmpty();

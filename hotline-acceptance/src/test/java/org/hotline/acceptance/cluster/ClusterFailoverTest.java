@@ -103,7 +103,7 @@ class ClusterFailoverTest {
         HotlineProcess dispatchB = node("dispatch-b", "dispatch");
         HotlineProcess agiX = node("agi-x", "agi");
         HotlineProcess agiY = node("agi-y", "agi");
-        assertThat(dispatchA.output()).contains("This node now owns routing");
+        await().atMost(LIMIT).until(() -> dispatchA.output().contains("This node now owns routing"));
 
         SimulatedOperator ana = SimulatedOperator.signIn(vertx, dispatchA, "ana");
         SimulatedOperator bob = SimulatedOperator.signIn(vertx, dispatchB, "bob");
@@ -134,6 +134,8 @@ class ClusterFailoverTest {
         // Node B takes over, rebuilds the floor (bob from his recorded state, the held call from its IVR), and
         // offers the call again; bob takes it.
         await().atMost(LIMIT).until(() -> dispatchB.output().contains("This node now owns routing"));
+        // The call in the dead owner's offer is in the database, waiting on a live FastAGI node.
+        assertThat(dispatchB.output()).contains("rebuilt 1 waiting call(s) from the database");
         await().atMost(LIMIT).until(() -> bob.messages("offer").stream()
                 .filter(o -> secondId.equals(o.getString("callId"))).count() == 2);
         bob.accept(secondId);

@@ -4,9 +4,14 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.core.bus.CallIntake;
 import org.hotline.core.call.CallJournal;
 import org.hotline.dispatch.DispatchModule;
 import org.slf4j.Logger;
@@ -27,16 +32,25 @@ public final class RoutingElection implements MembershipListener {
     private final HazelcastInstance hazelcast;
     private final DispatchModule dispatch;
     private final CallJournal journal;
+    private final Duration longestHold;
+    private boolean taking;
 
-    private RoutingElection(HazelcastInstance hazelcast, DispatchModule dispatch, CallJournal journal) {
+    private RoutingElection(HazelcastInstance hazelcast, DispatchModule dispatch, CallJournal journal,
+                            Duration longestHold) {
         this.hazelcast = hazelcast;
         this.dispatch = dispatch;
         this.journal = journal;
+        this.longestHold = longestHold;
     }
 
-    /** Starts following the membership; takes routing at once if this node is already the oldest. */
-    public static RoutingElection follow(HazelcastInstance hazelcast, DispatchModule dispatch, CallJournal journal) {
-        RoutingElection election = new RoutingElection(hazelcast, dispatch, journal);
+    /**
+     * Starts following the membership; takes routing at once if this node is already the oldest. A new owner
+     * rebuilds the queue from the database: calls queued within {@code longestHold} on FastAGI nodes still in the
+     * cluster, neither handed off nor ended.
+     */
+    public static RoutingElection follow(HazelcastInstance hazelcast, DispatchModule dispatch, CallJournal journal,
+                                         Duration longestHold) {
+        RoutingElection election = new RoutingElection(hazelcast, dispatch, journal, longestHold);
         hazelcast.getCluster().addMembershipListener(election);
         election.decide();
         return election;
@@ -55,15 +69,36 @@ public final class RoutingElection implements MembershipListener {
     }
 
     /** Takes routing if this node is the oldest dispatch member; returns whether it is. */
-    private boolean decide() {
-        Optional<Member> owner = hazelcast.getCluster().getMembers().stream()
-                .filter(member -> runs(member, Role.DISPATCH)).findFirst();
+    private synchronized boolean decide() {
+        Set<Member> members = hazelcast.getCluster().getMembers();
+        Optional<Member> owner = members.stream().filter(member -> runs(member, Role.DISPATCH)).findFirst();
         boolean mine = owner.isPresent() && owner.get().localMember();
-        if (mine && !dispatch.ownsRouting()) {
-            LOG.info("This node now owns routing");
-            dispatch.takeRouting().onFailure(e -> LOG.error("Could not take routing: {}", e.toString()));
+        if (mine && !dispatch.ownsRouting() && !taking) {
+            taking = true;
+            Set<String> ivrNodes = members.stream().filter(member -> runs(member, Role.AGI))
+                    .map(member -> member.getAttribute(ClusterVertx.NODE_ATTRIBUTE)).collect(Collectors.toSet());
+            // The database read runs off the Hazelcast event thread.
+            Thread.ofVirtual().name("take-routing").start(() -> take(ivrNodes));
         }
         return mine;
+    }
+
+    private void take(Set<String> ivrNodes) {
+        List<CallIntake> waiting = List.of();
+        try {
+            waiting = journal.waitingOn(ivrNodes, Instant.now().minus(longestHold));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the waiting calls ({}); their IVRs re-send them", e.getClass().getSimpleName());
+        }
+        LOG.info("This node now owns routing; rebuilt {} waiting call(s) from the database", waiting.size());
+        dispatch.takeRouting(waiting).onComplete(done -> {
+            synchronized (this) {
+                taking = false;
+            }
+            if (done.failed()) {
+                LOG.error("Could not take routing: {}", done.cause().toString());
+            }
+        });
     }
 
     /**

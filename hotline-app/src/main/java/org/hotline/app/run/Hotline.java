@@ -100,7 +100,7 @@ public final class Hotline implements AutoCloseable {
                     screens(dispatch, reports));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
             if (member.hazelcast() != null && dispatch != null) {
-                RoutingElection.follow(member.hazelcast(), dispatch, journal);
+                RoutingElection.follow(member.hazelcast(), dispatch, journal, settings.duration("ivr.hold.max"));
             }
             Hotline hotline = new Hotline(database, vertx, agi, dispatch, reports, http, registry);
             LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}, roles {}{}",

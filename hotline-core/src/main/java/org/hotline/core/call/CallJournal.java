@@ -60,6 +60,12 @@ public interface CallJournal {
      */
     int closeInterruptedOf(String ivrNode, Instant enteredBefore, Instant at);
 
+    /**
+     * Calls waiting for an operator on the given IVR nodes: queued since {@code queuedSince}, not handed off, not
+     * ended. A new routing owner rebuilds its queue from them (their IVRs also re-send their intakes).
+     */
+    java.util.List<org.hotline.core.bus.CallIntake> waitingOn(java.util.Set<String> ivrNodes, Instant queuedSince);
+
     Optional<CallSummary> find(String callId);
 
     /** How many calls that entered since {@code since} ended with each outcome (counted in the database). */

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.core.bus.CallIntake;
 import org.hotline.core.db.tables.records.CallsRecord;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -220,6 +221,20 @@ public final class JooqCallJournal implements CallJournal {
             }
             return interrupted.size();
         });
+    }
+
+    @Override
+    public List<CallIntake> waitingOn(java.util.Set<String> ivrNodes, Instant queuedSince) {
+        return dsl.selectFrom(CALLS)
+                .where(CALLS.IVR_NODE.in(ivrNodes))
+                .and(CALLS.QUEUED_AT.ge(time(queuedSince)))
+                .and(CALLS.HANDED_OFF_AT.isNull()).and(CALLS.OUTCOME.isNull())
+                .and(CALLS.LANGUAGE_CODE.isNotNull()).and(CALLS.PURPOSE.isNotNull())
+                .orderBy(CALLS.QUEUED_AT)
+                .fetch(call -> new CallIntake(call.getId(), call.getAsteriskUniqueId(),
+                        Language.requireCode(call.getLanguageCode()), Purpose.fromCode(call.getPurpose()),
+                        Priority.fromCode(call.getPriority()), call.getCallerPseudonym(), call.getCallerCountry(),
+                        java.util.Map.of(CallStep.QUEUED, call.getQueuedAt().toInstant())));
     }
 
     @Override

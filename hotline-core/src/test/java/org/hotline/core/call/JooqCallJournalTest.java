@@ -146,6 +146,34 @@ abstract class JooqCallJournalTest {
     }
 
     @Test
+    void aNewRoutingOwnerFindsTheCallsWaitingOnLiveNodes() {
+        CallJournal live = new JooqCallJournal(database.dsl(), "10.0.0.1:5701");
+        CallJournal dead = new JooqCallJournal(database.dsl(), "10.0.0.2:5701");
+        String waiting = live.enter(newCall("1764332700.1"));
+        live.languageChosen(waiting, Language.URDU, t0);
+        live.purposeChosen(waiting, Purpose.DANGER, t0);
+        live.step(waiting, CallStep.QUEUED, t0.plusSeconds(5));
+        String handedOff = live.enter(newCall("1764332700.2"));
+        live.languageChosen(handedOff, Language.DARI, t0);
+        live.purposeChosen(handedOff, Purpose.REPORT, t0);
+        live.step(handedOff, CallStep.QUEUED, t0.plusSeconds(5));
+        live.handedOff(handedOff, "PJSIP/1001", t0.plusSeconds(9));
+        String elsewhere = dead.enter(newCall("1764332700.3"));
+        dead.languageChosen(elsewhere, Language.DARI, t0);
+        dead.purposeChosen(elsewhere, Purpose.REPORT, t0);
+        dead.step(elsewhere, CallStep.QUEUED, t0.plusSeconds(5));
+
+        var found = journal.waitingOn(java.util.Set.of("10.0.0.1:5701"), t0);
+        assertThat(found).singleElement().satisfies(intake -> {
+            assertThat(intake.callId()).isEqualTo(waiting);
+            assertThat(intake.language()).isEqualTo(Language.URDU);
+            assertThat(intake.priority()).isEqualTo(Purpose.DANGER.priority());
+            assertThat(intake.steps()).containsEntry(CallStep.QUEUED, t0.plusSeconds(5));
+        });
+        assertThat(journal.waitingOn(java.util.Set.of("10.0.0.1:5701"), t0.plusSeconds(6))).isEmpty();
+    }
+
+    @Test
     void theCallKeepsWhenItWasFirstQueued() {
         String id = journal.enter(newCall("1764332400.9"));
         journal.step(id, CallStep.QUEUED, t0.plusMillis(8_250));

@@ -76,6 +76,21 @@ final class Floor {
         return IntakeReply.queuedAt(position(call.id()).orElse(1));
     }
 
+    /**
+     * A call a new routing owner found waiting in the database (its IVR node is alive): queued at its original
+     * time, whether or not anyone is on the floor yet; if its IVR does not re-send it, it is forgotten after the
+     * call silence like any other.
+     */
+    void restore(CallIntake intake, Instant now, List<Effect> effects) {
+        if (settled.contains(intake.callId())) {
+            return;
+        }
+        WaitingCall call = waiting.computeIfAbsent(intake.callId(), id -> new WaitingCall(intake,
+                intake.steps().getOrDefault(CallStep.QUEUED, now), sequence++));
+        call.lastHeard = now;
+        match(now, effects);
+    }
+
     /** A browser connected: the operator joins the floor, away until they choose to be available. */
     void connected(Operator operator, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operator.id());

@@ -56,6 +56,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final RoutingMetrics metrics;
     private final Clock clock;
     private final Floor floor;
+    private final List<CallIntake> restored;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Map<String, Integer> lastPositions = new HashMap<>();
     private ScreenMessage.Queue lastQueue = ScreenMessage.Queue.of(List.of());
@@ -63,6 +64,14 @@ public final class RoutingVerticle extends VerticleBase {
 
     public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
                            io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
+        this(config, directory, journal, blocking, registry, clock, List.of());
+    }
+
+    /** A routing owner that starts with {@code restored}: calls a previous owner was routing, from the database. */
+    public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
+                           io.micrometer.core.instrument.MeterRegistry registry, Clock clock,
+                           List<CallIntake> restored) {
+        this.restored = List.copyOf(restored);
         this.config = config;
         this.directory = directory;
         this.journal = journal;
@@ -93,6 +102,7 @@ public final class RoutingVerticle extends VerticleBase {
                 WallboardView.of(floor, today, now()).toJson()));
         refreshToday();
         vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
+        apply(effects -> restored.forEach(intake -> floor.restore(intake, now(), effects)));
         // Once every consumer is registered (cluster-wide), screen servers re-announce who is connected: after a
         // takeover that rebuilds the floor; on a single process nobody is connected yet and nothing happens.
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList())

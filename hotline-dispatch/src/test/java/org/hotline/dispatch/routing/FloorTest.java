@@ -288,6 +288,19 @@ class FloorTest {
     }
 
     @Test
+    void aCallRestoredFromTheDatabaseWaitsAtItsPlaceUntilSomeoneCanTakeIt() {
+        CallIntake restored = new CallIntake(UUID.randomUUID().toString(), "restored", Language.DARI,
+                Purpose.REPORT, Purpose.REPORT.priority(), null, "AF", Map.of(org.hotline.core.call.CallStep.QUEUED,
+                now.minusSeconds(30)));
+        floor.restore(restored, now, effects);
+        assertThat(floor.positions()).containsOnlyKeys(restored.callId());
+
+        Operator dari = available("dari", Set.of(Language.DARI), false);
+        assertThat(offers()).extracting(Effect.Offer::operatorId, Effect.Offer::callId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(dari.id(), restored.callId()));
+    }
+
+    @Test
     void anOperatorResumedByANewOwnerKeepsTheirRecordedState() {
         Operator onCall = operator("oncall", Set.of(Language.DARI), false);
         Operator ready = operator("ready", Set.of(Language.DARI), false);
