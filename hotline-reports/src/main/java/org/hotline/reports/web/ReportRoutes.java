@@ -65,13 +65,17 @@ public final class ReportRoutes {
 
     private void show(RoutingContext context) {
         String period = context.pathParam("period");
-        Optional<Path> file = store.file(period, ReportStore.HTML);
-        if (Period.parseId(period, zone).isEmpty() || file.isEmpty()) {
+        if (Period.parseId(period, zone).isEmpty()) {
             notFound(context);
             return;
         }
-        secure(context.response()).putHeader("Content-Type", "text/html; charset=utf-8").sendFile(file.get().toString())
-                .onFailure(e -> LOG.debug("Sending a report failed: {}", e.toString()));
+        // Looking for the file touches the disk: off the event loop.
+        blocking(() -> store.file(period, ReportStore.HTML)).onSuccess(file -> file.ifPresentOrElse(html ->
+                        secure(context.response()).putHeader("Content-Type", "text/html; charset=utf-8")
+                                .sendFile(html.toString())
+                                .onFailure(e -> LOG.debug("Sending a report failed: {}", e.toString())),
+                        () -> notFound(context)))
+                .onFailure(context::fail);
     }
 
     private void download(RoutingContext context) {
@@ -87,16 +91,14 @@ public final class ReportRoutes {
                             .end(Buffer.buffer(bytes)), () -> notFound(context))).onFailure(context::fail);
             return;
         }
-        Optional<Path> file = store.file(period, name);
-        if (file.isEmpty()) {
-            notFound(context);
-            return;
-        }
         String type = name.endsWith(".csv") ? "text/csv; charset=utf-8" : "text/html; charset=utf-8";
         String filename = name.endsWith(".csv") ? "hotline-report-" + period + "-" + name
                 : "hotline-report-" + period + ".html";
-        attachment(context, type, filename).sendFile(file.get().toString())
-                .onFailure(e -> LOG.debug("Sending a report file failed: {}", e.toString()));
+        blocking(() -> store.file(period, name)).onSuccess(file -> file.ifPresentOrElse(found ->
+                        attachment(context, type, filename).sendFile(found.toString())
+                                .onFailure(e -> LOG.debug("Sending a report file failed: {}", e.toString())),
+                        () -> notFound(context)))
+                .onFailure(context::fail);
     }
 
     private Optional<byte[]> zip(String period) {
