@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * SimulationResult result = Simulation.run(SimulationOptions.defaults().withPort(port).withCalls(1000));
- * System.out.print(result.summary());
+ * log.info("{}", result.summary());
  * }</pre>
  */
 public final class Simulation {
