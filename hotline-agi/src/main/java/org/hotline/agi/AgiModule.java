@@ -27,6 +27,7 @@ import org.hotline.agi.voicemail.VoicemailRecorder;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.GatedExecutor;
+import org.hotline.core.storage.PatientWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,14 @@ public final class AgiModule implements AutoCloseable {
 
     private final HotlineAgiServer server;
     private final AtomicBoolean draining;
-    private final GatedExecutor journalWriter;
+    private final GatedExecutor journalThreads;
+    private final PatientWriter journalWriter;
 
-    private AgiModule(HotlineAgiServer server, AtomicBoolean draining, GatedExecutor journalWriter) {
+    private AgiModule(HotlineAgiServer server, AtomicBoolean draining, GatedExecutor journalThreads,
+                      PatientWriter journalWriter) {
         this.server = server;
         this.draining = draining;
+        this.journalThreads = journalThreads;
         this.journalWriter = journalWriter;
     }
 
@@ -57,7 +61,8 @@ public final class AgiModule implements AutoCloseable {
         }
         AtomicBoolean draining = new AtomicBoolean();
         // Leave pooled connections for dispatch (two), health checks and reports.
-        GatedExecutor journalWriter = new GatedExecutor(settings.integer("db.pool-size") - 3);
+        GatedExecutor journalThreads = new GatedExecutor(settings.integer("db.pool-size") - 3);
+        PatientWriter journalWriter = new PatientWriter(journalThreads, settings.duration("db.outage-patience"));
         MenuConfig menu = MenuConfig.from(settings);
         IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
                 new HoldLoop(HoldConfig.from(settings), clock, draining::get),
@@ -70,7 +75,7 @@ public final class AgiModule implements AutoCloseable {
                 AgiScriptNames.END, new HotlineEndScript(ivr));
         HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
         server.start();
-        return new AgiModule(server, draining, journalWriter);
+        return new AgiModule(server, draining, journalThreads, journalWriter);
     }
 
     /** The port the FastAGI server listens on. */
@@ -90,6 +95,7 @@ public final class AgiModule implements AutoCloseable {
     public void stop(Duration grace) {
         draining.set(true);
         server.stop(grace);
+        journalThreads.close();
         journalWriter.close();
     }
 

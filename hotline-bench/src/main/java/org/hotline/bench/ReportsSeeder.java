@@ -15,7 +15,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.jooq.BatchBindStep;
@@ -50,6 +54,17 @@ final class ReportsSeeder {
     private long unique;
     private long sequence;
     private boolean withSteps = true;
+    /**
+     * Operator states not yet written. Calls go to operators at random, so one operator's states are made out of
+     * time order; they are written in time order instead, once no later call can make an earlier one, each with
+     * its end (the same operator's next state), as the live history records them.
+     */
+    private final PriorityQueue<State> unwritten = new PriorityQueue<>(Comparator.comparing(State::at));
+    /** Per operator, the latest state released, written once the next one gives its end. */
+    private final Map<String, State> lasting = new HashMap<>();
+
+    private record State(String operator, String state, Instant at, String callId) {
+    }
 
     ReportsSeeder(DSLContext dsl, ZoneId zone) {
         this.dsl = dsl;
@@ -99,7 +114,35 @@ final class ReportsSeeder {
         for (long at : entered) {
             call(b, Instant.ofEpochMilli(at));
         }
+        // Later chunks' calls enter after this one's slice, and their states come later still.
+        release(b, Instant.ofEpochMilli(to));
         b.execute();
+    }
+
+    /** Writes the states still held: call once, after the last day. */
+    void finish() {
+        dsl.transaction(tx -> {
+            Batches b = new Batches(tx.dsl());
+            release(b, Instant.MAX);
+            lasting.values().forEach(state -> write(b, state, null));
+            lasting.clear();
+            b.execute();
+        });
+    }
+
+    /** Writes, in time order, each state before {@code before} whose operator's next state is known. */
+    private void release(Batches b, Instant before) {
+        while (!unwritten.isEmpty() && unwritten.peek().at().isBefore(before)) {
+            State next = unwritten.poll();
+            State ended = lasting.put(next.operator(), next);
+            if (ended != null) {
+                write(b, ended, next.at());
+            }
+        }
+    }
+
+    private static void write(Batches b, State state, Instant end) {
+        b.states.bind(state.operator(), state.state(), utc(state.at()), end == null ? null : utc(end), state.callId());
     }
 
     /** A UUID whose text sorts in the order ids are made (version 7 layout, a counter in place of the clock). */
@@ -129,9 +172,9 @@ final class ReportsSeeder {
             handedOff = queuedAt.plusMillis(waitMs);
             talk = 30 + random.nextInt(600);
             ended = handedOff.plusSeconds(talk);
-            b.states.bind(operator, "on-call", utc(handedOff), id);
-            b.states.bind(operator, "wrap-up", utc(ended), id);
-            b.states.bind(operator, "available", utc(ended.plusSeconds(45)), null);
+            unwritten.add(new State(operator, "on-call", handedOff, id));
+            unwritten.add(new State(operator, "wrap-up", ended, id));
+            unwritten.add(new State(operator, "available", ended.plusSeconds(45), null));
         } else {
             ended = queued ? queuedAt.plusMillis(waitMs) : entered.plusSeconds(5 + random.nextInt(40));
         }
@@ -200,7 +243,8 @@ final class ReportsSeeder {
             steps = db.batch(db.insertInto(CALL_STEPS, CALL_STEPS.CALL_ID, CALL_STEPS.STEP, CALL_STEPS.OCCURRED_AT)
                     .values((String) null, null, null));
             states = db.batch(db.insertInto(OPERATOR_STATES, OPERATOR_STATES.OPERATOR_ID, OPERATOR_STATES.STATE,
-                    OPERATOR_STATES.CHANGED_AT, OPERATOR_STATES.CALL_ID).values((String) null, null, null, null));
+                    OPERATOR_STATES.CHANGED_AT, OPERATOR_STATES.ENDED_AT, OPERATOR_STATES.CALL_ID)
+                    .values((String) null, null, null, null, null));
             tips = db.batch(db.insertInto(TIPS, TIPS.ID, TIPS.OPERATOR_ID, TIPS.CALL_ID, TIPS.CREATED_AT,
                     TIPS.CONTACT_TYPE, TIPS.SIGNAL_TYPE, TIPS.TRAFFICKING_TYPE, TIPS.EXPLOITATION_FORM, TIPS.COUNTRY,
                     TIPS.REGION, TIPS.CROSS_BORDER, TIPS.IMMINENT_DANGER, TIPS.SUMMARY)

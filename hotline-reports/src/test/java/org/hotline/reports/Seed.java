@@ -3,7 +3,6 @@ package org.hotline.reports;
 import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.CALL_STEPS;
 import static org.hotline.core.db.Tables.OPERATORS;
-import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.core.db.Tables.REFERRALS;
 import static org.hotline.core.db.Tables.REFERRAL_STATUS_CHANGES;
 import static org.hotline.core.db.Tables.TIPS;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
+import org.hotline.core.operator.OperatorStateHistory;
 import org.jooq.DSLContext;
 
 /** Writes known calls, operator states, tips and referrals straight into the real schema, at local times. */
@@ -49,8 +49,7 @@ final class Seed {
     }
 
     void state(String operatorId, String state, String localTime) {
-        dsl.insertInto(OPERATOR_STATES).set(OPERATOR_STATES.OPERATOR_ID, operatorId).set(OPERATOR_STATES.STATE, state)
-                .set(OPERATOR_STATES.CHANGED_AT, utc(local(localTime))).execute();
+        dsl.transaction(tx -> OperatorStateHistory.record(tx.dsl(), operatorId, state, local(localTime), null, null));
     }
 
     Call call(String localEntered) {

@@ -4,6 +4,7 @@ import org.hotline.acceptance.SimulatedOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.CALLS;
+import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.core.db.Tables.REFERRALS;
 import static org.hotline.core.db.Tables.TIPS;
 
@@ -39,7 +40,8 @@ import org.openqa.selenium.support.ui.Select;
  * the test stops and starts again. While it is down: {@code /health} answers 503 saying the database is down,
  * a call still reaches an operator and ends (the operator gets their wrap-up), and saving a tip in a real browser
  * says it was not saved and keeps everything typed, with nothing written. Once it is back, with no restart,
- * {@code /health} is 200 again, the same form saves once, and calls are recorded again.
+ * {@code /health} is 200 again, the call made during the outage is stored after all (its steps, end and the
+ * operator's states waited in memory), the same form saves once, and calls are recorded again.
  */
 class DatabaseDownTest {
     private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
@@ -86,6 +88,7 @@ class DatabaseDownTest {
             CallRecord first = takeCall(nadia);
             fillTipWithAReferral(nadia);
 
+            CallRecord duringOutage;
             try (SimulatedOperator omid = SimulatedOperator.signIn(clients, hotline, BRIDGE_DESK.username())) {
                 omid.goAvailable();
 
@@ -96,7 +99,7 @@ class DatabaseDownTest {
                 assertThat(new JsonObject(degraded.body()).getMap()).containsEntry("status", "degraded")
                         .containsEntry("database", "down").containsEntry("fastagi", "up");
 
-                CallRecord duringOutage = callReachingBridgeOperator(omid);
+                duringOutage = callReachingBridgeOperator(omid);
                 assertThat(duringOutage.variables()).containsEntry("HOTLINE_TARGET", BRIDGE_DESK.endpoint())
                         .containsEntry("HOTLINE_IVR_DONE", "1");
                 assertThat(CallStorm.reportEnd(hotline.agiPort(), duringOutage)).isTrue();
@@ -122,6 +125,18 @@ class DatabaseDownTest {
             assertThat(tip.getSummary()).isEqualTo(SUMMARY);
             assertThat(tip.getCallId()).isEqualTo(first.variables().get("HOTLINE_CALL_ID"));
             assertThat(db.fetchCount(REFERRALS, REFERRALS.TIP_ID.eq(tip.getId()))).isOne();
+
+            // The call made during the outage was kept in memory and is stored now, whole: answered, with its
+            // end from the hangup handler, the operator who took it (written by routing, which waits for the
+            // IVR's entry of the call), and the operator's states around it.
+            await().atMost(Duration.ofSeconds(60)).until(() -> db.fetchCount(CALLS,
+                    CALLS.ASTERISK_UNIQUE_ID.eq(duringOutage.uniqueId()).and(CALLS.OUTCOME.eq("answered"))
+                            .and(CALLS.ENDED_AT.isNotNull()).and(CALLS.TALK_SECONDS.eq(1))
+                            .and(CALLS.OPERATOR_ID.isNotNull())) == 1);
+            String outageCall = duringOutage.variables().get("HOTLINE_CALL_ID");
+            await().atMost(Duration.ofSeconds(60)).until(() -> db.select(OPERATOR_STATES.STATE)
+                    .from(OPERATOR_STATES).where(OPERATOR_STATES.CALL_ID.eq(outageCall)).fetch(r -> r.value1())
+                    .containsAll(java.util.List.of("offered", "on-call", "wrap-up")));
 
             CallRecord afterRecovery = FakeCall.builder("127.0.0.1", hotline.agiPort()).press('1').press('2')
                     .hangupAfter(Duration.ofSeconds(1)).build().run(CALL_LIMIT);

@@ -3,34 +3,36 @@ package org.hotline.agi.call;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.call.NewCall;
+import org.hotline.core.storage.PatientWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Writes one call's journal entries in order, off the caller's path: a slow or unreachable database must
- * never keep a caller in silence. A failed write is logged in one line (without data) and the call goes on.
- * The IVR waits for the writes once the caller has left the script, so the hangup handler finds them.
+ * never keep a caller in silence. While the database is unreachable the entries wait and are written, still in
+ * order, once it answers; a write that fails otherwise (or is given up) is logged in one line (without data) and
+ * the call goes on. The IVR waits for the writes once the caller has left the script, so the hangup handler
+ * finds them.
  */
 final class CallRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
     private final CallJournal journal;
-    private final Executor executor;
+    private final PatientWriter writer;
     private final String callId;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     /** The id the database knows the call by: ours, or the first one if Asterisk ran the script twice. */
     private volatile String storedId;
 
-    CallRecorder(CallJournal journal, Executor executor, String callId) {
+    CallRecorder(CallJournal journal, PatientWriter writer, String callId) {
         this.journal = journal;
-        this.executor = executor;
+        this.writer = writer;
         this.callId = callId;
         this.storedId = callId;
     }
@@ -42,16 +44,17 @@ final class CallRecorder {
 
     /** Queues a write after every earlier one of this call. */
     synchronized void write(String what, BiConsumer<CallJournal, String> write) {
-        tail = tail.thenRunAsync(() -> {
-            MDC.put("call", callId);
-            try {
-                write.accept(journal, storedId);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not record {} ({}); the call goes on", what, e.getClass().getSimpleName());
-            } finally {
-                MDC.remove("call");
-            }
-        }, executor);
+        tail = tail.thenCompose(previous -> writer.submit(() -> write.accept(journal, storedId))
+                .exceptionally(failure -> {
+                    MDC.put("call", callId);
+                    try {
+                        LOG.warn("Could not record {} ({}); the call goes on", what,
+                                failure.getClass().getSimpleName());
+                    } finally {
+                        MDC.remove("call");
+                    }
+                    return null;
+                }));
     }
 
     /** Gives queued writes up to {@code limit} to finish, quietly: the caller goes on either way. */

@@ -40,7 +40,13 @@ public final class HotlineEndScript implements AgiScript {
                 ivr.dispatch().ended(new CallEnded(callId, dialStatus, talkSeconds, now));
             }
             ivr.metrics().ended(dialStatus == null ? "none" : dialStatus.toLowerCase(java.util.Locale.ROOT));
-            ivr.journal().ended(new CallEnd(uniqueId, callId, dialStatus, talkSeconds, now));
+            CallEnd end = new CallEnd(uniqueId, callId, dialStatus, talkSeconds, now);
+            // Stored before the script returns, unless the database is unreachable: then it is stored once it
+            // answers, and the hangup handler does not wait for that.
+            ivr.journalWriter().runNowOrRetry(() -> ivr.journal().ended(end)).exceptionally(failure -> {
+                LOG.warn("Could not record the call's end ({})", failure.getClass().getSimpleName());
+                return null;
+            });
         } catch (CallerHungUp | IvrFailure e) {
             LOG.warn("The hangup handler could not read the call's end ({})", e.getClass().getSimpleName());
         } catch (RuntimeException e) {

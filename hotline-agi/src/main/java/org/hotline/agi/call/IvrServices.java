@@ -1,7 +1,6 @@
 package org.hotline.agi.call;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.hotline.agi.hold.HoldLoop;
 import org.hotline.agi.intake.DispatchClient;
@@ -11,13 +10,15 @@ import org.hotline.agi.menu.PurposeMenu;
 import org.hotline.agi.pseudonym.Pseudonymizer;
 import org.hotline.agi.voicemail.VoicemailRecorder;
 import org.hotline.core.call.CallJournal;
+import org.hotline.core.storage.PatientWriter;
 
 /**
  * Everything a call needs, shared by all calls. All of it is stateless or thread-safe: one instance serves
- * every call at once.
+ * every call at once. {@code journalWriter} runs the journal's writes off the caller's path, and again while the
+ * database is unreachable.
  */
 public record IvrServices(IvrRoutes routes, LanguageMenu languageMenu, PurposeMenu purposeMenu, HoldLoop holdLoop,
                           VoicemailRecorder voicemail, DispatchClient dispatch, Pseudonymizer pseudonymizer,
-                          CallJournal journal, Executor journalWriter, IvrMetrics metrics, Clock clock,
+                          CallJournal journal, PatientWriter journalWriter, IvrMetrics metrics, Clock clock,
                           BooleanSupplier draining) {
 }

@@ -27,10 +27,18 @@ public interface CallJournal {
     /** A voice message was recorded into {@code reference} (a file name under the voicemail directory). */
     void voicemail(String callId, String reference, Instant at);
 
-    /** Dispatch offered the call to an operator. */
+    /**
+     * Dispatch offered the call to an operator.
+     *
+     * @throws org.hotline.core.storage.NotYetStored when the IVR has not stored the call's entry yet
+     */
     void offered(String callId, Instant at);
 
-    /** The operator who took the call (the IVR confirmed the hand-off). */
+    /**
+     * The operator who took the call (the IVR confirmed the hand-off).
+     *
+     * @throws org.hotline.core.storage.NotYetStored when the IVR has not stored the call's entry yet
+     */
     void assigned(String callId, String operatorId);
 
     /**

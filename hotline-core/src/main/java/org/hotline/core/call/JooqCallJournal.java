@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.db.tables.records.CallsRecord;
+import org.hotline.core.storage.NotYetStored;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -126,15 +127,20 @@ public final class JooqCallJournal implements CallJournal {
     @Override
     public void offered(String callId, Instant at) {
         dsl.transaction(tx -> {
-            tx.dsl().update(CALLS).set(CALLS.STEP, CallStep.OFFERED.code()).where(CALLS.ID.eq(callId))
+            int moved = tx.dsl().update(CALLS).set(CALLS.STEP, CallStep.OFFERED.code()).where(CALLS.ID.eq(callId))
                     .and(CALLS.STEP.in(CallStep.QUEUED.code(), CallStep.OFFERED.code())).execute();
+            if (moved == 0 && !tx.dsl().fetchExists(CALLS, CALLS.ID.eq(callId))) {
+                throw new NotYetStored("the call");
+            }
             insertStep(tx.dsl(), callId, CallStep.OFFERED, at);
         });
     }
 
     @Override
     public void assigned(String callId, String operatorId) {
-        dsl.update(CALLS).set(CALLS.OPERATOR_ID, operatorId).where(CALLS.ID.eq(callId)).execute();
+        if (dsl.update(CALLS).set(CALLS.OPERATOR_ID, operatorId).where(CALLS.ID.eq(callId)).execute() == 0) {
+            throw new NotYetStored("the call");
+        }
     }
 
     @Override

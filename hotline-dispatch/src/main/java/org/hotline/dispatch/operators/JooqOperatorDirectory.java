@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hotline.core.call.Language;
+import org.hotline.core.operator.OperatorStateHistory;
 import org.hotline.core.db.tables.records.OperatorsRecord;
 import org.jooq.DSLContext;
 
@@ -78,13 +79,7 @@ public final class JooqOperatorDirectory implements OperatorDirectory {
 
     @Override
     public void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason) {
-        dsl.insertInto(OPERATOR_STATES)
-                .set(OPERATOR_STATES.OPERATOR_ID, operatorId)
-                .set(OPERATOR_STATES.STATE, state.code())
-                .set(OPERATOR_STATES.CHANGED_AT, at.atOffset(ZoneOffset.UTC))
-                .set(OPERATOR_STATES.CALL_ID, callId)
-                .set(OPERATOR_STATES.REASON, reason)
-                .execute();
+        dsl.transaction(tx -> OperatorStateHistory.record(tx.dsl(), operatorId, state.code(), at, callId, reason));
     }
 
     @Override

@@ -26,6 +26,9 @@ public interface OperatorDirectory {
     /** The last state recorded for the person, with its call; empty if none was ever recorded. */
     Optional<RecordedState> lastState(String operatorId);
 
-    /** Appends a state change (with the call it concerns, if any). */
+    /**
+     * Appends a state change (with the call it concerns, if any), ending the state before it. Call it one at a time
+     * per person, in the order the changes happened where possible; a change recorded late still lands in place.
+     */
     void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason);
 }

@@ -11,9 +11,10 @@ import org.hotline.core.config.Settings;
  * @param handOffTimeout wait for the IVR to confirm a hand-off
  * @param zone           the hotline's time zone, for "today"
  * @param callSilence    a waiting call not re-sent by its IVR for this long is gone (its FastAGI node died)
+ * @param outagePatience how long a routing record refused by an unreachable database is tried again
  */
 public record RoutingConfig(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration handOffTimeout,
-                            ZoneId zone, Duration callSilence) {
+                            ZoneId zone, Duration callSilence, Duration outagePatience) {
     /** Missed reminders before a waiting call counts as gone: a busy bus may delay one, never several. */
     private static final int MISSED_REAFFIRMS = 4;
 
@@ -21,6 +22,7 @@ public record RoutingConfig(Duration offerTimeout, Duration widenAfter, Duration
         return new RoutingConfig(settings.duration("dispatch.offer-timeout"), settings.duration("dispatch.widen-after"),
                 settings.duration("dispatch.wrap-up"), settings.duration("dispatch.hand-off-timeout"),
                 ZoneId.of(settings.string("time-zone")),
-                settings.duration("ivr.hold.reaffirm").multipliedBy(MISSED_REAFFIRMS));
+                settings.duration("ivr.hold.reaffirm").multipliedBy(MISSED_REAFFIRMS),
+                settings.duration("db.outage-patience"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.bus.CallEnded;
@@ -26,6 +27,7 @@ import org.hotline.core.bus.Presence;
 import org.hotline.core.bus.ScreenMessage;
 import org.hotline.core.bus.TipSaved;
 import org.hotline.core.call.CallJournal;
+import org.hotline.core.storage.PatientWriter;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.RecordedState;
@@ -53,6 +55,8 @@ public final class RoutingVerticle extends VerticleBase {
     private final OperatorDirectory directory;
     private final CallJournal journal;
     private final Executor blocking;
+    private final PatientWriter writes;
+    private final OrderedWrites stateWrites;
     private final RoutingMetrics metrics;
     private final Clock clock;
     private final Floor floor;
@@ -76,6 +80,8 @@ public final class RoutingVerticle extends VerticleBase {
         this.directory = directory;
         this.journal = journal;
         this.blocking = blocking;
+        this.writes = new PatientWriter(blocking, config.outagePatience());
+        this.stateWrites = new OrderedWrites();
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
         this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence());
@@ -211,6 +217,12 @@ public final class RoutingVerticle extends VerticleBase {
         }
     }
 
+    @Override
+    public Future<?> stop() {
+        writes.close();
+        return Future.succeededFuture();
+    }
+
     private void offer(Effect.Offer offer) {
         floor.waitingCall(offer.callId()).ifPresent(call -> {
             screen(offer.operatorId(), new ScreenMessage.Offer(call.card(), offer.expiresAt()));
@@ -218,14 +230,15 @@ public final class RoutingVerticle extends VerticleBase {
             if (call.declinedBy.isEmpty()) {
                 metrics.offered(Duration.between(call.queuedAt, now));
             }
-            write(() -> journal.offered(offer.callId(), now));
+            persist(() -> journal.offered(offer.callId(), now));
         });
     }
 
     private void state(Effect.State state) {
         screen(state.operatorId(), new ScreenMessage.Status(state.state().code(), state.callId(), state.reason()));
         Instant now = now();
-        write(() -> directory.recordState(state.operatorId(), state.state(), now, state.callId(), state.reason()));
+        stateWrites.submit(state.operatorId(), () -> persist(
+                () -> directory.recordState(state.operatorId(), state.state(), now, state.callId(), state.reason())));
         if (state.state() == OperatorState.WRAP_UP) {
             floor.seat(state.operatorId()).ifPresent(seat -> screen(seat.id(),
                     new ScreenMessage.CallEnded(state.callId(), seat.wrapUpUntil.toEpochMilli())));
@@ -243,7 +256,7 @@ public final class RoutingVerticle extends VerticleBase {
 
     private void connected(Effect.Connected connected) {
         Instant now = now();
-        write(() -> journal.assigned(connected.callId(), connected.operatorId()));
+        persist(() -> journal.assigned(connected.callId(), connected.operatorId()));
         activeCall(connected.callId()).onSuccess(found -> found.ifPresent(active -> {
             metrics.answered(Duration.between(Instant.ofEpochMilli(active.call().queuedAt()), now));
             screen(connected.operatorId(), active);
@@ -291,13 +304,14 @@ public final class RoutingVerticle extends VerticleBase {
         vertx.eventBus().publish(BusAddresses.operatorScreen(operatorId), message.toJson());
     }
 
-    private void write(Runnable write) {
-        blocking.execute(() -> {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not record a dispatch event ({}); routing goes on", e.getClass().getSimpleName());
-            }
+    /**
+     * Stores a routing record off the event loop, trying again while the database is unreachable. A failure is
+     * logged without personal data and never stops routing.
+     */
+    private CompletableFuture<Void> persist(Runnable write) {
+        return writes.submit(write).exceptionally(failure -> {
+            LOG.warn("Could not record a dispatch event ({}); routing goes on", failure.getClass().getSimpleName());
+            return null;
         });
     }
 

@@ -3,11 +3,9 @@ package org.hotline.reports.figures;
 import static org.hotline.core.db.Tables.AGGREGATED_DAYS;
 import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.DAILY_CALL_AGGREGATES;
-import static org.hotline.reports.figures.Sql.epoch;
 import static org.hotline.reports.figures.Sql.at;
 import static org.jooq.impl.DSL.inline;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +43,7 @@ public final class CallFold {
     static final String NO_LANGUAGE = "none";
     /** After this long past a day's end, none of its calls can still be going on (holds and talks are far shorter). */
     static final Duration SETTLED_AFTER = Duration.ofHours(6);
-    /** Runs the operator half of a fold beside the call half. */
+    /** Runs the operator half of a fold, and its time-available read, beside the call half. */
     private static final Executor PARALLEL = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("reports-fold-", 0).factory());
 
@@ -56,8 +54,9 @@ public final class CallFold {
     }
 
     /**
-     * Folds {@code day}; returns false when the day's call rows were purged (nothing to do). The call and operator
-     * aggregates are independent, so they are computed at once on two connections, each in its own transaction.
+     * Folds {@code day}; returns false when the day's call rows were purged (nothing to do). The call aggregates,
+     * the operators' calls and the operators' time available are independent reads, so they run at once on three
+     * connections; each kind of aggregate is written in its own transaction.
      */
     public boolean fold(DSLContext dsl, LocalDate day, ZoneId zone) {
         Period period = Period.day(day, zone);
@@ -65,8 +64,11 @@ public final class CallFold {
         if (known != null && known.getCallsPurgedAt() != null) {
             return false;
         }
+        OperatorFold operatorFold = new OperatorFold(clock);
+        CompletableFuture<Map<String, Long>> available = CompletableFuture.supplyAsync(
+                () -> operatorFold.availableSeconds(dsl, period), PARALLEL);
         CompletableFuture<Void> operators = CompletableFuture.runAsync(
-                () -> dsl.transaction(tx -> new OperatorFold(clock).fold(tx.dsl(), period)), PARALLEL);
+                () -> dsl.transaction(tx -> operatorFold.fold(tx.dsl(), period, available)), PARALLEL);
         dsl.transaction(tx -> {
             tx.dsl().deleteFrom(DAILY_CALL_AGGREGATES).where(DAILY_CALL_AGGREGATES.REPORT_DAY.eq(day)).execute();
             foldCalls(tx.dsl(), period);
@@ -108,10 +110,6 @@ public final class CallFold {
                 DAILY_CALL_AGGREGATES.IN_PROGRESS.gt(0));
     }
 
-    private static Field<BigDecimal> seconds(long millis) {
-        return inline(BigDecimal.valueOf(millis).movePointLeft(3));
-    }
-
     /**
      * Groups the day's calls by hour, language, outcome and which side of 5 s, 20 s and 60 s their wait fell, with
      * plain counts and sums (few, simple aggregates keep the database's per-call work small on a busy day), then
@@ -120,17 +118,17 @@ public final class CallFold {
     private static void foldCalls(DSLContext db, Period period) {
         Table<?> calls = perCall(period).asTable("c");
         Field<String> outcome = calls.field("outcome", String.class);
-        Field<BigDecimal> wait = calls.field("wait_s", BigDecimal.class);
+        Field<Long> wait = calls.field("wait_us", Long.class);
         Field<Integer> talk = calls.field("talk_seconds", Integer.class);
         Field<Integer> hour = calls.field("hour_index", Integer.class);
         Field<String> language = calls.field("language_code", String.class);
-        Field<Boolean> within20 = DSL.field(wait.le(seconds(WITHIN_SHORT_MS)));
-        Field<Boolean> within60 = DSL.field(wait.le(seconds(WITHIN_LONG_MS)));
-        Field<Boolean> short5 = DSL.field(wait.lt(seconds(SHORT_ABANDON_MS)));
+        Field<Boolean> within20 = DSL.field(wait.le(inline(WITHIN_SHORT_MS * 1000)));
+        Field<Boolean> within60 = DSL.field(wait.le(inline(WITHIN_LONG_MS * 1000)));
+        Field<Boolean> short5 = DSL.field(wait.lt(inline(SHORT_ABANDON_MS * 1000)));
         Map<String, long[]> rows = new TreeMap<>();
         Map<String, Long> longest = new HashMap<>();
         db.select(hour, language, outcome, within20, within60, short5, DSL.count(), DSL.count(wait),
-                        Sql.millis(DSL.sum(wait)), Sql.millisOrNull(DSL.max(wait)), DSL.count(talk), Sql.sumOf(talk))
+                        Sql.sumOf(wait), DSL.max(wait), DSL.count(talk), Sql.sumOf(talk))
                 .from(calls)
                 .groupBy(hour, language, outcome, within20, within60, short5)
                 .forEach(r -> {
@@ -163,8 +161,8 @@ public final class CallFold {
             for (int i = 0; i < 13; i++) {
                 values.add((int) v[i]);
             }
-            values.add(v[13]);
-            values.add(longest.get(key));
+            values.add(Sql.millis(v[13]));
+            values.add(longest.containsKey(key) ? Sql.millis(longest.get(key)) : null);
             values.add((int) v[14]);
             values.add(v[15]);
             insert.values(values);
@@ -173,11 +171,11 @@ public final class CallFold {
     }
 
     /** Columns of {@link #add}: offered, answered, menu, queue, short, voicemail, closed, fallback, failed,
-     *  in progress, answered waited, within 20 s, within 60 s, wait ms, talked, talk seconds. */
+     *  in progress, answered waited, within 20 s, within 60 s, wait µs, talked, talk seconds. */
     private static final int COLUMNS = 16;
 
     private static void add(long[] v, String outcome, boolean within20, boolean within60, boolean shortWait,
-                            long calls, long waited, long waitMs, long talked, long talkSeconds) {
+                            long calls, long waited, long waitUs, long talked, long talkSeconds) {
         v[0] += calls;
         if (outcome == null) {
             v[9] += calls;
@@ -194,7 +192,7 @@ public final class CallFold {
                 v[10] += waited;
                 v[11] += within20 ? calls : 0;
                 v[12] += within60 ? calls : 0;
-                v[13] += waitMs;
+                v[13] += waitUs;
                 v[14] += talked;
                 v[15] += talkSeconds;
             }
@@ -215,23 +213,20 @@ public final class CallFold {
      * The wait runs from the queued step to the hand-off (answered) or to the hang-up (abandoned in queue).
      */
     private static org.jooq.Select<?> perCall(Period period) {
-        // Seconds with their fraction; turned into whole milliseconds only once summed, which keeps the per-call
-        // arithmetic (the bulk of the work on a busy day) to one subtraction.
-        Field<BigDecimal> queued = epoch(CALLS.QUEUED_AT);
-        Field<BigDecimal> wait = DSL
-                .when(CALLS.OUTCOME.eq(inline(CallOutcome.ANSWERED.code())), epoch(CALLS.HANDED_OFF_AT).minus(queued))
+        Field<Long> wait = DSL
+                .when(CALLS.OUTCOME.eq(inline(CallOutcome.ANSWERED.code())),
+                        Sql.micros(CALLS.QUEUED_AT, CALLS.HANDED_OFF_AT))
                 .when(CALLS.OUTCOME.eq(inline(CallOutcome.ABANDONED_IN_QUEUE.code())),
-                        epoch(CALLS.ENDED_AT).minus(queued));
-        // Whole seconds since local midnight, divided as integers: exact, and far cheaper per call than dividing the
-        // fractional seconds (entered_at is never before the period's start here, so truncating is flooring).
-        Field<Long> hour = DSL.floor(epoch(CALLS.ENTERED_AT).minus(epoch(period.start()))).cast(SQLDataType.BIGINT)
-                .div(inline(3600L));
+                        Sql.micros(CALLS.QUEUED_AT, CALLS.ENDED_AT));
+        // Whole microseconds since local midnight, divided as integers: exact (entered_at is never before the
+        // period's start here, so truncating is flooring).
+        Field<Long> hour = Sql.micros(at(period.start()), CALLS.ENTERED_AT).div(inline(Sql.HOUR_US));
         return DSL.select(
                         hour.cast(SQLDataType.INTEGER).as("hour_index"),
                         DSL.coalesce(CALLS.LANGUAGE_CODE, inline(NO_LANGUAGE)).as("language_code"),
                         CALLS.OUTCOME.as("outcome"),
                         CALLS.TALK_SECONDS.as("talk_seconds"),
-                        wait.as("wait_s"))
+                        wait.as("wait_us"))
                 .from(CALLS)
                 .where(CALLS.ENTERED_AT.ge(at(period.start()))).and(CALLS.ENTERED_AT.lt(at(period.end())));
     }

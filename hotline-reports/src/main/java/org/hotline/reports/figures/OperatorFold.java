@@ -2,26 +2,23 @@ package org.hotline.reports.figures;
 
 import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.DAILY_OPERATOR_AGGREGATES;
-import static org.hotline.core.db.Tables.OPERATORS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.reports.figures.Sql.countIf;
-import static org.hotline.reports.figures.Sql.epoch;
 import static org.hotline.reports.figures.Sql.sumIf;
 import static org.hotline.reports.figures.Sql.at;
 import static org.jooq.impl.DSL.inline;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.hotline.core.call.CallOutcome;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Per operator and day: answered calls and their talk time (from the calls), and the time spent available (from
@@ -42,7 +39,11 @@ final class OperatorFold {
         this.clock = clock;
     }
 
-    void fold(DSLContext db, Period period) {
+    /**
+     * Writes the period's operator aggregates: calls counted here, in {@code db}'s transaction, joined with the time
+     * available that {@code available} computes beside it on another connection.
+     */
+    void fold(DSLContext db, Period period, CompletableFuture<Map<String, Long>> available) {
         Map<String, long[]> rows = new TreeMap<>();
         // Answered is counted inside the aggregate, not filtered in WHERE: given that condition, H2 reads every
         // answered call ever made through the outcome index instead of the day's calls through the time index.
@@ -58,7 +59,7 @@ final class OperatorFold {
                         rows.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4(), 0});
                     }
                 });
-        availableSeconds(db, period).forEach((operator, seconds) ->
+        join(available).forEach((operator, seconds) ->
                 rows.computeIfAbsent(operator, k -> new long[4])[3] = seconds);
         db.deleteFrom(DAILY_OPERATOR_AGGREGATES).where(DAILY_OPERATOR_AGGREGATES.REPORT_DAY.eq(period.from())).execute();
         var insert = db.insertInto(DAILY_OPERATOR_AGGREGATES, DAILY_OPERATOR_AGGREGATES.REPORT_DAY,
@@ -73,43 +74,34 @@ final class OperatorFold {
     }
 
     /**
-     * Seconds each operator spent available within the period: every 'available' state lasts until that
-     * operator's next state change, clipped to the period (and to now, for a state that has not ended yet). The
-     * state an operator was in at local midnight is their last change in the {@link #LOOK_BACK} before it.
+     * Seconds each operator spent available within the period: every 'available' state, from when it began (or
+     * local midnight) to when it ended (or the period's end, or now, for a state that has not ended yet). A state
+     * that began more than {@link #LOOK_BACK} before midnight is not counted. Changes after now (a clock ahead of
+     * ours, in a cluster) are left out, so no span is negative.
      */
-    private Map<String, Long> availableSeconds(DSLContext db, Period period) {
+    Map<String, Long> availableSeconds(DSLContext db, Period period) {
+        Instant now = Instant.now(clock);
+        var s = OPERATOR_STATES;
         Field<OffsetDateTime> start = at(period.start());
-        Field<OffsetDateTime> end = at(period.end());
-        Instant cap = Instant.now(clock).isBefore(period.end()) ? Instant.now(clock) : period.end();
-        var prior = OPERATOR_STATES.as("prior");
-        Field<String> stateAtStart = DSL.select(prior.STATE).from(prior)
-                .where(prior.OPERATOR_ID.eq(OPERATORS.ID)).and(prior.CHANGED_AT.lt(start))
-                .and(prior.CHANGED_AT.ge(at(period.start().minus(LOOK_BACK))))
-                .orderBy(prior.CHANGED_AT.desc(), prior.ID.desc()).limit(inline(1)).asField();
-        var changes = DSL.select(OPERATOR_STATES.OPERATOR_ID.as("operator_id"), OPERATOR_STATES.STATE.as("state"),
-                        OPERATOR_STATES.CHANGED_AT.as("changed_at"), OPERATOR_STATES.ID.as("seq"))
-                .from(OPERATOR_STATES)
-                .where(OPERATOR_STATES.CHANGED_AT.ge(start)).and(OPERATOR_STATES.CHANGED_AT.lt(end))
-                .unionAll(DSL.select(OPERATORS.ID, stateAtStart, start, inline(0L)).from(OPERATORS));
-        Table<?> c = changes.asTable("c");
-        Field<String> operator = c.field("operator_id", String.class);
-        Field<OffsetDateTime> changedAt = c.field("changed_at", OffsetDateTime.class);
-        Field<OffsetDateTime> next = DSL.lead(changedAt).over(DSL.partitionBy(operator)
-                .orderBy(changedAt, c.field("seq", Long.class)));
-        Table<?> spans = DSL.select(operator.as("operator_id"), c.field("state", String.class).as("state"),
-                        changedAt.as("changed_at"), next.as("next_at"))
-                .from(c).asTable("s");
-        Field<String> spanOperator = spans.field("operator_id", String.class);
-        Field<BigDecimal> from = epoch(spans.field("changed_at", OffsetDateTime.class));
-        Field<BigDecimal> to = DSL.least(DSL.coalesce(epoch(spans.field("next_at", OffsetDateTime.class)),
-                epoch(cap)), epoch(cap));
-        Field<BigDecimal> seconds = DSL.greatest(to.minus(from), inline(BigDecimal.ZERO));
+        Field<OffsetDateTime> cap = at(now.isBefore(period.end()) ? now : period.end());
+        Field<Long> micros = Sql.micros(DSL.greatest(s.CHANGED_AT, start),
+                DSL.least(DSL.coalesce(s.ENDED_AT, cap), cap));
         Map<String, Long> available = new TreeMap<>();
-        db.select(spanOperator, DSL.round(DSL.sum(seconds)).cast(SQLDataType.BIGINT))
-                .from(spans)
-                .where(spans.field("state", String.class).eq(inline(AVAILABLE)))
-                .groupBy(spanOperator)
-                .forEach(r -> available.put(r.value1(), r.value2()));
+        db.select(s.OPERATOR_ID, Sql.sumOf(micros))
+                .from(s)
+                .where(s.STATE.eq(inline(AVAILABLE)))
+                .and(s.CHANGED_AT.ge(at(period.start().minus(LOOK_BACK)))).and(s.CHANGED_AT.lt(cap))
+                .and(s.ENDED_AT.isNull().or(s.ENDED_AT.gt(start)))
+                .groupBy(s.OPERATOR_ID)
+                .forEach(r -> available.put(r.value1(), Sql.seconds(r.value2())));
         return available;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }
