@@ -6,12 +6,9 @@ import static org.hotline.core.db.Tables.CALL_STEPS;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hotline.core.testing.TestDatabases;
 import org.hotline.core.testing.TestDatabases.Engine;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,20 +24,14 @@ class QueuedAtMigrationTest {
     @EnumSource(Engine.class)
     void olderCallsGetTheirFirstQueuedStep(Engine engine) {
         StorageConfig config = StorageConfig.from(TestDatabases.settings(engine, dataDir));
-        flyway(config).target("11").load().migrate();
-        DSLContext dsl = DSL.using(config.jdbcUrl(), config.user(), config.password());
+        DSLContext dsl = TestDatabases.migrate(config, "11");
         call(dsl, "queued-twice", "queued", T0.plusSeconds(30), "queued", T0, "handed-off", T0.plusSeconds(50));
         call(dsl, "never-queued", "ended", T0.plusSeconds(3));
 
-        flyway(config).load().migrate();
+        TestDatabases.migrate(config, "latest");
 
         assertThat(queuedAt(dsl, "queued-twice").toInstant()).isEqualTo(T0.toInstant());
         assertThat(queuedAt(dsl, "never-queued")).isNull();
-    }
-
-    private static FluentConfiguration flyway(StorageConfig config) {
-        return Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
-                .locations("classpath:db/migration");
     }
 
     /** A call as V11 knew it (no queued_at), with steps given as pairs of step code and time. */

@@ -7,12 +7,9 @@ import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hotline.core.testing.TestDatabases;
 import org.hotline.core.testing.TestDatabases.Engine;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,8 +25,7 @@ class StateEndsMigrationTest {
     @EnumSource(Engine.class)
     void olderStatesEndAtTheirOperatorsNextChange(Engine engine) {
         StorageConfig config = StorageConfig.from(TestDatabases.settings(engine, dataDir));
-        flyway(config).target("14").load().migrate();
-        DSLContext dsl = DSL.using(config.jdbcUrl(), config.user(), config.password());
+        DSLContext dsl = TestDatabases.migrate(config, "14");
         operator(dsl, "amina");
         operator(dsl, "bashir");
         // Written out of time order, with two changes in one instant; another operator's changes in between.
@@ -39,17 +35,12 @@ class StateEndsMigrationTest {
         state(dsl, "amina", "wrap-up", T0.plusSeconds(120));
         state(dsl, "amina", "available", T0.plusSeconds(120));
 
-        flyway(config).load().migrate();
+        TestDatabases.migrate(config, "latest");
 
         assertThat(ends(dsl, "amina")).containsExactly(
                 T0.plusSeconds(60).toInstant(), T0.plusSeconds(120).toInstant(), T0.plusSeconds(120).toInstant(),
                 null);
         assertThat(ends(dsl, "bashir")).containsExactly((java.time.Instant) null);
-    }
-
-    private static FluentConfiguration flyway(StorageConfig config) {
-        return Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
-                .locations("classpath:db/migration");
     }
 
     private static void operator(DSLContext dsl, String id) {

@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Real databases for tests, both with the real migrations: an H2 file database (the default deployment) and a
@@ -46,6 +49,16 @@ public final class TestDatabases {
     private static Settings settings(Path dataDir, String url) {
         return Settings.defaultSettings().with(Map.of("data.dir", dataDir.toString(), "db.url", url,
                 "db.user", url.isEmpty() ? "hotline" : "postgres"));
+    }
+
+    /**
+     * Runs the real migrations on {@code config}'s database up to {@code version} ("latest" for all of them), and
+     * hands back a plain connection to it: for tests that write rows as an older schema knew them, then migrate.
+     */
+    public static DSLContext migrate(StorageConfig config, String version) {
+        Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations("classpath:db/migration").target(version).load().migrate();
+        return DSL.using(config.jdbcUrl(), config.user(), config.password());
     }
 
     /** One PostgreSQL server per test JVM, a new database per call, so tests never see each other's rows. */

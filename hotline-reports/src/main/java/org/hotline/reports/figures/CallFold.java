@@ -43,7 +43,7 @@ public final class CallFold {
     static final String NO_LANGUAGE = "none";
     /** After this long past a day's end, none of its calls can still be going on (holds and talks are far shorter). */
     static final Duration SETTLED_AFTER = Duration.ofHours(6);
-    /** Runs the operator half of a fold, and its time-available read, beside the call half. */
+    /** Runs the operator half of a fold beside the call half. */
     private static final Executor PARALLEL = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("reports-fold-", 0).factory());
 
@@ -54,9 +54,8 @@ public final class CallFold {
     }
 
     /**
-     * Folds {@code day}; returns false when the day's call rows were purged (nothing to do). The call aggregates,
-     * the operators' calls and the operators' time available are independent reads, so they run at once on three
-     * connections; each kind of aggregate is written in its own transaction.
+     * Folds {@code day}; returns false when the day's call rows were purged (nothing to do). The call and operator
+     * aggregates are independent, so they are computed at once on two connections, each in its own transaction.
      */
     public boolean fold(DSLContext dsl, LocalDate day, ZoneId zone) {
         Period period = Period.day(day, zone);
@@ -64,11 +63,8 @@ public final class CallFold {
         if (known != null && known.getCallsPurgedAt() != null) {
             return false;
         }
-        OperatorFold operatorFold = new OperatorFold(clock);
-        CompletableFuture<Map<String, Long>> available = CompletableFuture.supplyAsync(
-                () -> operatorFold.availableSeconds(dsl, period), PARALLEL);
         CompletableFuture<Void> operators = CompletableFuture.runAsync(
-                () -> dsl.transaction(tx -> operatorFold.fold(tx.dsl(), period, available)), PARALLEL);
+                () -> dsl.transaction(tx -> new OperatorFold(clock).fold(tx.dsl(), period)), PARALLEL);
         dsl.transaction(tx -> {
             tx.dsl().deleteFrom(DAILY_CALL_AGGREGATES).where(DAILY_CALL_AGGREGATES.REPORT_DAY.eq(day)).execute();
             foldCalls(tx.dsl(), period);

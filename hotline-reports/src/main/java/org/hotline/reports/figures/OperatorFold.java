@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.hotline.core.call.CallOutcome;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -39,11 +37,7 @@ final class OperatorFold {
         this.clock = clock;
     }
 
-    /**
-     * Writes the period's operator aggregates: calls counted here, in {@code db}'s transaction, joined with the time
-     * available that {@code available} computes beside it on another connection.
-     */
-    void fold(DSLContext db, Period period, CompletableFuture<Map<String, Long>> available) {
+    void fold(DSLContext db, Period period) {
         Map<String, long[]> rows = new TreeMap<>();
         // Answered is counted inside the aggregate, not filtered in WHERE: given that condition, H2 reads every
         // answered call ever made through the outcome index instead of the day's calls through the time index.
@@ -59,7 +53,7 @@ final class OperatorFold {
                         rows.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4(), 0});
                     }
                 });
-        join(available).forEach((operator, seconds) ->
+        availableSeconds(db, period).forEach((operator, seconds) ->
                 rows.computeIfAbsent(operator, k -> new long[4])[3] = seconds);
         db.deleteFrom(DAILY_OPERATOR_AGGREGATES).where(DAILY_OPERATOR_AGGREGATES.REPORT_DAY.eq(period.from())).execute();
         var insert = db.insertInto(DAILY_OPERATOR_AGGREGATES, DAILY_OPERATOR_AGGREGATES.REPORT_DAY,
@@ -79,7 +73,7 @@ final class OperatorFold {
      * that began more than {@link #LOOK_BACK} before midnight is not counted. Changes after now (a clock ahead of
      * ours, in a cluster) are left out, so no span is negative.
      */
-    Map<String, Long> availableSeconds(DSLContext db, Period period) {
+    private Map<String, Long> availableSeconds(DSLContext db, Period period) {
         Instant now = Instant.now(clock);
         var s = OPERATOR_STATES;
         Field<OffsetDateTime> start = at(period.start());
@@ -95,13 +89,5 @@ final class OperatorFold {
                 .groupBy(s.OPERATOR_ID)
                 .forEach(r -> available.put(r.value1(), Sql.seconds(r.value2())));
         return available;
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 }

@@ -8,7 +8,9 @@ import static org.jooq.impl.DSL.inline;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hotline.core.tip.ReferralStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -49,10 +51,19 @@ public record ReferralFigures(long referrals, long crossBorder, List<Keyed<Strin
         Table<?> stale = withStatusAt(end, candidates);
         Condition stillOpen = stale.field("status_at_end", String.class).in(open);
         List<Keyed<String, Long>> openByPartner = countBy(dsl, stale, "partner_name", stillOpen);
-        return new ReferralFigures(totals.value1(), totals.value2(),
-                countBy(dsl, inPeriod, "partner_name", DSL.noCondition()),
-                countBy(dsl, inPeriod, "service", DSL.noCondition()),
-                countBy(dsl, inPeriod, "status_at_end", DSL.noCondition()),
+        // One pass over the period's referrals: counted per partner, service and status together (few groups),
+        // then added up by each of the three.
+        List<Map<String, Long>> counts = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        List<Field<String>> keys = List.of(inPeriod.field("partner_name", String.class),
+                inPeriod.field("service", String.class), inPeriod.field("status_at_end", String.class));
+        dsl.select(keys.get(0), keys.get(1), keys.get(2), DSL.count()).from(inPeriod).groupBy(keys)
+                .forEach(r -> {
+                    for (int i = 0; i < keys.size(); i++) {
+                        counts.get(i).merge(r.get(keys.get(i)), r.value4().longValue(), Long::sum);
+                    }
+                });
+        return new ReferralFigures(totals.value1(), totals.value2(), Keyed.mostFirst(counts.get(0)),
+                Keyed.mostFirst(counts.get(1)), Keyed.mostFirst(counts.get(2)),
                 openByPartner.stream().mapToLong(Keyed::value).sum(), openByPartner);
     }
 

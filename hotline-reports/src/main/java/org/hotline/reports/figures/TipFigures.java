@@ -4,7 +4,6 @@ import static org.hotline.core.db.Tables.TIPS;
 import static org.hotline.reports.figures.Sql.at;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +55,7 @@ public record TipFigures(long tips, long crossBorder, List<Keyed<String, Long>> 
                         counts.get(i).merge(r.get(COLUMNS.get(i)), n, Long::sum);
                     }
                 });
-        return new TipFigures(totals[0], totals[1], sorted(counts.get(0)), sorted(counts.get(1)),
-                sorted(counts.get(2)), sorted(counts.get(3)), sorted(counts.get(4)), sorted(counts.get(5)));
-    }
-
-    /**
-     * Most frequent first, then by code, "not recorded" (the null key) last among equals. Codes are compared as
-     * Java strings, so H2 and PostgreSQL (whatever its collation) order ties the same way.
-     */
-    private static List<Keyed<String, Long>> sorted(Map<String, Long> counts) {
-        return counts.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
-                        .thenComparing(Map.Entry::getKey, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(e -> new Keyed<>(e.getKey(), e.getValue()))
-                .toList();
+        List<List<Keyed<String, Long>>> by = counts.stream().map(Keyed::mostFirst).toList();
+        return new TipFigures(totals[0], totals[1], by.get(0), by.get(1), by.get(2), by.get(3), by.get(4), by.get(5));
     }
 }
