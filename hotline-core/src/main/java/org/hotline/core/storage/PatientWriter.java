@@ -39,7 +39,7 @@ public final class PatientWriter implements AutoCloseable {
 
     /**
      * @param executor where writes run (it bounds how many hold a connection at once)
-     * @param patience how long a write refused by an unreachable database is tried again
+     * @param patience how long a write that must wait is tried again before it is given up
      */
     public PatientWriter(Executor executor, Duration patience) {
         this.executor = executor;
@@ -67,7 +67,7 @@ public final class PatientWriter implements AutoCloseable {
         }
     }
 
-    /** Writes waiting for the database to come back. */
+    /** Writes paused before their next try (the database unreachable, or a record they need not stored yet). */
     public int waiting() {
         return waiting.get();
     }
