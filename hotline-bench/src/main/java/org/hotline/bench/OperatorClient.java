@@ -184,13 +184,14 @@ final class OperatorClient implements AutoCloseable {
     }
 
     /**
-     * Posts the tip; a 400 is tried again shortly with the same id (idempotent), as a person would press Save
-     * again. The server checks that the tip's call is one this operator handled, and records the assignment
-     * asynchronously: an operator who talks for 0 s and saves within milliseconds can be ahead of that write.
+     * Posts the tip; a 503 ("still being recorded") is tried again shortly with the same id (idempotent), as a
+     * person would press Save again. The server checks that the tip's call is one this operator handled, and
+     * records the assignment asynchronously: an operator who talks for 0 s and saves within milliseconds can be
+     * ahead of that write. (A 400 is kept for a call whose row is not stored yet either.)
      */
     private CompletableFuture<Integer> post(JsonObject tip, int triesLeft) {
         return http.postJson("/api/tips", tip).thenCompose(status -> {
-            if (status != 400 || triesLeft == 0) {
+            if ((status != 503 && status != 400) || triesLeft == 0) {
                 return CompletableFuture.completedFuture(status);
             }
             retries.incrementAndGet();
@@ -198,7 +199,7 @@ final class OperatorClient implements AutoCloseable {
         });
     }
 
-    /** Tip posts tried again after a 400, over all clients. */
+    /** Tip posts tried again after a 503 or 400, over all clients. */
     static long retries() {
         return retries.get();
     }

@@ -32,6 +32,14 @@ public final class ApiError extends RuntimeException {
         return new ApiError(409, message, null);
     }
 
+    /**
+     * 503: the request is right but cannot be answered yet, for example a tip for a call whose assignment routing
+     * is still recording. Trying again shortly succeeds.
+     */
+    public static ApiError notYet(String message) {
+        return new ApiError(503, message, null);
+    }
+
     public int status() {
         return status;
     }

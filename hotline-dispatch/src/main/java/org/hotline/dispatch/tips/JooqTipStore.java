@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hotline.core.call.CallOutcome;
 import org.hotline.core.tip.ContactType;
 import org.hotline.core.tip.Country;
 import org.hotline.core.tip.ReferralStatus;
@@ -59,6 +60,9 @@ final class JooqTipStore implements TipStore {
         }
         TipContent content = tip.content();
         if (content.callId() != null && !handled(db, content.callId(), operatorId)) {
+            if (awaitingAssignment(db, content.callId())) {
+                throw ApiError.notYet("The call is still being recorded. Save again in a moment.");
+            }
             throw ApiError.badRequest("callId", "The tip's call is not one you handled.");
         }
         Map<String, String> partnerCountries = partnerCountries(db, tip.referrals());
@@ -86,6 +90,16 @@ final class JooqTipStore implements TipStore {
                 CALLS.OPERATOR_ID.eq(operatorId).or(DSL.exists(DSL.selectOne().from(VOICEMAIL_TASKS)
                         .where(VOICEMAIL_TASKS.CALL_ID.eq(CALLS.ID))
                         .and(VOICEMAIL_TASKS.CLAIMED_BY.eq(operatorId))))));
+    }
+
+    /**
+     * An answered call (or one still going on) with no operator recorded yet: routing records who took a call
+     * after the hand-off, off the operator's path, and waits for the IVR's entry of the call, so right after a
+     * database outage a tip can arrive first.
+     */
+    private static boolean awaitingAssignment(DSLContext db, String callId) {
+        return db.fetchExists(CALLS, CALLS.ID.eq(callId).and(CALLS.OPERATOR_ID.isNull())
+                .and(CALLS.OUTCOME.isNull().or(CALLS.OUTCOME.eq(CallOutcome.ANSWERED.code()))));
     }
 
     private static Map<String, String> partnerCountries(DSLContext db, List<NewReferral> referrals) {

@@ -1,6 +1,7 @@
 package org.hotline.dispatch.tips;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.REFERRALS;
 import static org.hotline.core.db.Tables.REFERRAL_STATUS_CHANGES;
 import static org.hotline.core.db.Tables.TIPS;
@@ -164,6 +165,21 @@ class TipSubmitTest extends ApiTestBase {
         Reply unknown = alice.client().post("/api/tips", TipForms.substantive(id).put("callId", TipForms.newId()));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(api.dsl().fetchCount(TIPS, TIPS.ID.eq(id))).isZero();
+    }
+
+    @Test
+    void aTipForACallWhoseAssignmentIsStillBeingRecordedIsToldToTryAgain() {
+        String call = api.callHandledBy(null);
+        String id = TipForms.newId();
+
+        Reply early = alice.client().post("/api/tips", TipForms.substantive(id).put("callId", call));
+        assertThat(early.status()).as(early.toString()).isEqualTo(503);
+        assertThat(early.json().getString("error")).contains("still being recorded");
+        assertThat(api.dsl().fetchCount(TIPS, TIPS.ID.eq(id))).isZero();
+
+        api.dsl().update(CALLS).set(CALLS.OPERATOR_ID, alice.id()).where(CALLS.ID.eq(call)).execute();
+        Reply again = alice.client().post("/api/tips", TipForms.substantive(id).put("callId", call));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
     }
 
     @Test
