@@ -85,6 +85,8 @@ final class CallFlow {
             queue();
         } catch (CallerHungUp e) {
             abandoned();
+        } catch (ConnectionCut e) {
+            fallback();
         } catch (IvrFailure e) {
             LOG.warn("The IVR failed at step {} ({}); the dialplan falls back", step.code(), e.getMessage());
             fallback();
@@ -176,7 +178,6 @@ final class CallFlow {
             }
             case REFUSED -> nobodyCanAnswer();
             case DRAINING -> {
-                leftQueue(CallOutcome.FALLBACK);
                 fallback();
             }
         }
@@ -187,7 +188,6 @@ final class CallFlow {
         if (!Ids.isDialString(target)) {
             assignment.answer(false);
             LOG.warn("Dispatch assigned an operator with an unusable dial string; the dialplan falls back");
-            leftQueue(CallOutcome.FALLBACK);
             fallback();
             return;
         }
@@ -243,7 +243,9 @@ final class CallFlow {
         record(step.inMenu() ? CallOutcome.ABANDONED_IN_MENU : CallOutcome.ABANDONED_IN_QUEUE);
     }
 
+    /** The caller goes to the dialplan's fallback queue; a queued call leaves dispatch's queue at once. */
     private void fallback() {
+        leftQueue(CallOutcome.FALLBACK);
         record(CallOutcome.FALLBACK);
     }
 

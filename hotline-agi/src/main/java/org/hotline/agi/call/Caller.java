@@ -17,6 +17,7 @@ import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.WaitForDigitCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
+import org.hotline.agi.server.ConnectionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +101,9 @@ public final class Caller {
         try {
             reply = channel.sendCommand(command);
         } catch (AgiHangupException | AgiNetworkException e) {
+            if (ConnectionRefused.cutOnThisThread()) {
+                throw new ConnectionCut();
+            }
             throw new CallerHungUp();
         } catch (AgiException e) {
             throw new IvrFailure("Asterisk refused " + command.getClass().getSimpleName(), e);

@@ -47,6 +47,8 @@ public final class HotlineEndScript implements AgiScript {
                 LOG.warn("Could not record the call's end ({})", failure.getClass().getSimpleName());
                 return null;
             });
+        } catch (ConnectionCut e) {
+            // The guard has said why, in one line: the end could not be read.
         } catch (CallerHungUp | IvrFailure e) {
             LOG.warn("The hangup handler could not read the call's end ({})", e.getClass().getSimpleName());
         } catch (RuntimeException e) {

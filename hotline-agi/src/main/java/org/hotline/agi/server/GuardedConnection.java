@@ -171,6 +171,7 @@ final class GuardedConnection implements SocketConnectionFacade {
         } catch (IOException e) {
             // The refusal is what matters; the socket is gone either way.
         }
+        ConnectionRefused.markThisThread();
         return new ConnectionRefused(reason, message);
     }
 

@@ -99,10 +99,16 @@ public final class HotlineAgiServer extends DefaultAgiServer {
 
     @Override
     protected synchronized ThreadPoolExecutor createPool() {
-        // One new virtual thread per call: a SynchronousQueue hands each call straight to a fresh thread, and
-        // the maximum is unbounded, so no call is ever rejected for lack of a thread.
+        // A virtual thread per call: a SynchronousQueue hands each call straight to an idle or a new thread, and
+        // the maximum is unbounded, so no call is ever rejected for lack of a thread. An idle thread may serve the
+        // next call within a second, so each call starts with no refusal remembered from the one before.
         calls = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                Thread.ofVirtual().name("agi-call-", 0).factory());
+                Thread.ofVirtual().name("agi-call-", 0).factory()) {
+            @Override
+            protected void beforeExecute(Thread thread, Runnable call) {
+                ConnectionRefused.forgetThisThread();
+            }
+        };
         return calls;
     }
 }

@@ -132,7 +132,8 @@ class MalformedInputTest {
 
         attack.refusedOnce("line-too-long");
         assertThat(sent[0]).isLessThan(32L << 20);
-        assertOutcome(uniqueId, CallOutcome.ABANDONED_IN_MENU, CallStep.ENTERED);
+        // Cut off by us, not by the caller: the dialplan sends them to the fallback queue, and so says the record.
+        assertOutcome(uniqueId, CallOutcome.FALLBACK, CallStep.ENTERED);
     }
 
     @Test
@@ -417,7 +418,7 @@ class MalformedInputTest {
         });
 
         attack.refusedOnce("reply-timeout");
-        assertThat(ivr.settled(uniqueId).outcome()).isNotNull();
+        assertOutcome(uniqueId, CallOutcome.FALLBACK, CallStep.ENTERED);
     }
 
     @Test
@@ -437,7 +438,7 @@ class MalformedInputTest {
         });
 
         attack.refusedOnce("reply-flood");
-        assertThat(ivr.settled(uniqueId).outcome()).isNotNull();
+        assertOutcome(uniqueId, CallOutcome.FALLBACK, CallStep.ENTERED);
     }
 
     @Test
