@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
+import org.hotline.core.bus.CallLeft;
 import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
@@ -456,6 +457,28 @@ class MalformedInputTest {
 
         attack.warnsOnce();
         assertOutcome(uniqueId, CallOutcome.FALLBACK, CallStep.ENTERED);
+    }
+
+    @Test
+    void aCommandRefusedInHoldSendsTheCallerToTheFallbackAndTakesTheCallOutOfTheQueue() throws Exception {
+        String uniqueId = uniqueId();
+        gates.put(uniqueId, new CompletableFuture<>());
+        Attack attack = attack(() -> {
+            try (RawPeer peer = RawPeer.connect(ivr.port())) {
+                peer.send(RawPeer.request(RawPeer.header(ivr.port(), "hotline", uniqueId), "\n"));
+                RawPeer.Asterisk asterisk = new RawPeer.Asterisk("\n", "12");
+                peer.converse(command -> command.startsWith("SET MUSIC ON")
+                        ? "510 Invalid or unknown command\n" : asterisk.apply(command), CALL_LIMIT);
+                assertThat(peer.closedByServer()).isTrue();
+            }
+        });
+
+        attack.warnsOnce();
+        assertOutcome(uniqueId, CallOutcome.FALLBACK, CallStep.QUEUED);
+        String callId = ivr.settled(uniqueId).callId();
+        // Dispatch hears at once that the caller is gone, so no operator is offered a call already given up.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(dispatch.lefts())
+                .contains(new CallLeft(callId, CallOutcome.FALLBACK)));
     }
 
     @Test
