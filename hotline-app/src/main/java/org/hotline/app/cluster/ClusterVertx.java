@@ -63,7 +63,10 @@ public final class ClusterVertx {
         EventBusOptions bus = new EventBusOptions().setHost(config.bind()).setPort(config.busPort())
                 .setClusterPublicHost(config.bind());
         if (config.tls() != null) {
-            bus.setSsl(true)
+            // Both ways: members demand a certificate the cluster's CA signed, and check the one they are shown.
+            // The event bus trusts every server by default (trustAll), which would hand intakes to any process
+            // that joins the membership and listens with a certificate of its own.
+            bus.setSsl(true).setTrustAll(false)
                     .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tls().certFile().toString())
                             .setKeyPath(config.tls().keyFile().toString()))
                     .setTrustOptions(new PemTrustOptions().addCertPath(config.tls().caFile().toString()))
