@@ -50,7 +50,13 @@ public interface CallJournal {
     /** Sets the outcome unless the call already has one; returns whether this call set it. */
     boolean outcome(String callId, CallOutcome outcome, CallStep atStep, Instant at);
 
-    /** The hangup handler's report; decides the outcome if nothing has yet. */
+    /**
+     * The hangup handler's report; decides the outcome if nothing has yet. A report for a channel the IVR never
+     * named (no call id) and never stored changes nothing. A call a restart closed as failed (its server died
+     * after handing the caller over, before recording it) that Asterisk reports answered becomes answered.
+     *
+     * @throws org.hotline.core.storage.NotYetStored when the IVR named the call but has not stored its entry yet
+     */
     void ended(CallEnd end);
 
     /**

@@ -168,12 +168,22 @@ public final class JooqCallJournal implements CallJournal {
                     ? db.selectFrom(CALLS).where(CALLS.ID.eq(end.callId())).forUpdate().fetchOne()
                     : db.selectFrom(CALLS).where(CALLS.ASTERISK_UNIQUE_ID.eq(end.asteriskUniqueId())).forUpdate()
                     .fetchOne();
-            if (call == null || call.getEndedAt() != null) {
-                return;
+            if (call == null && end.callId() != null) {
+                // Our IVR named the call, so its entry is on the way (behind a busy or unreachable database).
+                throw new NotYetStored("the call");
             }
             boolean answered = "ANSWER".equals(end.dialStatus());
+            // A server killed just after handing a caller over, before it recorded that, has the call closed as
+            // failed at its restart; Asterisk's own report that the operator answered is then the better record.
+            boolean closedByRestart = call != null && CallOutcome.FAILED.code().equals(call.getOutcome());
+            if (call == null || (call.getEndedAt() != null && !(answered && closedByRestart))) {
+                return;
+            }
             if (answered) {
                 insertStep(db, call.getId(), CallStep.ANSWERED, end.endedAt());
+            }
+            if (answered && closedByRestart) {
+                call.setOutcome(CallOutcome.ANSWERED.code());
             }
             // A call still in the IVR's hands gets its outcome from the IVR, which may finish after this handler
             // (Asterisk can run the hangup handler while the script is still seeing the hangup).

@@ -1,6 +1,7 @@
 package org.hotline.core.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.core.db.Tables.CALLS;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.hotline.core.storage.Database;
+import org.hotline.core.storage.NotYetStored;
 import org.hotline.core.testing.TestDatabases;
 import org.hotline.core.testing.TestDatabases.Engine;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,35 @@ abstract class JooqCallJournalTest {
     @AfterEach
     void close() {
         database.close();
+    }
+
+    @Test
+    void recordsOfACallWhoseEntryIsNotStoredYetAskToWait() {
+        String later = "0b7f8c1e-2a4d-4c3b-9e5f-6a7b8c9d0e1f";
+        assertThatThrownBy(() -> journal.offered(later, t0)).isInstanceOf(NotYetStored.class);
+        assertThatThrownBy(() -> journal.assigned(later, "operator-1")).isInstanceOf(NotYetStored.class);
+        assertThatThrownBy(() -> journal.ended(new CallEnd("1764332400.9", later, "ANSWER", 30, t0)))
+                .isInstanceOf(NotYetStored.class);
+        // A channel the IVR never named: nothing to wait for.
+        journal.ended(new CallEnd("1764332400.9", null, "ANSWER", 30, t0));
+
+        String id = journal.enter(newCall("1764332400.2"));
+        journal.step(id, CallStep.QUEUED, t0.plusSeconds(5));
+        journal.offered(id, t0.plusSeconds(6));
+        assertThat(journal.steps(id)).containsExactly(CallStep.ENTERED, CallStep.QUEUED, CallStep.OFFERED);
+    }
+
+    @Test
+    void aCallClosedAsFailedAtARestartThatAsteriskReportsAnsweredIsAnswered() {
+        String handedOver = journal.enter(newCall("1764332400.3"));
+        String menuOnly = journal.enter(newCall("1764332400.4"));
+        assertThat(journal.closeInterrupted(t0.plusSeconds(60), t0.plusSeconds(60))).isEqualTo(2);
+
+        journal.ended(new CallEnd("1764332400.3", handedOver, "ANSWER", 42, t0.plusSeconds(90)));
+        journal.ended(new CallEnd("1764332400.4", menuOnly, "", null, t0.plusSeconds(90)));
+
+        assertThat(journal.find(handedOver).orElseThrow().outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(journal.find(menuOnly).orElseThrow().outcome()).isEqualTo(CallOutcome.FAILED);
     }
 
     @Test
