@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * connections, so recovery needs no restart.
  */
 final class FailFastDataSource implements DataSource {
-    /** SQL state class 08: connection exception. */
+    /** SQL state class 08: connection exception (the database could not be reached). */
     private static final String CONNECTION_EXCEPTION = "08";
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     private static final int PROBE_VALID_SECONDS = 2;
@@ -58,7 +58,12 @@ final class FailFastDataSource implements DataSource {
      * no cause when the pool was merely busy: a busy pool is not an outage.
      */
     private static boolean unreachable(SQLException e) {
-        return e.getCause() != null || (e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION));
+        return e.getCause() != null || connectionFailure(e);
+    }
+
+    /** Whether the database said it could not be reached: SQL state class 08. */
+    static boolean connectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION);
     }
 
     private void wentDown(SQLException e) {

@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PatientWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PatientWriter.class);
-    /** SQL state class 08: connection exception. */
-    private static final String CONNECTION_EXCEPTION = "08";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     /** The pool's own probe finds the database back within a second; a write follows within this. */
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
@@ -81,8 +79,7 @@ public final class PatientWriter implements AutoCloseable {
             if (t instanceof SQLTransientConnectionException || t instanceof NotYetStored) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+            if (t instanceof SQLException sql && FailFastDataSource.connectionFailure(sql)) {
                 return true;
             }
         }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.exception.DataAccessException;
@@ -80,7 +82,8 @@ class PatientWriterTest {
             });
             await().atMost(5, TimeUnit.SECONDS).until(() -> writer.waiting() == 1);
             writer.close();
-            assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS)).isInstanceOf(Exception.class);
+            assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(CancellationException.class);
             assertThat(attempts).hasValue(1);
         }
     }

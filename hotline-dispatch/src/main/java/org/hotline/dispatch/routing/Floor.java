@@ -69,10 +69,7 @@ final class Floor {
         if (seats.values().stream().noneMatch(s -> s.operator.takesCalls()) || settled.contains(intake.callId())) {
             return IntakeReply.refused(IntakeReply.NO_OPERATORS);
         }
-        WaitingCall call = waiting.computeIfAbsent(intake.callId(), id -> new WaitingCall(intake,
-                intake.steps().getOrDefault(CallStep.QUEUED, now), sequence++));
-        call.lastHeard = now;
-        match(now, effects);
+        WaitingCall call = queue(intake, now, effects);
         return IntakeReply.queuedAt(position(call.id()).orElse(1));
     }
 
@@ -85,10 +82,24 @@ final class Floor {
         if (settled.contains(intake.callId())) {
             return;
         }
-        WaitingCall call = waiting.computeIfAbsent(intake.callId(), id -> new WaitingCall(intake,
-                intake.steps().getOrDefault(CallStep.QUEUED, now), sequence++));
+        queue(intake, now, effects);
+    }
+
+    /**
+     * Queues a new call at its queued time and routes it. A call already waiting is only marked as heard from:
+     * its IVR re-sends it every few seconds, and nothing about routing changed with that.
+     */
+    private WaitingCall queue(CallIntake intake, Instant now, List<Effect> effects) {
+        WaitingCall known = waiting.get(intake.callId());
+        if (known != null) {
+            known.lastHeard = now;
+            return known;
+        }
+        WaitingCall call = new WaitingCall(intake, intake.steps().getOrDefault(CallStep.QUEUED, now), sequence++);
+        waiting.put(call.id(), call);
         call.lastHeard = now;
         match(now, effects);
+        return call;
     }
 
     /** A browser connected: the operator joins the floor, away until they choose to be available. */

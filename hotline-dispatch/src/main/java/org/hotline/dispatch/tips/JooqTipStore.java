@@ -93,12 +93,13 @@ final class JooqTipStore implements TipStore {
     }
 
     /**
-     * An answered call (or one still going on) with no operator recorded yet: routing records who took a call
-     * after the hand-off, off the operator's path, and waits for the IVR's entry of the call, so right after a
-     * database outage a tip can arrive first.
+     * A call handed to an operator (answered, or still going on) with no operator recorded yet: routing records
+     * who took a call after the hand-off, off the operator's path, and waits for the IVR's entry of the call, so
+     * right after a database outage a tip can arrive first. A call still in the queue is nobody's yet: 400.
      */
     private static boolean awaitingAssignment(DSLContext db, String callId) {
         return db.fetchExists(CALLS, CALLS.ID.eq(callId).and(CALLS.OPERATOR_ID.isNull())
+                .and(CALLS.HANDED_OFF_AT.isNotNull())
                 .and(CALLS.OUTCOME.isNull().or(CALLS.OUTCOME.eq(CallOutcome.ANSWERED.code()))));
     }
 

@@ -171,7 +171,12 @@ class TipSubmitTest extends ApiTestBase {
     void aTipForACallWhoseAssignmentIsStillBeingRecordedIsToldToTryAgain() {
         String call = api.callHandledBy(null);
         String id = TipForms.newId();
+        // Not handed to anyone yet (still in the queue, say): nobody's call, so no waiting.
+        Reply queued = alice.client().post("/api/tips", TipForms.substantive(id).put("callId", call));
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(400);
 
+        api.dsl().update(CALLS).set(CALLS.HANDED_OFF_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .where(CALLS.ID.eq(call)).execute();
         Reply early = alice.client().post("/api/tips", TipForms.substantive(id).put("callId", call));
         assertThat(early.status()).as(early.toString()).isEqualTo(503);
         assertThat(early.json().getString("error")).contains("still being recorded");
