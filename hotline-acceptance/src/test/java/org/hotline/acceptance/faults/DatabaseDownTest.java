@@ -4,6 +4,7 @@ import org.hotline.acceptance.SimulatedOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.CALLS;
+import static org.hotline.core.db.Tables.OPERATORS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.core.db.Tables.REFERRALS;
 import static org.hotline.core.db.Tables.TIPS;
@@ -132,7 +133,8 @@ class DatabaseDownTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> db.fetchCount(CALLS,
                     CALLS.ASTERISK_UNIQUE_ID.eq(duringOutage.uniqueId()).and(CALLS.OUTCOME.eq("answered"))
                             .and(CALLS.ENDED_AT.isNotNull()).and(CALLS.TALK_SECONDS.eq(1))
-                            .and(CALLS.OPERATOR_ID.isNotNull())) == 1);
+                            .and(CALLS.OPERATOR_ID.eq(DSL.select(OPERATORS.ID).from(OPERATORS)
+                                    .where(OPERATORS.USERNAME.eq(BRIDGE_DESK.username()))))) == 1);
             String outageCall = duringOutage.variables().get("HOTLINE_CALL_ID");
             await().atMost(Duration.ofSeconds(60)).until(() -> db.select(OPERATOR_STATES.STATE)
                     .from(OPERATOR_STATES).where(OPERATOR_STATES.CALL_ID.eq(outageCall)).fetch(r -> r.value1())
