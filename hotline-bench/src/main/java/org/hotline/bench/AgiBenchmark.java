@@ -1,15 +1,12 @@
 package org.hotline.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +35,8 @@ final class AgiBenchmark implements Benchmark {
     }
 
     /** Alternates the servers (ours first, then stock first) so slow drift on the machine hits both alike. */
-    private static List<HoldRun.Result> holdRuns(AgiPlan plan, BenchContext context) throws InterruptedException {
+    private static List<HoldRun.Result> holdRuns(AgiPlan plan, BenchContext context)
+            throws InterruptedException, java.io.IOException {
         List<HoldRun.Result> results = new ArrayList<>();
         for (int rep = 1; rep <= plan.holdReps(); rep++) {
             for (String server : rep % 2 == 1 ? List.of(OURS, STOCK) : List.of(STOCK, OURS)) {
@@ -51,9 +49,9 @@ final class AgiBenchmark implements Benchmark {
     }
 
     private static HoldRun.Result holdRun(AgiPlan plan, BenchContext context, String server, int rep)
-            throws InterruptedException {
+            throws InterruptedException, java.io.IOException {
         Path data = context.outDir().resolve("work").resolve(server + "-" + rep);
-        deleteTree(data);
+        WorkDirs.deleteTree(data);
         List<String> args = new ArrayList<>(List.of(server, "hold", "poll=" + plan.poll().toMillis()));
         if (server.equals(OURS)) {
             args.add("data=" + data);
@@ -66,7 +64,7 @@ final class AgiBenchmark implements Benchmark {
             return result.withServerWarnings(jvm.warnings());
         } finally {
             jvm.close();
-            deleteTree(data);
+            WorkDirs.deleteTree(data);
         }
     }
 
@@ -99,16 +97,4 @@ final class AgiBenchmark implements Benchmark {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clean " + root, e);
-        }
-    }
 }

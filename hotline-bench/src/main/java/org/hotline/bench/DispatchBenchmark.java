@@ -247,7 +247,7 @@ final class DispatchBenchmark implements Benchmark {
                     Format.ratio(p50.median(), d50.median()), ""));
             rows.add(new Figure(label + ", p99", p99.format(Latencies::millis), d99.format(Latencies::millis),
                     Format.ratio(p99.median(), d99.median()), rate == 200
-                            ? "p99 < 20 ms: " + (p99.median() < GOAL_P99_NANOS ? "met" : "not met") : ""));
+                            ? "p99 < 20 ms in every run: " + (p99.max() < GOAL_P99_NANOS ? "met" : "not met") : ""));
             rows.add(new Figure(label + ", max" + (missing > 0 ? " (" + missing + " offers never arrived)" : ""),
                     max.format(Latencies::millis), dmax.format(Latencies::millis),
                     Format.ratio(max.median(), dmax.median()), ""));

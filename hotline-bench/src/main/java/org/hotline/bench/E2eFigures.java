@@ -65,10 +65,7 @@ final class E2eFigures {
                 + "happened.");
         notes.add(String.format(Locale.ROOT, "%d simulated operators (all six languages) signed in through the real "
                 + "form and connected to the real SockJS bridge over WebSocket from this JVM; they accept every offer "
-                + "at once and talk for 0 s. With 300 operators signed in, the server ran out of its 1 GiB heap at "
-                + "200 calls/s: dispatch publishes the whole queue to every operator's screen twice a second (one "
-                + "JSON copy per screen, encoded again per socket by the bridge), so a growing queue costs queue x "
-                + "operators.", operators));
+                + "at once and talk for 0 s.", operators));
         notes.add(String.format(Locale.ROOT, "Shortened timings (benchmark settings, not production): every prompt "
                 + "plays %d ms, hold polls every %d ms (production 500 ms). Real prompts last seconds and calls sit in "
                 + "the IVR for minutes, so real concurrency per call/s is far higher than here.",

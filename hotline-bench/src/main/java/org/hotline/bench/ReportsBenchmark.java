@@ -21,11 +21,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
@@ -135,7 +133,7 @@ final class ReportsBenchmark implements Benchmark {
             notes.add(plan.name() + ": reused a database seeded by an earlier run.");
             return;
         }
-        deleteTree(data);
+        WorkDirs.deleteTree(data);
         Settings defaults = Settings.defaultSettings().with(Map.of("data.dir", data.toString()));
         String url = StorageConfig.from(defaults).jdbcUrl().replace(";WRITE_DELAY=0", "");
         Settings seeding = defaults.with(Map.of("db.url", url));
@@ -263,14 +261,4 @@ final class ReportsBenchmark implements Benchmark {
         return String.format(java.util.Locale.ROOT, "%,.0f ms", millis);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

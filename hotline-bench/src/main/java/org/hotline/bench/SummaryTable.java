@@ -17,7 +17,7 @@ final class SummaryTable {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(report.title()).append("\n\n");
         out.append("Machine: ").append(machine.oneLine()).append("\n\n");
-        out.append("| figure | ours | stock baseline | ratio | goal |\n");
+        out.append("| figure | ours | same-run baseline | ratio | goal |\n");
         out.append("|---|---:|---:|---:|---|\n");
         for (Figure figure : report.figures()) {
             out.append("| ").append(cell(figure.figure()))
