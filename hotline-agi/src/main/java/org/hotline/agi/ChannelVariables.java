@@ -22,10 +22,27 @@ public final class ChannelVariables {
     /** {@link #NEXT} value: the script already played its last words (voice message saved, or "call again"). */
     public static final String NEXT_HANGUP = "hangup";
 
-    /** Read by {@code hotline-end}: set by Asterisk's Dial(). */
+    /**
+     * Read by {@code hotline-end} run directly on the caller's channel (an older dialplan, tests): set by
+     * Asterisk's Dial().
+     */
     public static final String DIAL_STATUS = "DIALSTATUS";
-    /** Read by {@code hotline-end}: seconds the bridged call was answered, set by Asterisk's Dial(). */
-    public static final String ANSWERED_TIME = "ANSWEREDTIME";
+
+    /*
+     * The end-of-call report. The dialplan's hangup handler does not run hotline-end itself (an AGI on the dead
+     * caller channel has no time limit); it originates a Local channel that runs it, passing these.
+     */
+
+    /** Our call id ({@link #CALL_ID} of the caller's channel). */
+    public static final String END_CALL_ID = "HOTLINE_END_CALL_ID";
+    /** The caller channel's DIALSTATUS (empty if Dial never ran). */
+    public static final String END_DIAL_STATUS = "HOTLINE_END_DIAL_STATUS";
+    /** The caller channel's uniqueid: the report runs on another channel, with a uniqueid of its own. */
+    public static final String END_UNIQUE_ID = "HOTLINE_END_UNIQUE_ID";
+    /** Epoch milliseconds when the operator answered (Dial's U() subroutine); empty if nobody did. */
+    public static final String END_ANSWERED_MS = "HOTLINE_END_ANSWERED_MS";
+    /** Epoch milliseconds when the caller's channel hung up. Talk time is this minus {@link #END_ANSWERED_MS}. */
+    public static final String END_ENDED_MS = "HOTLINE_END_ENDED_MS";
 
     private ChannelVariables() {
     }

@@ -11,6 +11,10 @@ final class AsteriskIds {
     private static final java.util.Set<String> DIAL_STATUSES = java.util.Set.of("ANSWER", "BUSY", "NOANSWER",
             "CANCEL", "CONGESTION", "CHANUNAVAIL", "DONTCALL", "TORTURE", "INVALIDARGS");
 
+    private static final Pattern EPOCH_MS = Pattern.compile("[0-9]{1,15}");
+    /** A talk time above a day is a clock jump or a forged stamp, not a conversation. */
+    static final long LONGEST_CALL_MS = 24L * 60 * 60 * 1000;
+
     private AsteriskIds() {
     }
 
@@ -31,10 +35,21 @@ final class AsteriskIds {
         return DIAL_STATUSES.contains(value) ? value : "OTHER";
     }
 
-    static Integer secondsOrNull(String value) {
-        if (value == null || !value.matches("[0-9]{1,9}")) {
+    /** A uniqueid passed in a variable, if it has the expected form. */
+    static String uniqueIdOrNull(String value) {
+        return value != null && UNIQUE_ID.matcher(value).matches() ? value : null;
+    }
+
+    /**
+     * Milliseconds from {@code answeredMs} to {@code endedMs} (both epoch milliseconds from Asterisk's clock), or
+     * null when either is missing or malformed, or the span is negative or longer than {@link #LONGEST_CALL_MS}.
+     */
+    static Long talkMillisOrNull(String answeredMs, String endedMs) {
+        if (answeredMs == null || endedMs == null || !EPOCH_MS.matcher(answeredMs).matches()
+                || !EPOCH_MS.matcher(endedMs).matches()) {
             return null;
         }
-        return Integer.valueOf(value);
+        long talk = Long.parseLong(endedMs) - Long.parseLong(answeredMs);
+        return talk < 0 || talk > LONGEST_CALL_MS ? null : talk;
     }
 }

@@ -30,7 +30,12 @@ public final class Caller {
     public static final char NO_KEY = 0;
 
     private static final Logger LOG = LoggerFactory.getLogger(Caller.class);
-    private static final String MUSIC_CLASS = "hotline";
+    /**
+     * Asterisk's stock class. A class named here that musiconhold.conf does not define (or whose directory has no
+     * files) logs a WARNING at every hold before Asterisk falls back to "default" (res_musiconhold.c
+     * get_mohbyname); asterisk-conf/musiconhold.conf says how to install and switch to a hotline class.
+     */
+    static final String MUSIC_CLASS = "default";
     private static final Pattern RESULT = Pattern.compile("-?[0-9]{1,10}");
 
     private final AgiChannel channel;

@@ -12,9 +12,18 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The {@code hotline-end} script, run by the dialplan's hangup handler: it reads how the call ended
- * (DIALSTATUS, ANSWEREDTIME, our call id) and records it. Nobody is listening on the line any more, so it
- * writes synchronously.
+ * The {@code hotline-end} script: records how a call ended (our call id, Dial's status, the talk time).
+ * Nobody is listening on the line any more, so it writes synchronously.
+ *
+ * <p>The dialplan runs it on a Local channel of its own, originated by the caller channel's hangup handler (an
+ * AGI on the dead caller channel could wait without limit for a hung server), and passes the caller channel's
+ * values as {@code HOTLINE_END_*} variables; see {@link ChannelVariables#END_CALL_ID}. Run directly on the
+ * caller's channel, as older dialplans did, it falls back to that channel's {@code HOTLINE_CALL_ID},
+ * {@code DIALSTATUS} and uniqueid.
+ *
+ * <p>Talk time is the time the operator and the caller were connected: from the operator's answer (stamped by
+ * Dial's U() subroutine) to the hang-up, both in epoch milliseconds. Dial's ANSWEREDTIME is not used: Asterisk
+ * counts it from when the caller's channel was answered, so it includes the IVR and the hold.
  */
 public final class HotlineEndScript implements AgiScript {
     private static final Logger LOG = LoggerFactory.getLogger(HotlineEndScript.class);
@@ -30,10 +39,19 @@ public final class HotlineEndScript implements AgiScript {
         Caller caller = new Caller(channel);
         String uniqueId = AsteriskIds.uniqueId(request, "unknown");
         try {
-            String callId = AsteriskIds.callIdOrNull(caller.variable(ChannelVariables.CALL_ID));
+            String callerUniqueId = AsteriskIds.uniqueIdOrNull(caller.variable(ChannelVariables.END_UNIQUE_ID));
+            boolean onReportChannel = callerUniqueId != null;
+            if (onReportChannel) {
+                uniqueId = callerUniqueId;
+            }
+            String callId = AsteriskIds.callIdOrNull(caller.variable(
+                    onReportChannel ? ChannelVariables.END_CALL_ID : ChannelVariables.CALL_ID));
             MDC.put("call", callId == null ? "none" : callId);
-            String dialStatus = AsteriskIds.dialStatusOrNull(caller.variable(ChannelVariables.DIAL_STATUS));
-            Integer talkSeconds = AsteriskIds.secondsOrNull(caller.variable(ChannelVariables.ANSWERED_TIME));
+            String dialStatus = AsteriskIds.dialStatusOrNull(caller.variable(
+                    onReportChannel ? ChannelVariables.END_DIAL_STATUS : ChannelVariables.DIAL_STATUS));
+            Long talkMillis = AsteriskIds.talkMillisOrNull(caller.variable(ChannelVariables.END_ANSWERED_MS),
+                    caller.variable(ChannelVariables.END_ENDED_MS));
+            Integer talkSeconds = talkMillis == null ? null : Math.toIntExact(Math.round(talkMillis / 1000.0));
             Instant now = ivr.clock().instant();
             // Dispatch first: the operator's wrap-up (and tip form) must not wait for, or depend on, the database.
             if (callId != null) {

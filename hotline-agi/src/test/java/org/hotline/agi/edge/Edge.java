@@ -25,7 +25,7 @@ final class Edge {
             Pattern.compile("STREAM FILE \"([a-z]{2,3}/)?hotline/[a-z0-9-]+\" \"[0-9]*\""),
             Pattern.compile("WAIT FOR DIGIT [0-9]+"),
             Pattern.compile("SET VARIABLE \"(HOTLINE_[A-Z_]+|CHANNEL\\(language\\)|AJ_AGISTATUS)\" \"[A-Za-z0-9/._-]*\""),
-            Pattern.compile("SET MUSIC ON \"hotline\""),
+            Pattern.compile("SET MUSIC ON \"default\""),
             Pattern.compile("SET MUSIC OFF"),
             Pattern.compile("CHANNEL STATUS"),
             Pattern.compile("GET FULL VARIABLE \"\\$\\{[A-Z_]+}\""),
