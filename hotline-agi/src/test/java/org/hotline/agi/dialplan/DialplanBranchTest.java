@@ -3,10 +3,12 @@ package org.hotline.agi.dialplan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hotline.agi.AgiScriptNames;
 import org.hotline.agi.ChannelVariables;
 import org.hotline.agi.prompts.Prompt;
 import org.hotline.agi.dialplan.DialplanWalker.End;
@@ -155,6 +157,76 @@ class DialplanBranchTest {
                 .whenReturns("Dial", vars("DIALSTATUS", "ANSWER", "ANSWEREDTIME", "95"))
                 .run();
         assertThat(walk.outcomes()).containsExactly(Outcome.dial("PJSIP/1001"), new Outcome(Kind.HANGUP, null));
+    }
+
+    // ---- the end-of-call report -------------------------------------------------------------------------------
+
+    @Test
+    void theTalkTimeIsTheBridgeNotTheWholeCall() {
+        // Seen on a real box: ANSWEREDTIME 155 s for a 43 s conversation after a long IVR and hold.
+        Map<String, Map<String, String>> reported = new LinkedHashMap<>();
+        Walk walk = walker.call(DialplanWalker.ENTRY_CONTEXT, DialplanWalker.ENTRY_EXTEN)
+                .afterScript(handOff("PJSIP/1001"))
+                .ivrTakes(Duration.ofSeconds(107)).operatorAnswers(Duration.ofSeconds(5), Duration.ofMillis(43_250))
+                .thenHangUp()
+                .endServer((script, channel, uniqueId, vars) -> {
+                    reported.put(script, vars);
+                    return vars("AGISTATUS", "SUCCESS");
+                })
+                .run();
+
+        assertThat(walk.outcome()).isEqualTo(Outcome.dial("PJSIP/1001"));
+        Step dial = walk.first("Dial");
+        Map<String, String> report = reported.get(AgiScriptNames.END);
+        assertThat(report).as("hotline-end ran on the originated channel").isNotNull();
+        long talk = Long.parseLong(report.get(ChannelVariables.END_ENDED_MS))
+                - Long.parseLong(report.get(ChannelVariables.END_ANSWERED_MS));
+        assertThat(talk).as("operator answer to hang-up").isEqualTo(43_250);
+        assertThat(report).containsEntry(ChannelVariables.END_DIAL_STATUS, "ANSWER")
+                .containsEntry(ChannelVariables.END_CALL_ID, "c-42")
+                .containsEntry(ChannelVariables.END_UNIQUE_ID, DialplanWalker.CALLER_UNIQUE_ID)
+                .doesNotContainKey("CALLERID(num)");
+        assertThat(dial.args()).contains("U(hotline-operator-answered^" + DialplanWalker.CALLER_CHANNEL + ")");
+    }
+
+    @Test
+    void dialsAnsweredTimeWouldHaveCountedTheIvrAndTheHold() {
+        // The walker sets ANSWEREDTIME as app_dial.c does, so the two figures can be told apart.
+        Walk walk = walker.call(DialplanWalker.ENTRY_CONTEXT, DialplanWalker.ENTRY_EXTEN)
+                .afterScript(handOff("PJSIP/1001"))
+                .ivrTakes(Duration.ofSeconds(107)).operatorAnswers(Duration.ofSeconds(5), Duration.ofSeconds(43))
+                .thenHangUp().run();
+        Walk report = walk.handlers().getFirst().originated().getFirst();
+        assertThat(report.steps().getFirst().channel()).containsEntry(ChannelVariables.END_DIAL_STATUS, "ANSWER");
+        Walk handler = walk.handlers().getFirst();
+        assertThat(handler.steps().getFirst().channel()).containsEntry("ANSWEREDTIME", "155");
+    }
+
+    @Test
+    void noChannelWaitsOnAHungHotline() {
+        // The server accepts and then never answers, for the IVR and for the end report alike.
+        Walk walk = walker.call(DialplanWalker.ENTRY_CONTEXT, DialplanWalker.ENTRY_EXTEN)
+                .scriptHangs(vars(CALL_ID, "c-42"))
+                .endServer((script, channel, uniqueId, vars) -> null)
+                .thenHangUp()
+                .run();
+
+        assertThat(walk.outcome()).isEqualTo(FALLBACK);
+        assertThat(walk.handlers()).hasSize(1);
+        Walk handler = walk.handlers().getFirst();
+        assertThat(handler.end()).as("the hangup handler returns").isEqualTo(End.RETURNED);
+        assertThat(handler.millis()).as("at once: Originate with option a does not wait").isZero();
+        assertThat(handler.agiRuns()).as("no AGI on the dead caller channel").isEmpty();
+
+        assertThat(handler.originated()).hasSize(1);
+        Walk report = handler.originated().getFirst();
+        assertThat(report.end()).isEqualTo(End.HANGUP);
+        DialplanWalker.AgiRun end = report.agiRuns().getFirst();
+        assertThat(end.script()).isEqualTo(AgiScriptNames.END);
+        long bound = Long.parseLong(walker.dialplan().globals().get("HOTLINE_END_MAX_SECONDS")) * 1000;
+        assertThat(end.interruptedBy()).isNotNull();
+        assertThat(end.millis()).as("the report is cut off at its bound").isEqualTo(bound);
+        assertThat(report.millis()).isEqualTo(bound);
     }
 
     // ---- a server that hangs --------------------------------------------------------------------------------

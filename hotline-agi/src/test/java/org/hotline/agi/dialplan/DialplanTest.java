@@ -34,7 +34,7 @@ class DialplanTest {
 
     /** Variables Asterisk or app_stack set that the dialplan may read. Anything else must be declared. */
     private static final Set<String> STANDARD_VARIABLES = Set.of(
-            "AGISTATUS", "DIALSTATUS", "ANSWEREDTIME", "QUEUESTATUS", "VMSTATUS",
+            "AGISTATUS", "DIALSTATUS", "QUEUESTATUS", "VMSTATUS", "CHANNEL", "UNIQUEID",
             "ARG1", "ARG2", "ARG3", "ARG4", "ARG5", "ARG6", "ARG7", "ARG8", "ARG9");
 
     /** Applications built into Asterisk's core (no module to load). */
@@ -45,16 +45,21 @@ class DialplanTest {
     private static final Map<String, String> APPLICATION_MODULES = Map.of(
             "dial", "app_dial", "queue", "app_queue", "agi", "res_agi", "playback", "app_playback",
             "voicemail", "app_voicemail", "voicemailmain", "app_voicemail", "gosub", "app_stack",
-            "return", "app_stack");
+            "return", "app_stack", "originate", "app_originate");
 
     /** Module each dialplan function lives in. */
     private static final Map<String, String> FUNCTION_MODULES = Map.of(
             "REGEX", "func_strings", "CHANNEL", "func_channel", "TIMEOUT", "func_timeout",
-            "CALLERID", "func_callerid", "VM_INFO", "app_voicemail");
+            "CALLERID", "func_callerid", "VM_INFO", "app_voicemail", "FILTER", "func_strings",
+            "STRFTIME", "func_strings", "SHARED", "func_global");
 
-    /** Applications and functions that run commands or re-evaluate text: never in this dialplan. */
+    /**
+     * Applications and functions that run commands or re-evaluate text: never in this dialplan. Originate is
+     * allowed only as {@link #theEndReportRunsOnItsOwnBoundedChannel} checks it: to our own report context,
+     * with filtered values.
+     */
     private static final Set<String> FORBIDDEN_APPLICATIONS = Set.of("exec", "tryexec", "execif", "system",
-            "trysystem", "eval", "macro", "eagi", "deadagi", "originate");
+            "trysystem", "eval", "macro", "eagi", "deadagi");
     private static final Set<String> FORBIDDEN_FUNCTIONS = Set.of("EVAL", "EVAL_EXTEN", "SHELL", "EXEC", "IMPORT",
             "FILE", "ODBC", "CURL", "DB", "DB_DELETE");
 
@@ -63,6 +68,9 @@ class DialplanTest {
 
     private static final Pattern AGI_URL = Pattern.compile("agi://\\$\\{HOTLINE_AGI_SERVER\\}/([A-Za-z0-9_-]+)");
     private static final Pattern REGEX_ON_VARIABLE = Pattern.compile("REGEX\\(\"([^\"]*)\" \\$\\{([A-Z0-9_]+)\\}\\)");
+    /** A value passed on through FILTER() with a character set that cannot add a variable, option or argument. */
+    private static final Pattern FILTER_ON_VARIABLE = Pattern.compile(
+            "FILTER\\(([0-9A-Za-z._\\\\-]+),\\$\\{([A-Z0-9_]+)\\}\\)");
     private static final Pattern HOTLINE_PROMPT = Pattern.compile("hotline/([a-z0-9-]+)");
 
     private final Dialplan dialplan = DialplanReader.extensionsConf();
@@ -140,15 +148,14 @@ class DialplanTest {
         assertThat(entry).extracting(Dialplan.Priority::context).containsOnly(DialplanWalker.ENTRY_CONTEXT);
         List<Dialplan.Priority> end = agis.stream().filter(p -> p.args().endsWith("/" + AgiScriptNames.END))
                 .toList();
-        assertThat(end).extracting(Dialplan.Priority::context).containsOnly(hangupHandler().context());
+        assertThat(end).extracting(Dialplan.Priority::context).containsOnly(endReport().context());
     }
 
     @Test
     void hangupHandlerIsPushedBeforeTheIvrAndReportsTheEnd() {
         Dialplan.Target handler = hangupHandler();
         List<Dialplan.Priority> lines = dialplan.contexts().get(handler.context()).extensions().get(handler.exten());
-        assertThat(lines).extracting(Dialplan.Priority::app).containsExactly("AGI", "Return");
-        assertThat(lines.getFirst().args()).isEqualTo("agi://${HOTLINE_AGI_SERVER}/" + AgiScriptNames.END);
+        assertThat(lines).extracting(Dialplan.Priority::app).containsExactly("Originate", "Return");
 
         Dialplan.Priority push = dialplan.priorities("Set").stream().filter(DialplanTest::isHangupHandlerPush)
                 .findFirst().orElseThrow();
@@ -158,6 +165,81 @@ class DialplanTest {
         assertThat(push.exten()).isEqualTo(ivr.exten());
         assertThat(push.number()).as("pushed before the IVR so a hang-up in a menu is reported")
                 .isLessThan(ivr.number());
+    }
+
+    @Test
+    void theEndReportRunsOnItsOwnBoundedChannel() {
+        List<Dialplan.Priority> originates = dialplan.priorities("Originate");
+        assertThat(originates).as("only the hangup handler originates").hasSize(1)
+                .allMatch(p -> p.context().equals(hangupHandler().context()));
+        Dialplan.Priority originate = originates.getFirst();
+        List<String> args = originate.argList();
+        assertThat(args).hasSize(7);
+        assertThat(args.get(1)).isEqualTo("app");
+        assertThat(args.get(2)).as(";1 must not do anything that outlives ;2 or dials out").isEqualTo("NoOp");
+        assertThat(positiveInt(resolveGlobal(args.get(5)))).as("Originate timeout").isBetween(5, 120);
+        Matcher options = Pattern.compile("av\\((.*)\\)").matcher(args.get(6));
+        assertThat(options.matches()).as("asynchronous (a), so the dead channel returns at once; no c/n: no"
+                + " caller ID travels").isTrue();
+        Map<String, String> passed = new LinkedHashMap<>();
+        for (String pair : options.group(1).split("\\^")) {
+            passed.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        assertThat(passed.keySet()).containsExactlyInAnyOrder(ChannelVariables.END_CALL_ID,
+                ChannelVariables.END_DIAL_STATUS, ChannelVariables.END_UNIQUE_ID, ChannelVariables.END_ANSWERED_MS,
+                ChannelVariables.END_ENDED_MS);
+        passed.forEach((name, value) -> {
+            Matcher filtered = Pattern.compile("\\$\\{FILTER\\(([^,]+),(.*)\\)\\}").matcher(value);
+            assertThat(filtered.matches()).as("%s passes its value through FILTER()", name).isTrue();
+            String kept = DialplanWalker.filter(filtered.group(1), "^,()=[]{}$;|&\"'` \n");
+            assertThat(kept).as("%s: FILTER keeps no separator", name).isEmpty();
+            assertThat(filtered.group(2)).as("%s never carries the caller's number", name)
+                    .doesNotContainIgnoringCase("CALLERID");
+        });
+
+        Dialplan.Target report = endReport();
+        assertThat(args.get(0)).isEqualTo("Local/" + report.exten() + "@" + report.context());
+        List<Dialplan.Priority> lines = dialplan.contexts().get(report.context()).extensions().get(report.exten());
+        assertThat(lines).extracting(Dialplan.Priority::app).doesNotContain("Answer", "Playback", "Dial", "Queue");
+        int agi = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).is("AGI")) {
+                agi = i;
+            }
+        }
+        List<String> before = lines.subList(0, agi).stream().map(Dialplan.Priority::args).toList();
+        assertThat(before).contains("TIMEOUT(absolute)=${HOTLINE_END_MAX_SECONDS}", "AGIEXITONHANGUP=yes");
+        assertThat(positiveInt(dialplan.globals().get("HOTLINE_END_MAX_SECONDS"))).as("report bound")
+                .isBetween(5, 120);
+    }
+
+    @Test
+    void theOperatorsAnswerIsStampedOnTheCallerBeforeTheBridge() {
+        Dialplan.Priority dial = dialplan.priorities("Dial").getFirst();
+        Matcher u = Pattern.compile("U\\(([A-Za-z0-9_-]+)\\^\\$\\{CHANNEL\\}\\)").matcher(dial.argList().get(2));
+        assertThat(u.find()).as("Dial's U(<context>^${CHANNEL}) runs on the operator's channel").isTrue();
+        List<Dialplan.Priority> sub = dialplan.contexts().get(u.group(1)).extensions().get("s");
+        assertThat(sub.getFirst().args()).isEqualTo("SHARED(OPERATOR_ANSWERED_MS,${ARG1})=${STRFTIME(,,%s%3q)}");
+        assertThat(sub.getLast().app()).isEqualTo("Return");
+        assertThat(dialplan.priorities("Originate").getFirst().args())
+                .contains(ChannelVariables.END_ANSWERED_MS + "=${FILTER(0-9,${SHARED(OPERATOR_ANSWERED_MS)})}");
+    }
+
+    @Test
+    void voicemailSilenceDetectionCannotLeaveEmptyMessages() {
+        // app_voicemail.c load_config: "maxsilence should be less than minsecs" when maxsilence / 1000 >= minsecs.
+        DialplanReader.Section general = DialplanReader.readConf("voicemail.conf").require("general");
+        int maxsilence = Integer.parseInt(general.value("maxsilence").orElse("0"));
+        int minsecs = Integer.parseInt(general.value("minsecs").orElse("0"));
+        assertThat(maxsilence).as("maxsilence (0 = off) below minsecs").isLessThan(minsecs);
+    }
+
+    @Test
+    void everyMusicClassUsedIsDefinedWithoutAnUninstalledDirectory() {
+        DialplanReader.Conf moh = DialplanReader.readConf("musiconhold.conf");
+        assertThat(moh.sections()).extracting(DialplanReader.Section::name).as("only the stock class until the"
+                + " hotline's music is installed (res_musiconhold logs at every load and hold otherwise)")
+                .containsExactlyInAnyOrder("general", "default");
     }
 
     @Test
@@ -224,6 +306,10 @@ class DialplanTest {
             while (m.find()) {
                 allowed.add(new int[] {m.start(), m.end()});
             }
+            Matcher filtered = FILTER_ON_VARIABLE.matcher(args);
+            while (filtered.find()) {
+                allowed.add(new int[] {filtered.start(), filtered.end()});
+            }
             if (p.is("Dial") && p.argList().getFirst().equals("${" + ChannelVariables.TARGET + "}")) {
                 allowed.add(new int[] {0, p.argList().getFirst().length()});
             }
@@ -232,8 +318,8 @@ class DialplanTest {
                 for (int at = args.indexOf(ref); at >= 0; at = args.indexOf(ref, at + 1)) {
                     int position = at;
                     if (allowed.stream().noneMatch(r -> r[0] <= position && position < r[1])) {
-                        problems.add(ref + " used other than as REGEX(\"...\" " + ref + ") or the Dial target: "
-                                + p.where());
+                        problems.add(ref + " used other than as REGEX(\"...\" " + ref + "), FILTER(<safe chars>,"
+                                + ref + ") or the Dial target: " + p.where());
                     }
                 }
             }
@@ -596,6 +682,14 @@ class DialplanTest {
 
     private static boolean isHangupHandlerPush(Dialplan.Priority p) {
         return p.is("Set") && p.args().startsWith("CHANNEL(hangup_handler_push)=");
+    }
+
+    /** Where the hangup handler's Originate sends the Local channel. */
+    private Dialplan.Target endReport() {
+        Matcher local = Pattern.compile("Local/([^@]+)@([A-Za-z0-9_-]+)")
+                .matcher(dialplan.priorities("Originate").getFirst().argList().getFirst());
+        assertThat(local.matches()).isTrue();
+        return new Dialplan.Target(local.group(2), local.group(1), "1", List.of());
     }
 
     private Dialplan.Target hangupHandler() {

@@ -20,15 +20,23 @@ import java.util.regex.Pattern;
  * <p>It models only what the Hotline dialplan uses and throws {@link UnsupportedOperationException} on
  * anything else, so a new construct in the dialplan cannot be silently misread:
  * <ul>
- *   <li>applications NoOp, Answer, Set, Goto, GotoIf, Gosub, Return, AGI, Dial, Queue, VoiceMail, Playback,
- *       Hangup;</li>
+ *   <li>applications NoOp, Answer, Set, Goto, GotoIf, Gosub, Return, AGI, Dial (with its U() subroutine on the
+ *       operator's channel), Queue, VoiceMail, Playback, Hangup, and Originate (asynchronous, to a Local channel,
+ *       with v() variables);</li>
  *   <li>substitution of {@code ${VAR}} (channel variable, else global) and {@code $[...]} expressions with
  *       {@code & | ! = !=}, parentheses and quoted strings, done once and never re-scanned, as Asterisk
  *       does;</li>
  *   <li>functions {@code REGEX("re" string)} (POSIX extended, unanchored search, as func_strings does),
  *       {@code CHANNEL(language)}, and {@code VM_INFO(...)} answered from {@link Call#lookup}; writes to {@code CHANNEL(language)},
  *       {@code CHANNEL(hangup_handler_push)}, {@code TIMEOUT(absolute)} and {@code CALLERID(...)} are
- *       recorded as channel state under those names.</li>
+ *       recorded as channel state under those names;</li>
+ *   <li>{@code FILTER(chars,string)}, {@code STRFTIME(,,%s%3q)} (the walk's own clock, in epoch milliseconds),
+ *       {@code SHARED(var[,channel])} and the built-in {@code CHANNEL} and {@code UNIQUEID};</li>
+ *   <li>hangup handlers ({@link Call#thenHangUp}): run on the dead caller channel after the walk, where an AGI
+ *       has no time limit at all (res_agi.c run_agi waits with {@code ms = -1} and no channel);</li>
+ *   <li>time: the walk has a clock. The IVR takes {@link Call#ivrTakes}, an answered Dial rings and talks for
+ *       {@link Call#operatorAnswers}, and an AGI whose server never answers blocks until a bound interrupts it
+ *       (an absolute timeout or the Local channel's other half hanging up, each only with AGIEXITONHANGUP).</li>
  * </ul>
  *
  * <p>The AGI application {@code hotline} does not run anything: the walker copies the given variables into
@@ -87,6 +95,19 @@ public final class DialplanWalker {
         RETURNED
     }
 
+    /** How an AGI ended: {@code interruptedBy} is null when the server closed, else what cut it off. */
+    record AgiRun(String script, long startMs, long endMs, String interruptedBy) {
+        long millis() {
+            return endMs - startMs;
+        }
+    }
+
+    /** What the FastAGI server does for a script: the variables it leaves, or null for "never answers". */
+    interface AgiServer {
+        /** Runs {@code script} for a channel with these variables; null when the server never answers. */
+        Map<String, String> run(String script, String channel, String uniqueId, Map<String, String> channelVars);
+    }
+
     /** One executed priority: the line, its arguments after substitution, and the channel state before it. */
     record Step(Dialplan.Priority priority, String args, Map<String, String> channel) {
         String app() {
@@ -105,7 +126,13 @@ public final class DialplanWalker {
     }
 
     /** A finished walk: the steps, the destinations in the order reached, and how it ended. */
-    record Walk(List<Step> steps, List<Outcome> outcomes, End end) {
+    record Walk(String channel, List<Step> steps, List<Outcome> outcomes, End end, long startMs, long endMs,
+            List<Walk> handlers, List<Walk> originated, List<AgiRun> agiRuns) {
+        /** How long this channel ran, by the walk's clock. */
+        long millis() {
+            return endMs - startMs;
+        }
+
         /** The first destination: where the caller ends up after the IVR. */
         Outcome outcome() {
             if (outcomes.isEmpty()) {
@@ -145,6 +172,11 @@ public final class DialplanWalker {
     static final String ASTERISK_DEFAULT_LANGUAGE = "en";
 
     private static final int MAX_STEPS = 10_000;
+    /** Where every walk's clock starts (epoch milliseconds). */
+    static final long START_MS = 1_760_000_000_000L;
+    /** The caller channel's name and uniqueid. */
+    static final String CALLER_CHANNEL = "PJSIP/trunk-00000001";
+    static final String CALLER_UNIQUE_ID = "1760000000.1";
 
     private final Dialplan dialplan;
 
@@ -187,6 +219,11 @@ public final class DialplanWalker {
         private final Map<String, String> lookups = new HashMap<>();
         private Map<String, String> leftByScript;
         private boolean scriptHangs;
+        private long ivrMillis;
+        private long ringMillis = -1;
+        private long talkMillis;
+        private boolean hangUp;
+        private AgiServer endServer = (script, channel, uniqueId, vars) -> Map.of("AGISTATUS", "SUCCESS");
 
         private Call(String context, String exten) {
             this.context = context;
@@ -240,8 +277,38 @@ public final class DialplanWalker {
             return this;
         }
 
+        /** How long the hotline AGI (menus, hold) takes, by the walk's clock. */
+        Call ivrTakes(java.time.Duration duration) {
+            this.ivrMillis = duration.toMillis();
+            return this;
+        }
+
+        /**
+         * Dial is answered after {@code ring}; the operator's U() subroutine runs, the two talk for {@code talk},
+         * and the call ends (without the g option Dial does not return): DIALSTATUS=ANSWER, and ANSWEREDTIME as
+         * app_dial.c sets it, from the caller channel's up time.
+         */
+        Call operatorAnswers(java.time.Duration ring, java.time.Duration talk) {
+            this.ringMillis = ring.toMillis();
+            this.talkMillis = talk.toMillis();
+            return this;
+        }
+
+        /** After the walk stops (hang-up, or waiting in Dial/Queue/VoiceMail), the caller's hangup handlers run. */
+        Call thenHangUp() {
+            this.hangUp = true;
+            return this;
+        }
+
+        /** The server that answers any AGI other than {@code hotline}; by default it closes at once. */
+        Call endServer(AgiServer server) {
+            this.endServer = Objects.requireNonNull(server);
+            return this;
+        }
+
         Walk run() {
-            return new Run(this).execute();
+            Run caller = new Run(this, initial, CALLER_CHANNEL, CALLER_UNIQUE_ID, new Clock(), new HashMap<>());
+            return caller.execute(context, exten, true);
         }
     }
 
@@ -250,42 +317,96 @@ public final class DialplanWalker {
     private record Frame(String context, String exten, int number, Map<String, String> savedArgs) {
     }
 
+    /** The walk's clock, shared by every channel of one call. */
+    private static final class Clock {
+        long nowMs = START_MS;
+    }
+
     private final class Run {
         private final Call call;
         private final Map<String, String> vars;
+        private final String channelName;
+        private final String uniqueId;
+        private final Clock clock;
+        /** SHARED() variables of every channel of this call, by channel name. */
+        private final Map<String, Map<String, String>> shared;
+        private final long startMs;
         private final Deque<Frame> stack = new ArrayDeque<>();
         private final List<Step> steps = new ArrayList<>();
         private final List<Outcome> outcomes = new ArrayList<>();
+        private final List<Walk> handlers = new ArrayList<>();
+        private final List<Walk> originated = new ArrayList<>();
+        private final List<AgiRun> agiRuns = new ArrayList<>();
+        private final List<String> pushedHandlers = new ArrayList<>();
+        /** A hangup handler runs on a dead channel (res_agi.c agi_exec: ast_check_hangup, then dead mode). */
+        private boolean dead;
+        /** For the ;2 half of an originated Local channel: when the ;1 half gives up and hangs up, or -1. */
+        private long otherHalfHangsUpAtMs = -1;
+        /** When the channel's absolute timeout fires, or -1. */
+        private long absoluteTimeoutAtMs = -1;
         private String context;
         private String exten;
         private int number;
 
-        Run(Call call) {
+        Run(Call call, Map<String, String> initial, String channelName, String uniqueId, Clock clock,
+                Map<String, Map<String, String>> shared) {
             this.call = call;
-            this.vars = new LinkedHashMap<>(call.initial);
+            this.vars = new LinkedHashMap<>(initial);
+            this.channelName = channelName;
+            this.uniqueId = uniqueId;
+            this.clock = clock;
+            this.shared = shared;
+            this.startMs = clock.nowMs;
+            shared.computeIfAbsent(channelName, name -> new HashMap<>());
         }
 
-        Walk execute() {
-            context = call.context;
-            exten = dialplan.extensionFor(call.context, call.exten).orElseThrow(() -> new IllegalArgumentException(
-                    "[" + call.context + "] has no extension for " + call.exten));
+        Walk execute(String startContext, String dialled, boolean runHandlers) {
+            context = startContext;
+            exten = dialplan.extensionFor(startContext, dialled).orElseThrow(() -> new IllegalArgumentException(
+                    "[" + startContext + "] has no extension for " + dialled));
             number = 1;
+            End end = loop();
+            if (runHandlers && call.hangUp && (end == End.HANGUP || end == End.WAITING)) {
+                runHangupHandlers();
+            }
+            return finish(end);
+        }
+
+        private End loop() {
             for (int count = 0; count < MAX_STEPS; count++) {
                 var found = dialplan.at(context, exten, number);
                 if (found.isEmpty()) {
-                    return finish(End.FELL_OFF);
+                    return End.FELL_OFF;
                 }
                 Dialplan.Priority p = found.get();
                 End end = step(p);
                 if (end != null) {
-                    return finish(end);
+                    return end;
                 }
             }
             throw new AssertionError("more than " + MAX_STEPS + " steps: the dialplan loops; last " + steps.getLast());
         }
 
+        /** Runs the pushed handlers, last pushed first, each as a Gosub on this now dead channel. */
+        private void runHangupHandlers() {
+            dead = true;
+            for (String spec : pushedHandlers.reversed()) {
+                Run handler = new Run(call, vars, channelName, uniqueId, clock, shared);
+                handler.dead = true;
+                Dialplan.Target target = Dialplan.parseTarget(spec, context, exten);
+                Dialplan.Priority first = dialplan.resolve(target).orElseThrow(() -> new IllegalStateException(
+                        "no hangup handler at " + spec));
+                handler.context = first.context();
+                handler.exten = first.exten();
+                handler.number = first.number();
+                End end = handler.loop();
+                handlers.add(handler.finish(end));
+            }
+        }
+
         private Walk finish(End end) {
-            return new Walk(List.copyOf(steps), List.copyOf(outcomes), end);
+            return new Walk(channelName, List.copyOf(steps), List.copyOf(outcomes), end, startMs, clock.nowMs,
+                    List.copyOf(handlers), List.copyOf(originated), List.copyOf(agiRuns));
         }
 
         private void record(Dialplan.Priority p, String args) {
@@ -374,9 +495,12 @@ public final class DialplanWalker {
                     String url = Dialplan.splitArgs(data).getFirst();
                     String script = url.substring(url.lastIndexOf('/') + 1);
                     if (!script.equals("hotline")) {
-                        throw new UnsupportedOperationException("the walker runs only the hotline script in the"
-                                + " call flow, not " + script + ": " + p.where());
+                        return otherScript(p, script);
                     }
+                    if (dead) {
+                        throw new UnsupportedOperationException("the hotline script on a dead channel: " + p.where());
+                    }
+                    clock.nowMs += call.ivrMillis;
                     if (call.leftByScript == null) {
                         throw new IllegalStateException("the walk reached AGI(hotline) but the test gave no"
                                 + " afterScript(...) or scriptHangs(...): " + p.where());
@@ -391,8 +515,19 @@ public final class DialplanWalker {
                 case "dial" -> {
                     String data = substitute(p.args());
                     record(p, data);
-                    outcomes.add(Outcome.dial(Dialplan.splitArgs(data).getFirst()));
+                    List<String> args = Dialplan.splitArgs(data);
+                    outcomes.add(Outcome.dial(args.getFirst()));
+                    if (call.ringMillis >= 0) {
+                        return answered(p, args.size() > 2 ? args.get(2) : "");
+                    }
                     return returnOrWait("dial");
+                }
+                case "originate" -> {
+                    String data = substitute(p.args());
+                    record(p, data);
+                    originate(p, data);
+                    number++;
+                    return null;
                 }
                 case "queue" -> {
                     String data = substitute(p.args());
@@ -421,6 +556,122 @@ public final class DialplanWalker {
         }
 
         /**
+         * The operator answers after the ring: Dial's U(context^args) runs as Gosub(context,s,1(args)) on the
+         * operator's channel (app_dial.c OPT_CALLEE_GOSUB), then the two talk, then the call ends. Dial sets
+         * DIALSTATUS=ANSWER and ANSWEREDTIME from ast_channel_get_up_time_ms(caller) (end_bridge_callback): the
+         * time since the caller's channel was answered, i.e. since the walk began.
+         */
+        private End answered(Dialplan.Priority p, String options) {
+            clock.nowMs += call.ringMillis;
+            java.util.regex.Matcher u = Pattern.compile("U\\(([^)]*)\\)").matcher(options);
+            if (options.replaceAll("\\([^)]*\\)", "").replaceAll("[mU]", "").length() > 0) {
+                throw new UnsupportedOperationException("the walker models only Dial options m() and U(): "
+                        + p.where());
+            }
+            if (u.find()) {
+                List<String> parts = List.of(u.group(1).split("\\^", -1));
+                String operator = "PJSIP/operator-00000002";
+                Run callee = new Run(call, Map.of(CHANNEL_LANGUAGE, ASTERISK_DEFAULT_LANGUAGE), operator,
+                        "1760000000.2", clock, shared);
+                for (int i = 1; i < parts.size(); i++) {
+                    callee.vars.put("ARG" + i, parts.get(i));
+                }
+                Dialplan.Priority first = dialplan.resolve(new Dialplan.Target(parts.getFirst(), "s", "1", List.of()))
+                        .orElseThrow(() -> new IllegalStateException("no U() subroutine " + parts.getFirst()));
+                callee.context = first.context();
+                callee.exten = first.exten();
+                callee.number = 1;
+                End end = callee.loop();
+                if (end != End.RETURNED) {
+                    throw new IllegalStateException("the U() subroutine must Return, ended " + end);
+                }
+                handlers.add(callee.finish(end));
+            }
+            clock.nowMs += call.talkMillis;
+            vars.put("DIALSTATUS", "ANSWER");
+            vars.put("ANSWEREDTIME", String.valueOf((clock.nowMs - startMs) / 1000));
+            vars.put("ANSWEREDTIME_MS", String.valueOf(clock.nowMs - startMs));
+            return End.HANGUP;
+        }
+
+        /**
+         * Originate(Local/exten@context,app,...,timeout,a v(A=1^B=2)): returns at once (AST_OUTGOING_NO_WAIT) with
+         * ORIGINATE_STATUS=SUCCESS. The v() variables are set on the Local ;1 half (pbx.c pbx_outgoing_attempt)
+         * and copied to ;2 (core_unreal.c ast_unreal_call_setup), which runs exten@context. No caller ID is given
+         * without the c/n options. ;2 never answering, ;1 hangs up after the timeout, which hangs ;2 up too.
+         */
+        private void originate(Dialplan.Priority p, String data) {
+            List<String> args = Dialplan.splitArgs(data);
+            if (args.size() != 7 || !args.get(1).equals("app")) {
+                throw new UnsupportedOperationException("the walker models Originate(Local/...,app,App,,,timeout,"
+                        + "options) only: " + p.where());
+            }
+            java.util.regex.Matcher local = Pattern.compile("Local/([^@/]+)@([A-Za-z0-9_-]+)").matcher(args.get(0));
+            java.util.regex.Matcher options = Pattern.compile("a(?:v\\(([^)]*)\\))?").matcher(args.get(6));
+            if (!local.matches() || !options.matches() || !args.get(5).matches("[1-9][0-9]*")) {
+                throw new UnsupportedOperationException("the walker models only an asynchronous Originate (option a,"
+                        + " optional v()) of Local/exten@context with a timeout: " + p.where());
+            }
+            Map<String, String> passed = new LinkedHashMap<>();
+            passed.put(CHANNEL_LANGUAGE, ASTERISK_DEFAULT_LANGUAGE);
+            if (options.group(1) != null) {
+                for (String pair : options.group(1).split("\\^")) {
+                    int eq = pair.indexOf('=');
+                    String name = eq < 0 ? pair : pair.substring(0, eq);
+                    String value = eq < 0 ? "" : pair.substring(eq + 1);
+                    if (!value.isEmpty()) {
+                        passed.put(name, value);
+                    }
+                }
+            }
+            vars.put("ORIGINATE_STATUS", "SUCCESS");
+            String name = "Local/" + local.group(1) + "@" + local.group(2) + "-00000003;2";
+            // The new channel runs in a thread of its own: it has its own clock, and this channel goes on at once.
+            Clock parallel = new Clock();
+            parallel.nowMs = clock.nowMs;
+            Run report = new Run(call, passed, name, "1760000000.3", parallel, shared);
+            report.otherHalfHangsUpAtMs = parallel.nowMs + Long.parseLong(args.get(5)) * 1000;
+            originated.add(report.execute(local.group(2), local.group(1), false));
+        }
+
+        /**
+         * An AGI other than the IVR: asks {@link Call#endServer}. A server that never answers blocks the AGI until
+         * the channel is hung up, and AGI() returns then only with AGIEXITONHANGUP; on a dead channel nothing
+         * interrupts it (run_agi waits on the socket alone, ms = -1).
+         */
+        private End otherScript(Dialplan.Priority p, String script) {
+            Map<String, String> channelVars = new LinkedHashMap<>(vars);
+            Map<String, String> result = call.endServer.run(script, channelName, uniqueId, channelVars);
+            long started = clock.nowMs;
+            if (result != null) {
+                vars.putAll(result);
+                agiRuns.add(new AgiRun(script, started, clock.nowMs, null));
+                number++;
+                return null;
+            }
+            boolean exitsOnHangup = isTrueWord(vars.getOrDefault("AGIEXITONHANGUP", ""));
+            // An absolute timeout is a time of day on the channel; a dead channel is not watched at all.
+            long timeoutAt = dead ? -1 : absoluteTimeoutAtMs;
+            long hangupAt = otherHalfHangsUpAtMs;
+            if (dead || !exitsOnHangup || (timeoutAt < 0 && hangupAt < 0)) {
+                agiRuns.add(new AgiRun(script, started, Long.MAX_VALUE, null));
+                return End.STUCK_IN_AGI;
+            }
+            boolean byTimeout = timeoutAt >= 0 && (hangupAt < 0 || timeoutAt <= hangupAt);
+            clock.nowMs = Math.max(started, byTimeout ? timeoutAt : hangupAt);
+            agiRuns.add(new AgiRun(script, started, clock.nowMs, byTimeout ? "TIMEOUT(absolute)" : "Local ;1 hang-up"));
+            vars.put("AGISTATUS", "HANGUP");
+            if (byTimeout && dialplan.extensionFor(context, "T").filter("T"::equals).isPresent()) {
+                vars.remove("TIMEOUT(absolute)");
+                absoluteTimeoutAtMs = -1;
+                exten = "T";
+                number = 1;
+                return null;
+            }
+            return End.HANGUP;
+        }
+
+        /**
          * The AGI never returns by itself. If an absolute timeout is set (and AGIEXITONHANGUP, so AGI() does
          * not wait for the silent server after the soft hang-up), Asterisk interrupts it and continues at
          * exten T of the current context; otherwise the caller stays in silence.
@@ -433,6 +684,8 @@ public final class DialplanWalker {
                 return End.STUCK_IN_AGI;
             }
             vars.remove("TIMEOUT(absolute)");
+            clock.nowMs = Math.max(clock.nowMs, absoluteTimeoutAtMs);
+            absoluteTimeoutAtMs = -1;
             exten = "T";
             number = 1;
             return null;
@@ -471,9 +724,31 @@ public final class DialplanWalker {
                             throw new UnsupportedOperationException("the walker does not model " + name + ": "
                                     + p.where());
                         }
+                        if (name.equals("CHANNEL(hangup_handler_push)")) {
+                            pushedHandlers.add(value);
+                        }
                         vars.put(name, value);
                     }
-                    case "TIMEOUT", "CALLERID" -> vars.put(name, value);
+                    case "TIMEOUT", "CALLERID" -> {
+                        vars.put(name, value);
+                        if (name.equals("TIMEOUT(absolute)")) {
+                            // func_timeout.c: ast_channel_setwhentohangup_tv(now + value); 0 clears it.
+                            long seconds = value.matches("\\d+") ? Long.parseLong(value) : 0;
+                            absoluteTimeoutAtMs = seconds > 0 ? clock.nowMs + seconds * 1000 : -1;
+                        }
+                    }
+                    case "SHARED" -> {
+                        List<String> args = Dialplan.splitArgs(name.substring(name.indexOf('(') + 1,
+                                name.lastIndexOf(')')));
+                        String target = args.size() > 1 && !args.get(1).isEmpty() ? args.get(1) : channelName;
+                        Map<String, String> store = shared.get(target);
+                        if (store == null) {
+                            // func_global.c shared_write: "Channel '%s' not found!", nothing is written.
+                            throw new IllegalStateException("SHARED() names a channel that does not exist: "
+                                    + target + " at " + p.where());
+                        }
+                        store.put(args.getFirst(), value);
+                    }
                     default -> throw new UnsupportedOperationException("the walker does not model " + name + ": "
                             + p.where());
                 }
@@ -531,6 +806,25 @@ public final class DialplanWalker {
                         }
                         yield vars.getOrDefault(CHANNEL_LANGUAGE, ASTERISK_DEFAULT_LANGUAGE);
                     }
+                    case "FILTER" -> {
+                        int comma = args.indexOf(',');
+                        if (comma < 0) {
+                            throw new IllegalStateException("FILTER(<allowed-chars>,<string>): " + inner);
+                        }
+                        yield filter(args.substring(0, comma), args.substring(comma + 1));
+                    }
+                    case "STRFTIME" -> {
+                        if (!args.equals(",,%s%3q")) {
+                            throw new UnsupportedOperationException("the walker models only STRFTIME(,,%s%3q), the"
+                                    + " current epoch milliseconds: " + inner);
+                        }
+                        yield String.valueOf(clock.nowMs);
+                    }
+                    case "SHARED" -> {
+                        List<String> parts = Dialplan.splitArgs(args);
+                        String target = parts.size() > 1 && !parts.get(1).isEmpty() ? parts.get(1) : channelName;
+                        yield shared.getOrDefault(target, Map.of()).getOrDefault(parts.getFirst(), "");
+                    }
                     case "VM_INFO" -> {
                         String value = call.lookups.get(inner);
                         if (value == null && !args.endsWith(",exists")) {
@@ -545,12 +839,62 @@ public final class DialplanWalker {
             if (inner.contains(":")) {
                 throw new UnsupportedOperationException("the walker does not model substrings: ${" + inner + "}");
             }
+            // Asterisk's built-in channel values come before channel variables (pbx_retrieve_variable).
+            if (inner.equals("CHANNEL")) {
+                return channelName;
+            }
+            if (inner.equals("UNIQUEID")) {
+                return uniqueId;
+            }
             String value = vars.get(inner);
             if (value == null) {
                 value = dialplan.globals().get(inner);
             }
             return value == null ? "" : value;
         }
+    }
+
+    // ---- FILTER(), as func_strings.c does it --------------------------------------------------------------
+
+    /**
+     * {@code FILTER(allowed,string)}: keeps the characters of {@code string} in {@code allowed}, which lists
+     * characters and ranges {@code a-z}; a backslash takes the next character literally (ast_get_encoded_char;
+     * the \\x, \\0, \\n, \\t and \\r forms are not modelled).
+     */
+    static String filter(String allowed, String string) {
+        java.util.BitSet set = new java.util.BitSet(256);
+        int i = 0;
+        while (i < allowed.length()) {
+            char c1 = allowed.charAt(i);
+            if (c1 == '\\' && i + 1 < allowed.length()) {
+                c1 = literal(allowed.charAt(++i));
+            }
+            i++;
+            if (i < allowed.length() && allowed.charAt(i) == '-' && i + 1 < allowed.length()) {
+                char c2 = allowed.charAt(++i);
+                if (c2 == '\\' && i + 1 < allowed.length()) {
+                    c2 = literal(allowed.charAt(++i));
+                }
+                i++;
+                set.set(c1, c2 + 1);
+            } else {
+                set.set(c1);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : string.toCharArray()) {
+            if (c < 256 && set.get(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static char literal(char escaped) {
+        if ("xX0ntr".indexOf(escaped) >= 0) {
+            throw new UnsupportedOperationException("the walker does not model FILTER escapes like \\" + escaped);
+        }
+        return escaped;
     }
 
     // ---- REGEX(), as func_strings.c does it ---------------------------------------------------------------

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,8 @@ import org.hotline.core.storage.StorageConfig;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
 import org.hotline.simulator.FakeCallException;
+import org.hotline.simulator.FakeCallTimeoutException;
+import org.hotline.core.call.CallSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +119,97 @@ class DialplanWithServerTest {
             assertThat(stored.outcomeStep()).isEqualTo(CallStep.LANGUAGE_CHOSEN);
             assertThat(stored.language()).isEqualTo("ur");
         }
+    }
+
+    @Test
+    void theReportedTalkTimeIsTheBridgeEvenAfterALongIvrAndHold() {
+        try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
+            dispatch.assignEachTo("PJSIP/1001", Duration.ZERO);
+            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
+
+            DialplanWalker.Walk walk = walker.call(DialplanWalker.ENTRY_CONTEXT, DialplanWalker.ENTRY_EXTEN)
+                    .afterScript(DialplanWalker.afterServerClosed(call.variables()))
+                    .ivrTakes(Duration.ofSeconds(107))
+                    .operatorAnswers(Duration.ofSeconds(5), Duration.ofMillis(42_600))
+                    .thenHangUp()
+                    .endServer(realServer(ivr.port(), CALL_LIMIT))
+                    .run();
+
+            assertThat(walk.outcome()).isEqualTo(DialplanWalker.Outcome.dial("PJSIP/1001"));
+            assertThat(walk.handlers().getFirst().steps().getFirst().channel())
+                    .as("what Dial's ANSWEREDTIME says").containsEntry("ANSWEREDTIME", "154");
+            CallSummary stored = ivr.journal().find(callId).orElseThrow();
+            assertThat(stored.talkSeconds()).as("operator answer to hang-up, 42.6 s").isEqualTo(43);
+            assertThat(stored.dialStatus()).isEqualTo("ANSWER");
+            assertThat(stored.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(stored.asteriskUniqueId()).isEqualTo(call.uniqueId());
+        }
+    }
+
+    @Test
+    void aServerThatAcceptsAndNeverAnswersHoldsNoChannel() throws Exception {
+        try (ServerSocket hung = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(hung.accept()); // and never a word
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            Duration probe = Duration.ofSeconds(3);
+            assertThatThrownBy(() -> FakeCall.builder("127.0.0.1", hung.getLocalPort()).press('1').build().run(probe))
+                    .isInstanceOf(FakeCallTimeoutException.class);
+
+            DialplanWalker.Walk walk = walker.call(DialplanWalker.ENTRY_CONTEXT, DialplanWalker.ENTRY_EXTEN)
+                    .scriptHangs(Map.of())
+                    .thenHangUp()
+                    .endServer(realServer(hung.getLocalPort(), probe))
+                    .run();
+
+            assertThat(walk.outcome()).as("the caller reaches a human").isEqualTo(DialplanWalker.Outcome.FALLBACK_QUEUE);
+            DialplanWalker.Walk handler = walk.handlers().getFirst();
+            assertThat(handler.end()).isEqualTo(DialplanWalker.End.RETURNED);
+            assertThat(handler.millis()).as("the caller's channel is released at once").isZero();
+            DialplanWalker.Walk report = handler.originated().getFirst();
+            DialplanWalker.AgiRun end = report.agiRuns().getFirst();
+            assertThat(end.interruptedBy()).as("the server never answered; a bound cut it off")
+                    .isEqualTo("TIMEOUT(absolute)");
+            assertThat(end.millis()).isEqualTo(
+                    Long.parseLong(walker.dialplan().globals().get("HOTLINE_END_MAX_SECONDS")) * 1000);
+            assertThat(accepted).as("the report really connected to the hung server").hasSizeGreaterThanOrEqualTo(2);
+            hung.close();
+            acceptor.join(10_000);
+            for (java.net.Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * Runs each AGI other than the IVR as a fake Asterisk would, with the channel's variables, against the
+     * server at {@code port}; a server that says nothing within {@code patience} counts as never answering (the
+     * walker then applies the dialplan's bound, whatever the wall clock did).
+     */
+    private static DialplanWalker.AgiServer realServer(int port, Duration patience) {
+        return (script, channel, uniqueId, vars) -> {
+            FakeCall.Builder builder = FakeCall.builder("127.0.0.1", port).script(script).uniqueId(uniqueId)
+                    .channel(channel.replace(";", "-"));
+            vars.forEach((name, value) -> {
+                if (name.matches("[A-Z_]+")) {
+                    builder.variable(name, value);
+                }
+            });
+            try {
+                builder.build().run(patience);
+                return Map.of("AGISTATUS", "SUCCESS");
+            } catch (FakeCallTimeoutException e) {
+                return null;
+            }
+        };
     }
 
     /** Starts the IVR in its own JVM and waits until it listens. */
