@@ -133,7 +133,8 @@ final class CallStorm implements AutoCloseable {
         try {
             FakeCall.builder("127.0.0.1", port).script("hotline-end").uniqueId(handedOff.uniqueId())
                     .variable("HOTLINE_CALL_ID", handedOff.variables().get("HOTLINE_CALL_ID"))
-                    .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", "1").build().run(CALL_LIMIT);
+                    .variable("DIALSTATUS", "ANSWER").variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                    .variable("HOTLINE_END_ENDED_MS", "1760000001000").build().run(CALL_LIMIT);
             return true;
         } catch (FakeCallException e) {
             return false;

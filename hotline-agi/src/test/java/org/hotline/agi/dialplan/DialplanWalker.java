@@ -127,7 +127,7 @@ public final class DialplanWalker {
 
     /** A finished walk: the steps, the destinations in the order reached, and how it ended. */
     record Walk(String channel, List<Step> steps, List<Outcome> outcomes, End end, long startMs, long endMs,
-            List<Walk> handlers, List<Walk> originated, List<AgiRun> agiRuns) {
+            List<Walk> handlers, List<Walk> originated, List<Walk> called, List<AgiRun> agiRuns) {
         /** How long this channel ran, by the walk's clock. */
         long millis() {
             return endMs - startMs;
@@ -336,6 +336,8 @@ public final class DialplanWalker {
         private final List<Outcome> outcomes = new ArrayList<>();
         private final List<Walk> handlers = new ArrayList<>();
         private final List<Walk> originated = new ArrayList<>();
+        /** Dial's U() subroutine, run on the operator's channel. */
+        private final List<Walk> called = new ArrayList<>();
         private final List<AgiRun> agiRuns = new ArrayList<>();
         private final List<String> pushedHandlers = new ArrayList<>();
         /** A hangup handler runs on a dead channel (res_agi.c agi_exec: ast_check_hangup, then dead mode). */
@@ -406,7 +408,7 @@ public final class DialplanWalker {
 
         private Walk finish(End end) {
             return new Walk(channelName, List.copyOf(steps), List.copyOf(outcomes), end, startMs, clock.nowMs,
-                    List.copyOf(handlers), List.copyOf(originated), List.copyOf(agiRuns));
+                    List.copyOf(handlers), List.copyOf(originated), List.copyOf(called), List.copyOf(agiRuns));
         }
 
         private void record(Dialplan.Priority p, String args) {
@@ -585,7 +587,7 @@ public final class DialplanWalker {
                 if (end != End.RETURNED) {
                     throw new IllegalStateException("the U() subroutine must Return, ended " + end);
                 }
-                handlers.add(callee.finish(end));
+                called.add(callee.finish(end));
             }
             clock.nowMs += call.talkMillis;
             vars.put("DIALSTATUS", "ANSWER");

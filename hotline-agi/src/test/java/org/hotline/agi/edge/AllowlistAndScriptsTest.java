@@ -159,7 +159,8 @@ class AllowlistAndScriptsTest {
         CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
         String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
         CallRecord end = ivr.hangupHandler(call.uniqueId()).variable("HOTLINE_CALL_ID", callId)
-                .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", "5").build().run(CALL_LIMIT);
+                .variable("DIALSTATUS", "ANSWER").variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                .variable("HOTLINE_END_ENDED_MS", "1760000005000").build().run(CALL_LIMIT);
 
         assertThat(call.variables()).containsEntry("AJ_AGISTATUS", "SUCCESS");
         assertThat(end.variables()).containsEntry("AJ_AGISTATUS", "SUCCESS");

@@ -61,7 +61,8 @@ class HoldAndHandOffTest {
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
 
             CallRecord end = ivr.hangupHandler(call.uniqueId()).variable("HOTLINE_CALL_ID", callId)
-                    .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", "42").build().run(CALL_LIMIT);
+                    .variable("DIALSTATUS", "ANSWER").variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                    .variable("HOTLINE_END_ENDED_MS", "1760000042000").build().run(CALL_LIMIT);
 
             assertThat(end.closedByServer()).isTrue();
             CallSummary stored = ivr.journal().find(callId).orElseThrow();

@@ -57,7 +57,8 @@ final class DemoCalls implements AutoCloseable {
             Thread.sleep(Duration.ofSeconds(talkSeconds));
             FakeCall.builder("127.0.0.1", port).script("hotline-end").uniqueId(call.uniqueId())
                     .variable("HOTLINE_CALL_ID", call.variable("HOTLINE_CALL_ID").orElse(""))
-                    .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", String.valueOf(talkSeconds))
+                    .variable("DIALSTATUS", "ANSWER").variable("HOTLINE_END_ANSWERED_MS", "0")
+                    .variable("HOTLINE_END_ENDED_MS", String.valueOf(talkSeconds * 1000L))
                     .build().run(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
