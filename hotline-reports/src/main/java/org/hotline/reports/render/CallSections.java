@@ -78,7 +78,8 @@ final class CallSections {
                         new Table("waits", "Waits and service level", List.of("Figure", "Value"), waits)),
                 List.of("A wait runs from joining the queue to the hand-off to an operator, or to hanging up for "
                                 + "an abandon. Within 20 s and 60 s include the 20th and 60th second.",
-                        "Abandoned + answered leaves out abandons under 5 s. Handle time is the talk time."));
+                        "Abandoned + answered leaves out abandons under 5 s. Handle time is the talk time, from the"
+                                + " operator's answer to the hang-up."));
     }
 
     Section outcomes() {
