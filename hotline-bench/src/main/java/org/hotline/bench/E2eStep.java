@@ -150,7 +150,8 @@ final class E2eStep implements OperatorClient.Listener {
         try {
             FakeCall.builder("127.0.0.1", agiPort).script("hotline-end").uniqueId(record.uniqueId())
                     .variable("HOTLINE_CALL_ID", callId).variable("DIALSTATUS", "ANSWER")
-                    .variable("ANSWEREDTIME", "0").build().run(CALL_LIMIT);
+                    .variable("HOTLINE_END_ANSWERED_MS", "0")
+                    .variable("HOTLINE_END_ENDED_MS", "0").build().run(CALL_LIMIT);
             ended.incrementAndGet();
         } catch (RuntimeException e) {
             startedNanos.remove(callId);

@@ -211,7 +211,8 @@ class ClusterFailoverTest {
     private static void hangUp(HotlineProcess agi, CallRecord call, String callId) {
         FakeCall.builder("127.0.0.1", agi.agiPort()).script("hotline-end").uniqueId(call.uniqueId())
                 .variable("HOTLINE_CALL_ID", callId).variable("DIALSTATUS", "ANSWER")
-                .variable("ANSWEREDTIME", "30").build().run(LIMIT);
+                .variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                .variable("HOTLINE_END_ENDED_MS", "1760000030000").build().run(LIMIT);
     }
 
     private boolean queued(int calls) {

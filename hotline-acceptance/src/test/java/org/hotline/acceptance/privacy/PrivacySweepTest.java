@@ -217,6 +217,7 @@ class PrivacySweepTest {
     private static void hangupHandler(HotlineProcess hotline, Caller caller, String uniqueId, String callId) {
         FakeCall.builder("127.0.0.1", hotline.agiPort()).script("hotline-end").uniqueId(uniqueId)
                 .callerId(caller.sent()).callerIdName(caller.name()).variable("HOTLINE_CALL_ID", callId)
-                .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", "61").build().run(CALL_LIMIT);
+                .variable("DIALSTATUS", "ANSWER").variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                .variable("HOTLINE_END_ENDED_MS", "1760000061000").build().run(CALL_LIMIT);
     }
 }

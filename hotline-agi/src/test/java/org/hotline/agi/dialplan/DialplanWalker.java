@@ -125,7 +125,11 @@ public final class DialplanWalker {
         }
     }
 
-    /** A finished walk: the steps, the destinations in the order reached, and how it ended. */
+    /**
+     * A finished walk of one channel: the steps, the destinations in the order reached, how it ended, its start
+     * and end by the walk's clock, the hangup handlers run on it, the channels it originated, the operator
+     * channel's Dial U() subroutine, and the AGIs other than the IVR it ran.
+     */
     record Walk(String channel, List<Step> steps, List<Outcome> outcomes, End end, long startMs, long endMs,
             List<Walk> handlers, List<Walk> originated, List<Walk> called, List<AgiRun> agiRuns) {
         /** How long this channel ran, by the walk's clock. */

@@ -144,7 +144,8 @@ class PrivacyTest {
                                 .callerIdName(caller.name())
                                 .variable("HOTLINE_CALL_ID", record.variable("HOTLINE_CALL_ID").orElseThrow())
                                 .variable("DIALSTATUS", answered ? "ANSWER" : "NOANSWER")
-                                .variable("ANSWEREDTIME", answered ? "61" : "0").build().run(CALL_LIMIT);
+                                .variable("HOTLINE_END_ANSWERED_MS", answered ? "1760000000000" : "")
+                                .variable("HOTLINE_END_ENDED_MS", "1760000061000").build().run(CALL_LIMIT);
                         commands.addAll(end.commands());
                     }
                     CallSummary summary = ivr.settled(call.uniqueId());

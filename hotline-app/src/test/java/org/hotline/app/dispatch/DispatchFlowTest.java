@@ -73,7 +73,8 @@ class DispatchFlowTest {
 
             FakeCall.builder("127.0.0.1", hotline.agiPort()).script("hotline-end").uniqueId(record.uniqueId())
                     .variable("HOTLINE_CALL_ID", callId).variable("DIALSTATUS", "ANSWER")
-                    .variable("ANSWEREDTIME", "30").build().run(CALL_LIMIT);
+                    .variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                    .variable("HOTLINE_END_ENDED_MS", "1760000030000").build().run(CALL_LIMIT);
             await().until(() -> "wrap-up".equals(urduScreen.lastState()));
             var journal = new JooqCallJournal(hotline.database().dsl());
             assertThat(journal.find(callId).orElseThrow().outcome()).isEqualTo(CallOutcome.ANSWERED);

@@ -96,7 +96,8 @@ class OperatorScreenBrowserTest {
                     .where(CALLS.ASTERISK_UNIQUE_ID.eq(record.uniqueId())).fetchSingle(CALLS.ID);
             FakeCall.builder("127.0.0.1", hotline.agiPort()).script("hotline-end").uniqueId(record.uniqueId())
                     .variable("HOTLINE_CALL_ID", callId).variable("DIALSTATUS", "ANSWER")
-                    .variable("ANSWEREDTIME", "42").build().run(CALL_LIMIT);
+                    .variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                    .variable("HOTLINE_END_ENDED_MS", "1760000042000").build().run(CALL_LIMIT);
             operator.waitForText(By.id("state"), "Wrap-up");
             operator.waitFor(By.id("tip-form"));
 
