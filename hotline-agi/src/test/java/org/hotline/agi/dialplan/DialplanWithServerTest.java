@@ -197,7 +197,7 @@ class DialplanWithServerTest {
     private static DialplanWalker.AgiServer realServer(int port, Duration patience) {
         return (script, channel, uniqueId, vars) -> {
             FakeCall.Builder builder = FakeCall.builder("127.0.0.1", port).script(script).uniqueId(uniqueId)
-                    .channel(channel.replace(";", "-"));
+                    .channel(channel);
             vars.forEach((name, value) -> {
                 if (name.matches("[A-Z_]+")) {
                     builder.variable(name, value);
