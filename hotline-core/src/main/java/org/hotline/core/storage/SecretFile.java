@@ -24,6 +24,15 @@ public final class SecretFile {
             if (!Files.exists(file)) {
                 create(file, bytes);
             }
+        } catch (IOException e) {
+            throw new StartupException("The secret file " + file + " cannot be created: " + e.getMessage(), e);
+        }
+        return read(file, bytes);
+    }
+
+    /** The secret as hex text from an existing file; fails with one sentence when it is missing or malformed. */
+    public static String read(Path file, int bytes) {
+        try {
             String secret = Files.readString(file, StandardCharsets.US_ASCII).trim();
             if (secret.length() < bytes * 2 || !secret.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                 throw new StartupException("The secret file " + file + " is not " + bytes
@@ -31,7 +40,7 @@ public final class SecretFile {
             }
             return secret;
         } catch (IOException e) {
-            throw new StartupException("The secret file " + file + " cannot be read or created: " + e.getMessage(), e);
+            throw new StartupException("The secret file " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
