@@ -82,7 +82,7 @@ public final class Hotline implements AutoCloseable {
         PrometheusMeterRegistry registry = Metrics.create();
         Database database = openDatabase(settings, storage, cluster);
         // Work that needs the migrated database before any feature runs (such as replaying a journal) goes here.
-        AutoCloseable privateData = storage.embedded() ? DataDirectory.keepPrivate(storage.dataDir()) : () -> { };
+        AutoCloseable privateData = DataDirectory.keepPrivate(storage.dataDir());
         ClusterMember member;
         try {
             member = vertx(cluster, registry);

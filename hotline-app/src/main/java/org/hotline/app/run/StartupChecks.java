@@ -38,9 +38,8 @@ final class StartupChecks {
     /** Every check; throws a {@code StartupException} or {@code SettingsException} naming the first problem. */
     static void check(Settings settings, StorageConfig storage, HttpConfig http, ClusterConfig cluster) {
         parseEverySetting(settings);
-        if (storage.embedded()) {
-            DataDirectory.prepare(storage.dataDir());
-        }
+        // Always: besides the embedded database it holds the pseudonym key and the reports by default.
+        DataDirectory.prepare(storage.dataDir());
         if (cluster.runs(Role.REPORTS)) {
             writableFolder(ReportConfig.from(settings).dir(), "report folder", "HOTLINE_REPORT_DIR");
         }

@@ -131,7 +131,7 @@ public final class DataDirectory {
             if (changed > 0) {
                 LOG.debug("Set {} new path(s) under {} owner-only", changed, dir);
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }, 0, every, TimeUnit.MILLISECONDS);
         return sweeper::shutdownNow;
     }
 

@@ -4,11 +4,11 @@ import static org.hotline.core.db.Tables.CALLS;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.hotline.core.StartupException;
@@ -153,7 +153,44 @@ public final class Database implements AutoCloseable {
         return plain.replaceAll("//[^/@]*@", "//");
     }
 
+    /**
+     * One connection straight through the driver before the pool exists: the pool logs a failed first connection
+     * with a stack trace, so the reasons a person can fix (a database not running, a wrong password, an embedded
+     * database another process holds) are turned into one sentence here instead.
+     */
+    private static void reach(StorageConfig config, String url, String password) {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", config.user());
+        credentials.setProperty("password", password);
+        DriverManager.setLoginTimeout(10);
+        try (Connection connection = DriverManager.getConnection(url, credentials)) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw cannotOpen(config, url, e);
+        }
+    }
+
+    private static StartupException cannotOpen(StorageConfig config, String url, Exception e) {
+        String reason = rootMessage(e);
+        if (reason.contains("already in use") || reason.contains("locked")) {
+            return new StartupException("The database in " + config.dataDir()
+                    + " is in use by another process; stop it or set HOTLINE_DATA_DIR to another directory.", e);
+        }
+        if (config.embedded()) {
+            return new StartupException("The database in " + config.dataDir() + " cannot be opened (" + reason
+                    + "); restore it from backup or set HOTLINE_DATA_DIR to another directory.", e);
+        }
+        String state = e instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        if (state.startsWith("08") || state.isEmpty()) {
+            return new StartupException("The database at " + where(url) + " cannot be reached (" + reason
+                    + "); start it, or correct HOTLINE_DB_URL.", e);
+        }
+        return new StartupException("The database at " + where(url) + " refused the connection (" + reason
+                + "); check HOTLINE_DB_USER, the password and HOTLINE_DB_URL.", e);
+    }
+
     private static HikariDataSource pool(StorageConfig config, String url, String password) {
+        reach(config, url, password);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hotline-db");
         hikari.setJdbcUrl(url);
@@ -163,20 +200,9 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(5_000);
         try {
             return new HikariDataSource(hikari);
-        } catch (HikariPool.PoolInitializationException e) {
-            String reason = rootMessage(e);
-            if (reason.contains("already in use") || reason.contains("locked")) {
-                throw new StartupException("The database in " + config.dataDir()
-                        + " is in use by another process; stop it or set HOTLINE_DATA_DIR to another directory.", e);
-            }
-            if (config.embedded()) {
-                throw new StartupException("The database cannot be opened: " + reason, e);
-            }
-            throw new StartupException("The database at " + where(url) + " cannot be reached (" + reason
-                    + "); start it, or correct HOTLINE_DB_URL.", e);
         } catch (RuntimeException e) {
-            throw new StartupException("The database at " + where(url) + " cannot be opened (" + rootMessage(e)
-                    + "); check HOTLINE_DB_URL.", e);
+            // Reached a moment ago, so rare: the database went away or became locked in between.
+            throw cannotOpen(config, url, e);
         }
     }
 
