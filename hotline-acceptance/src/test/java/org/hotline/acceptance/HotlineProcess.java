@@ -86,12 +86,12 @@ public final class HotlineProcess implements AutoCloseable {
 
     /** {@link #command(Path, String, String...)} with more settings, for example an external database's URL. */
     public static String command(Path dataDir, Map<String, String> settings, String stdin, String... args) {
-        return command(dataDir, settings, null, stdin, args);
+        return commandUnderUmask(dataDir, settings, null, stdin, args);
     }
 
     /** {@link #command(Path, Map, String, String...)} under the file-creation mask {@code umask} (null: as is). */
-    public static String command(Path dataDir, Map<String, String> settings, String umask, String stdin,
-                                 String... args) {
+    public static String commandUnderUmask(Path dataDir, Map<String, String> settings, String umask, String stdin,
+                                           String... args) {
         Path log = dataDir.resolveSibling("command-" + System.nanoTime() + ".log");
         Map<String, String> env = new HashMap<>(settings);
         env.put("data.dir", dataDir.toString());

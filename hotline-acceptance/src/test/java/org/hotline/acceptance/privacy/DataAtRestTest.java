@@ -51,7 +51,7 @@ class DataAtRestTest {
     @Test
     void everythingUnderTheDataDirectoryIsOwnerOnlyWhateverTheUmask() throws Exception {
         Path data = dir.resolve("data");
-        HotlineProcess.command(data, Map.of(), UMASK, Staff.PASSWORD + "\n", "user", "add", "--username", "ana",
+        HotlineProcess.commandUnderUmask(data, Map.of(), UMASK, Staff.PASSWORD + "\n", "user", "add", "--username", "ana",
                 "--role", "operator", "--languages", "prs", "--endpoint", "PJSIP/1001");
         assertThat(loose(data)).as("after the user command").isEmpty();
 
@@ -69,7 +69,7 @@ class DataAtRestTest {
             try {
                 bus.register(screen);
                 bus.send(actions, new JsonObject().put("action", "available"));
-                await().until(() -> bus.states(screen).contains("available"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> bus.states(screen).contains("available"));
                 CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
                         .builder("127.0.0.1", hotline.agiPort()).callerId("+93709876543").press('1').press('3')
                         .build().run(CALL_LIMIT));
@@ -85,6 +85,8 @@ class DataAtRestTest {
                         .put("urgency", "urgent").put("consent", "share").put("country", "AF")
                         .put("summary", "A summary no other local user may read").encode(), true).statusCode())
                         .isBetween(200, 299);
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("the hotline's output:\n" + hotline.output(), e);
             } finally {
                 bus.close();
             }
@@ -96,7 +98,7 @@ class DataAtRestTest {
         assertThat(loose(data)).as("after a clean stop").isEmpty();
 
         String day = LocalDate.now(ZoneId.of("Asia/Kabul")).toString();
-        HotlineProcess.command(data, Map.of(), UMASK, "", "report", "--date", day);
+        HotlineProcess.commandUnderUmask(data, Map.of(), UMASK, "", "report", "--date", day);
         try (Stream<Path> reports = Files.walk(data.resolve("reports"))) {
             assertThat(reports.filter(Files::isRegularFile).toList()).as("the report's files").isNotEmpty();
         }
