@@ -94,9 +94,8 @@ class StartupErrorsTest {
         Cli run = cli(Map.of("HOTLINE_DB_URL", "jdbc:nonsense://x"), "run");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.lastLine()).isEqualTo("hotline: The database URL jdbc:nonsense... (HOTLINE_DB_URL) is not "
-                + "supported; use jdbc:postgresql://host:port/database, or leave it empty for the embedded H2 database.");
-        assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.output()).isEqualTo("hotline: The database URL jdbc:nonsense:... (HOTLINE_DB_URL) is not "
+                + "supported; use jdbc:postgresql://host:port/database, or leave it empty for the embedded H2 database.\n");
     }
 
     @Test
@@ -109,9 +108,8 @@ class StartupErrorsTest {
         Cli run = cli(Map.of("HOTLINE_DB_URL", url + "?user=hotline&password=secret"), "run");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.lastLine()).isEqualTo("hotline: The database at " + url
-                + " cannot be reached (Connection refused); start it, or correct HOTLINE_DB_URL.");
-        assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("secret");
+        assertThat(run.output()).isEqualTo("hotline: The database at " + url
+                + " cannot be reached (Connection refused); start it, or correct HOTLINE_DB_URL.\n");
     }
 
     @Test
@@ -153,14 +151,18 @@ class StartupErrorsTest {
         String oldKey = Files.readString(key);
         Files.delete(key);
 
+        String refusal = "The pseudonym key " + key + " is missing but the database holds calls pseudonymized "
+                + "with it; restore the file from backup (or point HOTLINE_PSEUDONYM_KEY_FILE at it), or make a "
+                + "new key that breaks every link to earlier callers with ./scripts/hotline keys "
+                + "new-pseudonym-key --i-understand-links-break.";
         assertThatThrownBy(() -> Hotline.start(settings(Map.of()))).isInstanceOf(StartupException.class)
-                .hasMessage("The pseudonym key " + key + " is missing but the database holds calls pseudonymized "
-                        + "with it; restore the file from backup (or point HOTLINE_PSEUDONYM_KEY_FILE at it), or make a "
-                        + "new key that breaks every link to earlier callers with ./scripts/hotline keys "
-                        + "new-pseudonym-key --i-understand-links-break.");
+                .hasMessage(refusal);
+        Map<String, String> env = Map.of("HOTLINE_DATA_DIR", data.toString());
+        Cli run = cli(env, "run");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).isEqualTo("hotline: " + refusal + "\n");
         assertThat(key).as("no key was made behind the operator's back").doesNotExist();
 
-        Map<String, String> env = Map.of("HOTLINE_DATA_DIR", data.toString());
         Cli unconfirmed = cli(env, "keys", "new-pseudonym-key");
         assertThat(unconfirmed.exit()).isNotZero();
         assertThat(key).doesNotExist();
@@ -204,9 +206,6 @@ class StartupErrorsTest {
     }
 
     private record Cli(int exit, String output) {
-        String lastLine() {
-            return output.strip().lines().reduce((first, second) -> second).orElse("");
-        }
     }
 
     private Settings settings(Map<String, String> overrides) {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.hotline.core.StartupException;
@@ -136,38 +135,21 @@ public final class Database implements AutoCloseable {
         try {
             DriverManager.getDriver(url);
         } catch (SQLException e) {
-            throw new StartupException("The database URL " + scheme(url) + "... (HOTLINE_DB_URL) is not supported; use "
+            throw new StartupException("The database URL " + scheme(url) + "(HOTLINE_DB_URL) is not supported; use "
                     + "jdbc:postgresql://host:port/database, or leave it empty for the embedded H2 database.", e);
         }
     }
 
-    /** The URL's scheme, {@code jdbc:postgresql}, which carries no host, name or credentials. */
+    /** {@code jdbc:postgresql:... }: the URL's scheme, which carries no host, name or credentials; or nothing. */
     private static String scheme(String url) {
         int colon = url.indexOf(':', url.indexOf(':') + 1);
-        return colon < 0 ? "'" + url.lines().findFirst().orElse("") + "'" : url.substring(0, colon);
+        return url.startsWith("jdbc:") && colon > 0 ? url.substring(0, colon) + ":... " : "";
     }
 
     /** The URL without its query and any user:password@ part, for a message. */
     private static String where(String url) {
         String plain = url.split("[?;]", 2)[0];
         return plain.replaceAll("//[^/@]*@", "//");
-    }
-
-    /**
-     * One connection straight through the driver before the pool exists: the pool logs a failed first connection
-     * with a stack trace, so the reasons a person can fix (a database not running, a wrong password, an embedded
-     * database another process holds) are turned into one sentence here instead.
-     */
-    private static void reach(StorageConfig config, String url, String password) {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", config.user());
-        credentials.setProperty("password", password);
-        DriverManager.setLoginTimeout(10);
-        try (Connection connection = DriverManager.getConnection(url, credentials)) {
-            connection.isValid(5);
-        } catch (SQLException e) {
-            throw cannotOpen(config, url, e);
-        }
     }
 
     private static StartupException cannotOpen(StorageConfig config, String url, Exception e) {
@@ -180,7 +162,13 @@ public final class Database implements AutoCloseable {
             return new StartupException("The database in " + config.dataDir() + " cannot be opened (" + reason
                     + "); restore it from backup or set HOTLINE_DATA_DIR to another directory.", e);
         }
-        String state = e instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        String state = "";
+        for (Throwable cause = e; cause != null && state.isEmpty(); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+            }
+        }
+        // SQL state class 08 is a connection exception; anything else means the server answered and said no.
         if (state.startsWith("08") || state.isEmpty()) {
             return new StartupException("The database at " + where(url) + " cannot be reached (" + reason
                     + "); start it, or correct HOTLINE_DB_URL.", e);
@@ -190,7 +178,6 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(StorageConfig config, String url, String password) {
-        reach(config, url, password);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hotline-db");
         hikari.setJdbcUrl(url);
@@ -201,7 +188,7 @@ public final class Database implements AutoCloseable {
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            // Reached a moment ago, so rare: the database went away or became locked in between.
+            // The pool's first connection failed (it logs no stack trace for that; its exception has the reason).
             throw cannotOpen(config, url, e);
         }
     }
