@@ -20,9 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.hotline.acceptance.HotlineProcess;
+import org.hotline.acceptance.SimulatedOperator;
 import org.hotline.acceptance.Staff;
-import org.hotline.app.screen.BridgeSocket;
-import org.hotline.app.screen.ScreenClient;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +50,8 @@ class DataAtRestTest {
     @Test
     void everythingUnderTheDataDirectoryIsOwnerOnlyWhateverTheUmask() throws Exception {
         Path data = dir.resolve("data");
-        HotlineProcess.commandUnderUmask(data, Map.of(), UMASK, Staff.PASSWORD + "\n", "user", "add", "--username", "ana",
-                "--role", "operator", "--languages", "prs", "--endpoint", "PJSIP/1001");
+        HotlineProcess.commandUnderUmask(data, Map.of(), UMASK, Staff.PASSWORD + "\n", "user", "add", "--username",
+                "ana", "--role", "operator", "--languages", "prs", "--endpoint", "PJSIP/1001");
         assertThat(loose(data)).as("after the user command").isEmpty();
 
         Map<String, String> settings = Map.of("ivr.menu.timeout", "1s", "ivr.hold.poll", "100ms",
@@ -60,35 +59,26 @@ class DataAtRestTest {
         try (HotlineProcess hotline = HotlineProcess.start(data, "hotline", settings, UMASK)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(loose(data)).as("once started").isEmpty());
-            ScreenClient operator = Staff.signedIn(hotline, "ana");
-            JsonObject session = new JsonObject(operator.get("/api/session").body());
-            String screen = session.getJsonObject("addresses").getString("screen");
-            String actions = session.getJsonObject("addresses").getString("actions");
-            BridgeSocket bus = BridgeSocket.open(clients, hotline.httpPort(), hotline.baseUrl(),
-                    operator.cookieHeader());
-            try {
-                bus.register(screen);
-                bus.send(actions, new JsonObject().put("action", "available"));
-                await().atMost(Duration.ofSeconds(30)).until(() -> bus.states(screen).contains("available"));
+            try (SimulatedOperator operator = SimulatedOperator.signIn(clients, hotline, "ana")) {
+                operator.goAvailable();
                 CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
                         .builder("127.0.0.1", hotline.agiPort()).callerId("+93709876543").press('1').press('3')
                         .build().run(CALL_LIMIT));
-                await().atMost(Duration.ofSeconds(30)).until(() -> !offers(bus, screen).isEmpty());
-                String callId = offers(bus, screen).getFirst().getString("callId");
-                bus.send(actions, new JsonObject().put("action", "accept").put("callId", callId));
+                await().atMost(Duration.ofSeconds(30)).until(() -> !operator.offeredCalls().isEmpty());
+                String callId = operator.offeredCalls().getFirst();
+                operator.accept(callId);
                 CallRecord answered = call.join();
                 FakeCall.builder("127.0.0.1", hotline.agiPort()).script("hotline-end").uniqueId(answered.uniqueId())
                         .callerId("+93709876543").variable("HOTLINE_CALL_ID", callId)
                         .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", "61").build().run(CALL_LIMIT);
-                assertThat(operator.postJson("/api/tips", new JsonObject().put("id", UUID.randomUUID().toString())
+                await().atMost(Duration.ofSeconds(30)).until(() -> operator.endedCalls().contains(callId));
+                assertThat(operator.submitTip(new JsonObject().put("id", UUID.randomUUID().toString())
                         .put("callId", callId).put("contactType", "substantive").put("signal", "tip")
                         .put("urgency", "urgent").put("consent", "share").put("country", "AF")
-                        .put("summary", "A summary no other local user may read").encode(), true).statusCode())
-                        .isBetween(200, 299);
+                        .put("summary", "A summary no other local user may read"))).hasValueSatisfying(status ->
+                        assertThat(status).isBetween(200, 299));
             } catch (RuntimeException | AssertionError e) {
                 throw new AssertionError("the hotline's output:\n" + hotline.output(), e);
-            } finally {
-                bus.close();
             }
             // Files H2 or other code created after start are set owner-only within the sweep's interval.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -127,10 +117,5 @@ class DataAtRestTest {
             throw new UncheckedIOException(e);
         }
         return loose;
-    }
-
-    private static java.util.List<JsonObject> offers(BridgeSocket socket, String address) {
-        return socket.received(address).stream().map(f -> f.getJsonObject("body"))
-                .filter(b -> "offer".equals(b.getString("type"))).toList();
     }
 }

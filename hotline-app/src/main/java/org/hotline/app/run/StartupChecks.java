@@ -77,7 +77,7 @@ final class StartupChecks {
 
     private static void writableFolder(Path dir, String what, String variable) {
         try {
-            Files.createDirectories(dir);
+            DataDirectory.createPrivate(dir);
         } catch (IOException e) {
             throw new StartupException("The " + what + " " + dir + " cannot be created (" + e.getMessage()
                     + "); set " + variable + " to a writable folder.", e);

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ public final class DataDirectory {
     public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    /** Paths already reported as unchangeable: the sweep runs every few seconds and says so once. */
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
     private DataDirectory() {
     }
@@ -54,11 +57,7 @@ public final class DataDirectory {
      */
     public static void prepare(Path dir) {
         try {
-            if (posix()) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
-            } else {
-                Files.createDirectories(dir);
-            }
+            createPrivate(dir);
             FileAttribute<?>[] owner = posix()
                     ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
             Path probe = Files.createTempFile(dir, ".write-probe", ".tmp", owner);
@@ -79,6 +78,15 @@ public final class DataDirectory {
                     + "); it must belong to the user the hotline runs as.", e);
         }
         tighten(dir);
+    }
+
+    /** Creates {@code dir} and any missing parent owner-only ({@code 0700}); a directory that exists is left as is. */
+    public static void createPrivate(Path dir) throws IOException {
+        if (posix()) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        } else {
+            Files.createDirectories(dir);
+        }
     }
 
     /**
@@ -144,7 +152,9 @@ public final class DataDirectory {
         } catch (NoSuchFileException e) {
             // Gone between listing and changing it: nothing left to protect.
         } catch (IOException e) {
-            LOG.warn("Could not make {} owner-only: {}", path, e.toString());
+            if (WARNED.add(path)) {
+                LOG.warn("Could not make {} owner-only: {}", path, e.toString());
+            }
         }
     }
 

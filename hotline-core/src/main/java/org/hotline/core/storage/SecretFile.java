@@ -36,7 +36,7 @@ public final class SecretFile {
             String secret = Files.readString(file, StandardCharsets.US_ASCII).trim();
             if (secret.length() < bytes * 2 || !secret.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                 throw new StartupException("The secret file " + file + " is not " + bytes
-                        + " bytes of hex; restore it from backup or move it away to generate a new one.");
+                        + " bytes of hex; restore it from backup.");
             }
             return secret;
         } catch (IOException e) {
