@@ -54,6 +54,11 @@ final class StartupChecks {
             portFree(agi.bind(), agi.port(), "The FastAGI port", "HOTLINE_AGI_PORT");
         }
         portFree(address(http.bind(), "HOTLINE_HTTP_BIND"), http.port(), "The HTTP port", "HOTLINE_HTTP_PORT");
+        if (cluster.clustered()) {
+            InetAddress bind = address(cluster.bind(), "HOTLINE_CLUSTER_BIND");
+            portFree(bind, cluster.port(), "The cluster port", "HOTLINE_CLUSTER_PORT");
+            portFree(bind, cluster.busPort(), "The event bus port", "HOTLINE_CLUSTER_BUS_PORT");
+        }
     }
 
     /** Each feature's typed settings, read now rather than when the feature starts after the migrations. */
@@ -71,6 +76,8 @@ final class StartupChecks {
             throw new StartupException("HOTLINE_DB_POOL_SIZE must be at least 1, not " + settings.integer("db.pool-size")
                     + ".");
         }
+        settings.port("cluster.port");
+        settings.port("cluster.bus-port");
         settings.duration("db.outage-patience");
         settings.duration("ivr.intake.timeout");
     }
