@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.hotline.agi.hold.HoldConfig;
 import org.hotline.agi.menu.MenuConfig;
@@ -96,7 +95,7 @@ final class StartupChecks {
     }
 
     private static void readable(List<Path> files, String settings) {
-        List<Path> missing = new ArrayList<>(files.stream().filter(f -> !Files.isReadable(f)).toList());
+        List<Path> missing = files.stream().filter(f -> !Files.isReadable(f)).toList();
         if (!missing.isEmpty()) {
             throw new StartupException("The key or certificate file " + missing.getFirst() + " is missing or not "
                     + "readable; fix " + settings + ".");
