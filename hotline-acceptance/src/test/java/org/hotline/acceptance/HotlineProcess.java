@@ -46,11 +46,19 @@ public final class HotlineProcess implements AutoCloseable {
      * {@code hotline.properties} ({@code "ivr.menu.timeout" -> "300ms"}); ports default to free ones.
      */
     public static HotlineProcess start(Path dataDir, String name, Map<String, String> settings) {
+        return start(dataDir, name, settings, null);
+    }
+
+    /**
+     * {@link #start(Path, String, Map)} under the file-creation mask {@code umask} (for example {@code "000"}),
+     * set by {@code sh -c} before the JVM starts, as an operator's shell would; null leaves it as it is.
+     */
+    public static HotlineProcess start(Path dataDir, String name, Map<String, String> settings, String umask) {
         Map<String, String> env = new HashMap<>(Map.of("data.dir", dataDir.toString(), "agi.port", "0",
                 "http.port", "0"));
         env.putAll(settings);
         Path log = dataDir.resolveSibling(name + ".log");
-        Process process = launch(env, log, List.of("run"));
+        Process process = launch(env, log, List.of("run"), null, umask);
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             Matcher ready = READY.matcher(read(log));
@@ -78,10 +86,16 @@ public final class HotlineProcess implements AutoCloseable {
 
     /** {@link #command(Path, String, String...)} with more settings, for example an external database's URL. */
     public static String command(Path dataDir, Map<String, String> settings, String stdin, String... args) {
+        return commandUnderUmask(dataDir, settings, null, stdin, args);
+    }
+
+    /** {@link #command(Path, Map, String, String...)} under the file-creation mask {@code umask} (null: as is). */
+    public static String commandUnderUmask(Path dataDir, Map<String, String> settings, String umask, String stdin,
+                                           String... args) {
         Path log = dataDir.resolveSibling("command-" + System.nanoTime() + ".log");
         Map<String, String> env = new HashMap<>(settings);
         env.put("data.dir", dataDir.toString());
-        Process process = launch(env, log, List.of(args), stdin);
+        Process process = launch(env, log, List.of(args), stdin, umask);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -98,12 +112,16 @@ public final class HotlineProcess implements AutoCloseable {
         return read(log);
     }
 
-    private static Process launch(Map<String, String> settings, Path log, List<String> args) {
-        return launch(settings, log, args, null);
-    }
-
-    private static Process launch(Map<String, String> settings, Path log, List<String> args, String stdin) {
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xmx512m", "-jar", jar().toString()));
+    private static Process launch(Map<String, String> settings, Path log, List<String> args, String stdin,
+                                  String umask) {
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            if (!umask.matches("[0-7]{3,4}")) {
+                throw new IllegalArgumentException("not a umask: " + umask);
+            }
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
+        command.addAll(List.of(java(), "-XX:+UseSerialGC", "-Xmx512m", "-jar", jar().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

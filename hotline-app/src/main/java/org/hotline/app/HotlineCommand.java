@@ -1,6 +1,7 @@
 package org.hotline.app;
 
 import java.io.PrintWriter;
+import org.hotline.app.keys.KeysCommand;
 import org.hotline.app.run.RunCommand;
 import org.hotline.core.StartupException;
 import org.hotline.core.config.SettingsException;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hotline", mixinStandardHelpOptions = true,
         description = "Hotline: the call-handling backend of the anti-trafficking hotline.",
-        subcommands = {RunCommand.class, UserCommand.class, ReportCommand.class, SimulateCommand.class})
+        subcommands = {RunCommand.class, UserCommand.class, ReportCommand.class, SimulateCommand.class,
+                KeysCommand.class})
 public final class HotlineCommand {
 
     public static void main(String[] args) {

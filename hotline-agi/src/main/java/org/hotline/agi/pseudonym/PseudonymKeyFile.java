@@ -1,16 +1,25 @@
 package org.hotline.agi.pseudonym;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.hotline.core.StartupException;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds the pseudonym key file (outside the database), generating a 256-bit key on first run. */
+/**
+ * Finds the pseudonym key file (outside the database). A key is generated only for a database that holds no
+ * pseudonyms yet: a missing key next to earlier calls stops the start instead, because a new key would silently
+ * break every link to earlier callers. Replacing it on purpose is {@code hotline keys new-pseudonym-key}.
+ */
 public final class PseudonymKeyFile {
     private static final Logger LOG = LoggerFactory.getLogger(PseudonymKeyFile.class);
-    private static final int KEY_BYTES = 32;
+    /** The key's length: a 256-bit HMAC-SHA-256 key. */
+    public static final int KEY_BYTES = 32;
+    /** The deliberate way to make a new key, quoted where a missing key stops the start. */
+    public static final String NEW_KEY_COMMAND = "./scripts/hotline keys new-pseudonym-key --i-understand-links-break";
 
     private PseudonymKeyFile() {
     }
@@ -22,6 +31,24 @@ public final class PseudonymKeyFile {
         return file.toAbsolutePath().normalize();
     }
 
+    /**
+     * Checks the key before the hotline starts: an existing key must be valid; a missing one is generated only
+     * when {@code pseudonymsExist} is false (a new database), and otherwise stops the start with one sentence
+     * naming the file and the command that makes a new key deliberately.
+     */
+    public static void prepare(Path file, boolean pseudonymsExist) {
+        if (Files.exists(file)) {
+            SecretFile.read(file, KEY_BYTES);
+            return;
+        }
+        if (pseudonymsExist) {
+            throw new StartupException("The pseudonym key " + file + " is missing but the database holds calls "
+                    + "pseudonymized with it; restore the file from backup (or point HOTLINE_PSEUDONYM_KEY_FILE at it), "
+                    + "or make a new key that breaks every link to earlier callers with " + NEW_KEY_COMMAND + ".");
+        }
+        loadOrCreate(file);
+    }
+
     /** Loads the key, creating it with owner-only permissions if it does not exist yet. */
     public static byte[] loadOrCreate(Path file) {
         if (SecretFile.createIfMissing(file, KEY_BYTES)) {
@@ -29,6 +56,6 @@ public final class PseudonymKeyFile {
         } else {
             LOG.info("Using the pseudonym key at {}", file);
         }
-        return HexFormat.of().parseHex(SecretFile.readOrCreate(file, KEY_BYTES).substring(0, KEY_BYTES * 2));
+        return HexFormat.of().parseHex(SecretFile.read(file, KEY_BYTES).substring(0, KEY_BYTES * 2));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hotline.agi.AgiModule;
+import org.hotline.agi.pseudonym.PseudonymKeyFile;
 import org.hotline.app.cluster.ClusterConfig;
 import org.hotline.app.cluster.ClusterVertx;
 import org.hotline.app.cluster.ClusterVertx.ClusterMember;
@@ -26,6 +27,7 @@ import org.hotline.app.http.HttpServerVerticle;
 import org.hotline.core.StartupException;
 import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.config.Settings;
+import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.DispatchModule;
@@ -49,10 +51,12 @@ public final class Hotline implements AutoCloseable {
     private final ReportsModule reports;
     private final HttpServerVerticle http;
     private final PrometheusMeterRegistry registry;
+    private final AutoCloseable privateData;
 
-    private Hotline(Database database, Vertx vertx, AgiModule agi, DispatchModule dispatch, ReportsModule reports,
-                    HttpServerVerticle http, PrometheusMeterRegistry registry) {
+    private Hotline(Database database, AutoCloseable privateData, Vertx vertx, AgiModule agi, DispatchModule dispatch,
+                    ReportsModule reports, HttpServerVerticle http, PrometheusMeterRegistry registry) {
         this.database = database;
+        this.privateData = privateData;
         this.vertx = vertx;
         this.agi = agi;
         this.dispatch = dispatch;
@@ -64,17 +68,26 @@ public final class Hotline implements AutoCloseable {
     /**
      * Starts what this process's roles ask for (everything by default), or fails with a {@link StartupException}
      * after undoing what had started. In a cluster it joins first; dispatch then stands by until elected.
+     *
+     * <p>The order matters: first everything that needs no database ({@link StartupChecks}: every setting, the
+     * data directory, the ports, the key files), so a mistake stops the start before anything is written; then the
+     * database is connected, the pseudonym key checked against what it holds, and the schema migrated; only then
+     * do the features start (the reports' catch-up and purge, dispatch, the IVR, the HTTP server).
      */
     public static Hotline start(Settings settings) {
         StorageConfig storage = StorageConfig.from(settings);
         HttpConfig httpConfig = HttpConfig.from(settings);
         ClusterConfig cluster = ClusterConfig.from(settings);
+        StartupChecks.check(settings, storage, httpConfig, cluster);
         PrometheusMeterRegistry registry = Metrics.create();
-        Database database = Database.open(storage);
+        Database database = openDatabase(settings, storage, cluster);
+        // Work that needs the migrated database before any feature runs (such as replaying a journal) goes here.
+        AutoCloseable privateData = DataDirectory.keepPrivate(storage.dataDir());
         ClusterMember member;
         try {
             member = vertx(cluster, registry);
         } catch (RuntimeException e) {
+            closeQuietly(privateData);
             database.close();
             throw e;
         }
@@ -102,7 +115,7 @@ public final class Hotline implements AutoCloseable {
             if (member.hazelcast() != null && dispatch != null) {
                 RoutingElection.follow(member.hazelcast(), dispatch, journal, settings.duration("ivr.hold.max"));
             }
-            Hotline hotline = new Hotline(database, vertx, agi, dispatch, reports, http, registry);
+            Hotline hotline = new Hotline(database, privateData, vertx, agi, dispatch, reports, http, registry);
             LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}, roles {}{}",
                     settings.string("agi.bind"), hotline.agiPort(), httpConfig.https() ? "https" : "http",
                     httpConfig.bind(), http.port(),
@@ -120,8 +133,35 @@ public final class Hotline implements AutoCloseable {
                 reports.close();
             }
             vertx.close();
+            closeQuietly(privateData);
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Connects, checks the pseudonym key against what the database holds (a missing key next to pseudonymized
+     * calls stops the start; a new database gets a new key), then migrates.
+     */
+    private static Database openDatabase(Settings settings, StorageConfig storage, ClusterConfig cluster) {
+        Database database = Database.connect(storage);
+        try {
+            if (cluster.runs(Role.AGI)) {
+                PseudonymKeyFile.prepare(PseudonymKeyFile.location(settings), database.holdsCallerPseudonyms());
+            }
+            database.migrate();
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop {}: {}", closeable, e.toString());
         }
     }
 
@@ -198,6 +238,7 @@ public final class Hotline implements AutoCloseable {
         if (reports != null) {
             reports.close();
         }
+        closeQuietly(privateData);
         database.close();
         LOG.info("Hotline stopped");
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +26,15 @@ import java.util.TreeSet;
 public final class Settings {
     private static final String DEFAULTS = "/hotline.properties";
     private static final String CONFIG_FILE_VARIABLE = "HOTLINE_CONFIG";
+    private static final String PREFIX = "HOTLINE_";
+    /**
+     * The {@code HOTLINE_*} environment variables that are not settings, and so are not typos: the configuration
+     * file's name, the scripts' own variables ({@code scripts/lib.sh} sets {@code HOTLINE_ROOT} and
+     * {@code HOTLINE_JAR}; a caller may export them) and the benchmark's extra server JVM flags. Every other
+     * {@code HOTLINE_*} variable must name a key of {@code hotline.properties}.
+     */
+    public static final Set<String> NOT_SETTINGS = Set.of(CONFIG_FILE_VARIABLE, "HOTLINE_ROOT", "HOTLINE_JAR",
+            "HOTLINE_BENCH_SERVER_FLAGS");
 
     private final Map<String, String> values;
 
@@ -34,6 +45,7 @@ public final class Settings {
     /** Loads the defaults, the optional {@code HOTLINE_CONFIG} file and the environment. */
     public static Settings load(Map<String, String> environment) {
         Map<String, String> values = defaults();
+        rejectUnknownVariables(environment, values.keySet());
         String file = environment.get(CONFIG_FILE_VARIABLE);
         if (file != null && !file.isBlank()) {
             overlay(values, readFile(Path.of(file)), "file " + file);
@@ -127,6 +139,36 @@ public final class Settings {
     private SettingsException invalid(String key, String expected) {
         return new SettingsException("setting '" + key + "' (" + environmentName(key) + ") must be " + expected
                 + ", not '" + values.get(key) + "'");
+    }
+
+    /** A {@code HOTLINE_*} variable that names no setting is a typo (or a removed setting): fail, naming it. */
+    private static void rejectUnknownVariables(Map<String, String> environment, Set<String> keys) {
+        Map<String, String> known = new TreeMap<>();
+        keys.forEach(key -> known.put(environmentName(key), key));
+        new TreeSet<>(environment.keySet()).stream()
+                .filter(name -> name.startsWith(PREFIX) && !known.containsKey(name) && !NOT_SETTINGS.contains(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    String suggestion = suggestion(name, known);
+                    throw new SettingsException(name + " is not a Hotline setting" + (suggestion.isEmpty()
+                            ? "; the settings are the keys of hotline.properties (agi.port is HOTLINE_AGI_PORT)."
+                            : suggestion));
+                });
+    }
+
+    /** "; did you mean HOTLINE_AGI_PORT (agi.port)?" for the nearest variable within a few typed characters. */
+    private static String suggestion(String name, Map<String, String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known.keySet()) {
+            int distance = EditDistance.between(name, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int allowed = Math.max(2, (name.length() - PREFIX.length()) / 4);
+        return best != null && bestDistance <= allowed ? "; did you mean " + best + " (" + known.get(best) + ")?" : "";
     }
 
     private static Map<String, String> defaults() {

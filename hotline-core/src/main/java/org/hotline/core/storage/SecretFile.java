@@ -24,14 +24,23 @@ public final class SecretFile {
             if (!Files.exists(file)) {
                 create(file, bytes);
             }
+        } catch (IOException e) {
+            throw new StartupException("The secret file " + file + " cannot be created: " + e.getMessage(), e);
+        }
+        return read(file, bytes);
+    }
+
+    /** The secret as hex text from an existing file; fails with one sentence when it is missing or malformed. */
+    public static String read(Path file, int bytes) {
+        try {
             String secret = Files.readString(file, StandardCharsets.US_ASCII).trim();
             if (secret.length() < bytes * 2 || !secret.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                 throw new StartupException("The secret file " + file + " is not " + bytes
-                        + " bytes of hex; restore it from backup or move it away to generate a new one.");
+                        + " bytes of hex; restore it from backup.");
             }
             return secret;
         } catch (IOException e) {
-            throw new StartupException("The secret file " + file + " cannot be read or created: " + e.getMessage(), e);
+            throw new StartupException("The secret file " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -57,6 +57,28 @@ class SettingsTest {
                 .isInstanceOf(SettingsException.class).hasMessageContaining("ivr.hold.poll");
     }
 
+    @Test
+    void anUnknownHotlineVariableIsAnErrorSuggestingTheNearestSetting() {
+        assertThatThrownBy(() -> Settings.load(Map.of("HOTLINE_AGI_PROT", "1")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("HOTLINE_AGI_PROT is not a Hotline setting; did you mean HOTLINE_AGI_PORT (agi.port)?");
+        assertThatThrownBy(() -> Settings.load(Map.of("HOTLINE_DB_PASWORD_FILE", "/x")))
+                .hasMessage("HOTLINE_DB_PASWORD_FILE is not a Hotline setting; did you mean HOTLINE_DB_PASSWORD_FILE "
+                        + "(db.password-file)?");
+        assertThatThrownBy(() -> Settings.load(Map.of("HOTLINE_WHATEVER_ELSE", "1")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("HOTLINE_WHATEVER_ELSE is not a Hotline setting; the settings are the keys of "
+                        + "hotline.properties (agi.port is HOTLINE_AGI_PORT).");
+    }
+
+    @Test
+    void theScriptsOwnVariablesAndOtherProgramsVariablesAreNotSettingsButAllowed() {
+        Settings settings = Settings.load(Map.of("HOTLINE_ROOT", "/opt/hotline", "HOTLINE_JAR", "/opt/hotline.jar",
+                "HOTLINE_BENCH_SERVER_FLAGS", "-Xlog:gc", "PATH", "/bin", "HOTLINEX", "1"));
+        assertThat(settings.port("agi.port")).isEqualTo(4573);
+        assertThat(Settings.NOT_SETTINGS).contains("HOTLINE_CONFIG", "HOTLINE_ROOT", "HOTLINE_JAR");
+    }
+
     private static String keyFor(String variable, Settings settings) {
         return switch (variable) {
             case "HOTLINE_AGI_PORT" -> "agi.port";
