@@ -1,5 +1,10 @@
 package org.hotline.agi;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +19,34 @@ public final class IvrProcess {
 
     public static void main(String[] args) throws InterruptedException {
         IvrHarness ivr = IvrHarness.start(Path.of(args[0]), Map.of("agi.port", args[1], "ivr.menu.timeout", args[2]));
+        // A plain kill (SIGTERM) stops it as the hotline stops: calls drain and the step log closes.
+        Runtime.getRuntime().addShutdownHook(new Thread(ivr::close));
         System.out.println("listening " + ivr.port());
         System.out.flush();
         new CountDownLatch(1).await();
+    }
+
+    /** Starts the IVR in its own JVM on {@code port} over {@code dataDir}, and returns once it listens. */
+    public static Process start(Path dataDir, int port, String menuTimeout) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                IvrProcess.class.getName(), dataDir.toString(), String.valueOf(port), menuTimeout)
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("listening ")) {
+                Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
+                return process;
+            }
+        }
+        throw new AssertionError("the IVR process ended before listening");
+    }
+
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 }
