@@ -181,14 +181,14 @@ class KillNineDuringTrafficTest {
                 if (call.record().variables().containsKey("HOTLINE_CALL_ID")) {
                     assertThat(row).as("the row of %s, which was given a call id", call.record()).isPresent();
                 }
-                row.ifPresent(stored -> {
-                    assertThat(stored.outcome()).as("a call cut off in the IVR")
+                row.ifPresent(found -> {
+                    assertThat(found.outcome()).as("a call cut off in the IVR")
                             .isIn(CallOutcome.FAILED, CallOutcome.FALLBACK);
                     if (heard(call, "hotline/purpose")) {
-                        assertThat(stored.language()).as("the language %s chose", call.record()).isNotNull();
+                        assertThat(found.language()).as("the language %s chose", call.record()).isNotNull();
                     }
                     if (heard(call, "hotline/emergency")) {
-                        assertThat(stored.priority()).as("the priority of %s", call.record()).isEqualTo("emergency");
+                        assertThat(found.priority()).as("the priority of %s", call.record()).isEqualTo("emergency");
                     }
                 });
             }
