@@ -2,7 +2,6 @@ package org.hotline.agi;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import org.hotline.agi.voicemail.VoicemailRecorder;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
 import org.hotline.core.steplog.StepLog;
-import org.hotline.core.steplog.StepLogReplay;
 import org.hotline.core.storage.GatedExecutor;
 import org.hotline.core.storage.PatientWriter;
 import org.hotline.core.storage.StorageConfig;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The telephony edge, assembled: the FastAGI server with the {@code hotline} and {@code hotline-end} scripts.
- * {@link #start} stores what a killed predecessor logged but had not stored ({@link StepLogReplay}), closes the calls
+ * {@link #start} stores what a killed predecessor logged but had not stored ({@link StepLog#replayEarlier}), closes the calls
  * it left open at the step they reached, then binds; {@link #stop} drains.
  */
 public final class AgiModule implements AutoCloseable {
@@ -61,15 +59,19 @@ public final class AgiModule implements AutoCloseable {
     /** Builds the IVR from the settings and starts the FastAGI server; fails with one clear sentence. */
     public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry) {
         Clock clock = Clock.systemUTC();
-        Path steps = StepLog.directoryIn(StorageConfig.from(settings).dataDir());
-        // The previous run's logged records first, so each call it left in the IVR is closed at the step it reached.
-        StepLogReplay.replay(steps, journal);
-        Instant now = clock.instant();
-        int closed = journal.closeInterrupted(now, now);
-        if (closed > 0) {
-            LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
+        StepLog stepLog = StepLog.open(StepLog.directoryIn(StorageConfig.from(settings).dataDir()));
+        try {
+            // The previous run's logged records first, so each call it left in the IVR is closed where it was.
+            stepLog.replayEarlier(journal);
+            Instant now = clock.instant();
+            int closed = journal.closeInterrupted(now, now);
+            if (closed > 0) {
+                LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
+            }
+        } catch (RuntimeException e) {
+            stepLog.close();
+            throw e;
         }
-        StepLog stepLog = StepLog.open(steps);
         AtomicBoolean draining = new AtomicBoolean();
         // Leave pooled connections for dispatch (two), health checks and reports.
         GatedExecutor journalThreads = new GatedExecutor(settings.integer("db.pool-size") - 3);

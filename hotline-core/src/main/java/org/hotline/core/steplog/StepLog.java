@@ -5,10 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.hotline.core.StartupException;
+import org.hotline.core.call.CallJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +35,8 @@ public final class StepLog implements AutoCloseable {
     public static final Duration ROLL_AFTER = Duration.ofMinutes(1);
 
     private final Path dir;
+    private final FileChannel lockFile;
+    private final long firstSegment;
     private final long segmentBytes;
     private final Duration rollAfter;
     /** Guards writing, rolling, counting and deleting. */
@@ -41,8 +49,10 @@ public final class StepLog implements AutoCloseable {
     private volatile long forced;
     private boolean closed;
 
-    private StepLog(Path dir, long segmentBytes, Duration rollAfter, Segment first) {
+    private StepLog(Path dir, FileChannel lockFile, long segmentBytes, Duration rollAfter, Segment first) {
         this.dir = dir;
+        this.lockFile = lockFile;
+        this.firstSegment = first.number();
         this.segmentBytes = segmentBytes;
         this.rollAfter = rollAfter;
         this.current = first;
@@ -55,21 +65,53 @@ public final class StepLog implements AutoCloseable {
 
     /**
      * Opens the log in {@code dir} (created owner-only if absent) with a new segment after any already there; those
-     * are left to {@link StepLogReplay}, which must run first.
+     * are a previous run's, for {@link #replayEarlier}. One process at a time: a second one is refused.
+     *
+     * @throws StartupException if another process holds the log, or it cannot be created
      */
     public static StepLog open(Path dir) {
         return open(dir, SEGMENT_BYTES, ROLL_AFTER);
     }
 
     static StepLog open(Path dir, long segmentBytes, Duration rollAfter) {
+        FileChannel lockFile = null;
         try {
             createDirectory(dir);
+            lockFile = FileChannel.open(dir.resolve("lock"), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+            if (lockFile.tryLock() == null) {
+                throw new OverlappingFileLockException();
+            }
             List<Path> existing = Segment.existing(dir);
             long next = existing.isEmpty() ? 1 : Segment.numberOf(existing.getLast()) + 1;
-            return new StepLog(dir, segmentBytes, rollAfter, Segment.create(dir, next));
+            return new StepLog(dir, lockFile, segmentBytes, rollAfter, Segment.create(dir, next));
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(lockFile);
+            throw new StartupException("The step log in " + dir + " is in use by another process; stop it or set "
+                    + "HOTLINE_DATA_DIR to another directory.", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the step log in " + dir, e);
+            closeQuietly(lockFile);
+            throw new StartupException("The step log in " + dir + " cannot be used (" + e.getMessage() + ").", e);
         }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing with a better reason
+            }
+        }
+    }
+
+    /**
+     * Stores what a previous run logged but may not have stored (its segments, older than this log's first), then
+     * deletes them. Run it before closing the previous run's calls as failed, so they are closed where they were.
+     */
+    public StepLogReplay.Result replayEarlier(CallJournal journal) {
+        return StepLogReplay.replay(dir, journal, firstSegment);
     }
 
     static void createDirectory(Path dir) throws IOException {
@@ -161,16 +203,6 @@ public final class StepLog implements AutoCloseable {
         }
     }
 
-    /** Segment files on disk now (for tests and the log line at close). */
-    int segments() {
-        lock.lock();
-        try {
-            return left.size() + 1;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * Closes the files. Segments whose records are all stored are deleted; the others stay for the next start to
      * replay.
@@ -200,6 +232,7 @@ public final class StepLog implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not close the step log cleanly ({})", e.toString());
         } finally {
+            closeQuietly(lockFile);
             lock.unlock();
         }
     }

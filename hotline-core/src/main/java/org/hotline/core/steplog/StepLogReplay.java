@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At start, before anything else touches the calls: stores every record a previous run logged (in {@link StepLog})
+ * At start ({@link StepLog#replayEarlier}), before anything else touches the calls: stores every record a previous run logged (in {@link StepLog})
  * but may not have stored, then deletes the log's segments. Each record is stored at most once: an entry is
  * idempotent on Asterisk's unique id, a step is skipped when the call already has it, an outcome or an end never
  * overwrites one. A kill during the replay leaves the segments, and the next start replays them again to the same
@@ -32,17 +32,22 @@ public final class StepLogReplay {
     public record Result(int segments, int records, int unreadable) {
     }
 
+    /** Replays every segment in {@code dir}; the process must hold the log's lock (tests open no log). */
+    static Result replay(Path dir, CallJournal journal) {
+        return replay(dir, journal, Long.MAX_VALUE);
+    }
+
     /**
-     * Replays the segments in {@code dir} into {@code journal}, then deletes them.
+     * Replays the segments in {@code dir} numbered below {@code below} into {@code journal}, then deletes them.
      *
      * @throws UncheckedIOException if a segment cannot be read (then none is deleted)
      */
-    public static Result replay(Path dir, CallJournal journal) {
+    static Result replay(Path dir, CallJournal journal, long below) {
         if (!Files.isDirectory(dir)) {
             return new Result(0, 0, 0);
         }
         try {
-            List<Path> files = Segment.existing(dir);
+            List<Path> files = Segment.existing(dir).stream().filter(f -> Segment.numberOf(f) < below).toList();
             Map<String, String> storedIds = new HashMap<>();
             int records = 0;
             int unreadable = 0;

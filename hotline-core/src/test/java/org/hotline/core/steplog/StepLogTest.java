@@ -1,6 +1,7 @@
 package org.hotline.core.steplog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hotline.core.StartupException;
 import org.hotline.core.call.CallEnd;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
@@ -165,6 +167,31 @@ class StepLogTest {
         try (StepLog log = StepLog.open(dir())) {
             log.append(everyKind("call-2").get(0));
             assertThat(Segment.existing(dir()).stream().map(Segment::numberOf)).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void oneProcessAtATime() {
+        try (StepLog log = StepLog.open(dir())) {
+            assertThatThrownBy(() -> StepLog.open(dir())).isInstanceOf(StartupException.class)
+                    .hasMessageContaining("in use by another process");
+        }
+        StepLog.open(dir()).close();
+    }
+
+    @Test
+    void replayingAtStartLeavesTheNewLogsOwnSegmentAlone() throws IOException {
+        try (StepLog previous = StepLog.open(dir())) {
+            previous.append(everyKind("call-1").get(0));
+        }
+        try (StepLog log = StepLog.open(dir())) {
+            log.append(everyKind("call-2").get(0));
+            // No database: the previous run's entry cannot be stored, so the replay fails before deleting anything.
+            assertThatThrownBy(() -> log.replayEarlier(null)).isInstanceOf(NullPointerException.class);
+            assertThat(Segment.existing(dir()).stream().map(Segment::numberOf)).containsExactly(1L, 2L);
+            Files.delete(Segment.existing(dir()).getFirst());
+            assertThat(log.replayEarlier(null).segments()).isZero();
+            assertThat(read(onlySegment(dir()))).containsExactly(everyKind("call-2").get(0));
         }
     }
 
