@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.storage.NotYetStored;
+import org.hotline.core.storage.PatientWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +111,13 @@ public final class StepLogReplay {
             }
         } catch (NotYetStored e) {
             LOG.warn("A logged call end belongs to a call that was never stored; it is skipped");
+        } catch (RuntimeException e) {
+            if (PatientWriter.worthWaitingFor(e)) {
+                throw e; // the database went away: keep every segment for the next start
+            }
+            // The database refuses this record as it refused it live; one bad record must not stop the hotline.
+            LOG.warn("A logged {} could not be stored ({}); it is skipped", record.getClass().getSimpleName(),
+                    e.getClass().getSimpleName());
         }
     }
 }

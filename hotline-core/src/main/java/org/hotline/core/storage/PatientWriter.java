@@ -75,7 +75,7 @@ public final class PatientWriter implements AutoCloseable {
      * Whether {@code failure} (or one of its causes) says the database could not be reached, or that a record the
      * write needs is not stored yet: both pass, any other failure would only repeat.
      */
-    static boolean worthWaitingFor(Throwable failure) {
+    public static boolean worthWaitingFor(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof NotYetStored) {
                 return true;

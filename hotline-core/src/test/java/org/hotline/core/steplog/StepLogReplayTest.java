@@ -171,6 +171,25 @@ class StepLogReplayTest {
     }
 
     @Test
+    void aRecordTheDatabaseRefusesIsSkippedAndTheOthersAreStored() {
+        try (StepLog log = StepLog.open(dir())) {
+            log.append(new StepRecord.Entered(call("refused")));
+            log.append(new StepRecord.LanguageChosen("refused", Language.TAJIK, T0.plusSeconds(2)));
+            // Longer than the column: refused live, and refused again at every start.
+            log.append(new StepRecord.HandedOff("refused", "PJSIP/" + "9".repeat(100), T0.plusSeconds(4)));
+            log.append(new StepRecord.Outcome("refused", CallOutcome.FALLBACK, CallStep.LANGUAGE_CHOSEN,
+                    T0.plusSeconds(5)));
+        }
+
+        restart();
+
+        CallSummary refused = journal.find("refused").orElseThrow();
+        assertThat(refused.language()).isEqualTo("tg");
+        assertThat(refused.outcome()).isEqualTo(CallOutcome.FALLBACK);
+        assertThat(refused.operatorTarget()).isNull();
+    }
+
+    @Test
     void nothingToReplayIsNothingDone() {
         assertThat(StepLogReplay.replay(dir(), journal)).isEqualTo(new StepLogReplay.Result(0, 0, 0));
         assertThat(List.of()).isEmpty();
