@@ -47,6 +47,8 @@ public final class StepLog implements AutoCloseable {
     private Segment current;
     private long written;
     private volatile long forced;
+    /** How many forces ran (guarded by {@link #forcing}); fewer than appends when calls share them. */
+    private volatile long forces;
     private boolean closed;
 
     private StepLog(Path dir, FileChannel lockFile, long segmentBytes, Duration rollAfter, Segment first) {
@@ -169,11 +171,17 @@ public final class StepLog implements AutoCloseable {
             // Records in earlier segments were forced when the log rolled past them.
             segment.force();
             forced = upTo;
+            forces++;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not force the step log to disk", e);
         } finally {
             forcing.unlock();
         }
+    }
+
+    /** How many times the log was forced to disk (each covering every record written before it). */
+    long forces() {
+        return forces;
     }
 
     private void rollIfDue() throws IOException {
