@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class StepLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StepLog.class);
     /** A few thousand records: at 20 calls a second a segment lasts about a minute. */
-    public static final long SEGMENT_BYTES = 1024 * 1024;
-    public static final Duration ROLL_AFTER = Duration.ofMinutes(1);
+    static final long SEGMENT_BYTES = 1024 * 1024;
+    static final Duration ROLL_AFTER = Duration.ofMinutes(1);
 
     private final Path dir;
     private final FileChannel lockFile;
