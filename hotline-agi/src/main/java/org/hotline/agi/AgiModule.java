@@ -26,14 +26,17 @@ import org.hotline.agi.voicemail.VoicemailConfig;
 import org.hotline.agi.voicemail.VoicemailRecorder;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
+import org.hotline.core.steplog.StepLog;
 import org.hotline.core.storage.GatedExecutor;
 import org.hotline.core.storage.PatientWriter;
+import org.hotline.core.storage.StorageConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The telephony edge, assembled: the FastAGI server with the {@code hotline} and {@code hotline-end} scripts.
- * {@link #start} closes calls a killed predecessor left open, then binds; {@link #stop} drains.
+ * {@link #start} stores what a killed predecessor logged but had not stored ({@link StepLog#replayEarlier}), closes the calls
+ * it left open at the step they reached, then binds; {@link #stop} drains.
  */
 public final class AgiModule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgiModule.class);
@@ -42,22 +45,32 @@ public final class AgiModule implements AutoCloseable {
     private final AtomicBoolean draining;
     private final GatedExecutor journalThreads;
     private final PatientWriter journalWriter;
+    private final StepLog stepLog;
 
     private AgiModule(HotlineAgiServer server, AtomicBoolean draining, GatedExecutor journalThreads,
-                      PatientWriter journalWriter) {
+                      PatientWriter journalWriter, StepLog stepLog) {
         this.server = server;
         this.draining = draining;
         this.journalThreads = journalThreads;
         this.journalWriter = journalWriter;
+        this.stepLog = stepLog;
     }
 
     /** Builds the IVR from the settings and starts the FastAGI server; fails with one clear sentence. */
     public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry) {
         Clock clock = Clock.systemUTC();
-        Instant now = clock.instant();
-        int closed = journal.closeInterrupted(now, now);
-        if (closed > 0) {
-            LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
+        StepLog stepLog = StepLog.open(StepLog.directoryIn(StorageConfig.from(settings).dataDir()));
+        try {
+            // The previous run's logged records first, so each call it left in the IVR is closed where it was.
+            stepLog.replayEarlier(journal);
+            Instant now = clock.instant();
+            int closed = journal.closeInterrupted(now, now);
+            if (closed > 0) {
+                LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
+            }
+        } catch (RuntimeException e) {
+            stepLog.close();
+            throw e;
         }
         AtomicBoolean draining = new AtomicBoolean();
         // Leave pooled connections for dispatch (two), health checks and reports.
@@ -69,13 +82,18 @@ public final class AgiModule implements AutoCloseable {
                 new VoicemailRecorder(VoicemailConfig.from(settings)),
                 new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
                 new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
-                journalWriter, new IvrMetrics(registry), clock, draining::get);
+                journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get);
         Map<String, AgiScript> scripts = Map.of(
                 AgiScriptNames.ENTRY, new HotlineScript(ivr),
                 AgiScriptNames.END, new HotlineEndScript(ivr));
         HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
-        server.start();
-        return new AgiModule(server, draining, journalThreads, journalWriter);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            stepLog.close();
+            throw e;
+        }
+        return new AgiModule(server, draining, journalThreads, journalWriter, stepLog);
     }
 
     /** The port the FastAGI server listens on. */
@@ -97,6 +115,8 @@ public final class AgiModule implements AutoCloseable {
         server.stop(grace);
         journalThreads.close();
         journalWriter.close();
+        // Records still waiting for the database stay in the log, and the next start stores them.
+        stepLog.close();
     }
 
     @Override

@@ -18,8 +18,10 @@ import org.hotline.core.bus.IntakeReply;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
 import org.hotline.core.call.Language;
+import org.hotline.core.call.NewCall;
 import org.hotline.core.call.Purpose;
 import org.hotline.core.id.Ids;
+import org.hotline.core.steplog.StepRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,6 @@ import org.slf4j.LoggerFactory;
 final class CallFlow {
     private static final Logger LOG = LoggerFactory.getLogger(CallFlow.class);
     private static final Duration WRITE_FLUSH_LIMIT = Duration.ofSeconds(10);
-    /**
-     * How long a step waits for its record before the caller hears the next prompt. A healthy database commits
-     * in a millisecond, so the step survives a crash; a sick one costs the caller at most this much.
-     */
-    private static final Duration STEP_SETTLE_LIMIT = Duration.ofMillis(250);
 
     private final IvrServices ivr;
     private final Caller caller;
@@ -58,7 +55,7 @@ final class CallFlow {
         this.callId = callId;
         this.asteriskUniqueId = asteriskUniqueId;
         this.route = route;
-        this.recorder = new CallRecorder(ivr.journal(), ivr.journalWriter(), callId);
+        this.recorder = new CallRecorder(ivr, callId);
     }
 
     /** Records the call's entry; the caller's number arrives here only as its pseudonym and country. */
@@ -67,8 +64,9 @@ final class CallFlow {
         this.country = country;
         Instant now = ivr.clock().instant();
         steps.put(CallStep.ENTERED, now);
-        recorder.enter(new org.hotline.core.call.NewCall(callId, asteriskUniqueId, route.number(), pseudonym, country,
-                now));
+        // On disk before the caller is given HOTLINE_CALL_ID, so a call with that id always gets its row.
+        recorder.write("the call's entry", new StepRecord.Entered(new NewCall(callId, asteriskUniqueId,
+                route.number(), pseudonym, country, now)));
         ivr.metrics().entered();
         return this;
     }
@@ -106,8 +104,7 @@ final class CallFlow {
         Choice<Language> choice = ivr.languageMenu().choose(caller, route);
         language = choice.value();
         Instant now = reached(CallStep.LANGUAGE_CHOSEN);
-        recorder.write("the language", (journal, id) -> journal.languageChosen(id, language, now));
-        recorder.settle(STEP_SETTLE_LIMIT);
+        recorder.write("the language", new StepRecord.LanguageChosen(callId, language, now));
         ivr.metrics().timeStep("language-menu", Duration.between(start, now));
         // Asterisk's own prompts follow the channel language where it has them; ours always exist.
         caller.setVariable("CHANNEL(language)", language.code());
@@ -118,8 +115,7 @@ final class CallFlow {
         Instant start = ivr.clock().instant();
         purpose = ivr.purposeMenu().choose(caller).value();
         Instant now = reached(CallStep.PURPOSE_CHOSEN);
-        recorder.write("the purpose", (journal, id) -> journal.purposeChosen(id, purpose, now));
-        recorder.settle(STEP_SETTLE_LIMIT);
+        recorder.write("the purpose", new StepRecord.PurposeChosen(callId, purpose, now));
         ivr.metrics().timeStep("purpose-menu", Duration.between(start, now));
         if (purpose == Purpose.DANGER) {
             caller.play(Prompt.EMERGENCY.file(), "");
@@ -146,8 +142,7 @@ final class CallFlow {
                 return;
             }
             Instant queued = reached(CallStep.QUEUED);
-            recorder.write("the queueing", (journal, id) -> journal.step(id, CallStep.QUEUED, queued));
-            recorder.settle(STEP_SETTLE_LIMIT);
+            recorder.write("the queueing", new StepRecord.Reached(callId, CallStep.QUEUED, queued));
             caller.play(Prompt.CONNECTING.file(), "");
             hold(line, reply.position(), queued);
         }
@@ -198,7 +193,7 @@ final class CallFlow {
         // Set last: a server killed before this line leaves it unset, and the dialplan falls back.
         caller.setVariable(ChannelVariables.IVR_DONE, "1");
         Instant now = reached(CallStep.HANDED_OFF);
-        recorder.write("the hand-off", (journal, id) -> journal.handedOff(id, target, now));
+        recorder.write("the hand-off", new StepRecord.HandedOff(callId, target, now));
         finish("handed-off");
     }
 
@@ -215,10 +210,7 @@ final class CallFlow {
         Instant start = ivr.clock().instant();
         String reference = ivr.voicemail().record(caller, callId);
         Instant now = reached(CallStep.VOICEMAIL);
-        recorder.write("the voice message", (journal, id) -> {
-            journal.voicemail(id, reference, now);
-            journal.outcome(id, CallOutcome.VOICEMAIL, CallStep.VOICEMAIL, now);
-        });
+        recorder.write("the voice message", new StepRecord.VoicemailLeft(callId, reference, now));
         ivr.metrics().timeStep("voicemail", Duration.between(start, now));
         finish(CallOutcome.VOICEMAIL.code());
         ivr.voicemail().thank(caller);
@@ -260,7 +252,7 @@ final class CallFlow {
     private void record(CallOutcome outcome) {
         CallStep at = step;
         Instant now = ivr.clock().instant();
-        recorder.write("the outcome", (journal, id) -> journal.outcome(id, outcome, at, now));
+        recorder.write("the outcome", new StepRecord.Outcome(callId, outcome, at, now));
         finish(outcome.code());
     }
 

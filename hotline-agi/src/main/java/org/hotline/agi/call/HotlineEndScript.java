@@ -7,6 +7,8 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.agi.ChannelVariables;
 import org.hotline.core.bus.CallEnded;
 import org.hotline.core.call.CallEnd;
+import org.hotline.core.steplog.StepLog;
+import org.hotline.core.steplog.StepRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -59,10 +61,15 @@ public final class HotlineEndScript implements AgiScript {
             }
             ivr.metrics().ended(dialStatus == null ? "none" : dialStatus.toLowerCase(java.util.Locale.ROOT));
             CallEnd end = new CallEnd(uniqueId, callId, dialStatus, talkSeconds, now);
-            // Stored before the script returns, unless the database is unreachable: then it is stored once it
-            // answers, and the hangup handler does not wait for that.
-            ivr.journalWriter().runNowOrRetry(() -> ivr.journal().ended(end)).exceptionally(failure -> {
-                LOG.warn("Could not record the call's end ({})", failure.getClass().getSimpleName());
+            // On disk first, so a kill cannot lose it; then stored before the script returns, unless the database
+            // is unreachable: then it is stored once it answers, and the hangup handler does not wait for that.
+            StepLog.Appended logged = logged(new StepRecord.Ended(end));
+            ivr.journalWriter().runNowOrRetry(() -> ivr.journal().ended(end)).handle((stored, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Could not record the call's end ({})", failure.getClass().getSimpleName());
+                } else if (logged != null) {
+                    logged.release();
+                }
                 return null;
             });
         } catch (ConnectionCut e) {
@@ -73,6 +80,15 @@ public final class HotlineEndScript implements AgiScript {
             LOG.warn("Could not record the call's end ({})", e.getClass().getSimpleName());
         } finally {
             MDC.remove("call");
+        }
+    }
+
+    private StepLog.Appended logged(StepRecord record) {
+        try {
+            return ivr.stepLog().append(record);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Could not log the call's end to disk ({}); it goes to the database only", e.getMessage());
+            return null;
         }
     }
 }

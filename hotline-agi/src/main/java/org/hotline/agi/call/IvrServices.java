@@ -10,15 +10,17 @@ import org.hotline.agi.menu.PurposeMenu;
 import org.hotline.agi.pseudonym.Pseudonymizer;
 import org.hotline.agi.voicemail.VoicemailRecorder;
 import org.hotline.core.call.CallJournal;
+import org.hotline.core.steplog.StepLog;
 import org.hotline.core.storage.PatientWriter;
 
 /**
  * Everything a call needs, shared by all calls. All of it is stateless or thread-safe: one instance serves
- * every call at once. {@code journalWriter} runs the journal's writes off the caller's path, and again while the
- * database is unreachable.
+ * every call at once. {@code stepLog} makes each record durable on local disk before the caller hears the next
+ * prompt; {@code journalWriter} then stores it in the database off the caller's path, and again while the database
+ * is unreachable.
  */
 public record IvrServices(IvrRoutes routes, LanguageMenu languageMenu, PurposeMenu purposeMenu, HoldLoop holdLoop,
                           VoicemailRecorder voicemail, DispatchClient dispatch, Pseudonymizer pseudonymizer,
-                          CallJournal journal, PatientWriter journalWriter, IvrMetrics metrics, Clock clock,
+                          CallJournal journal, PatientWriter journalWriter, StepLog stepLog, IvrMetrics metrics, Clock clock,
                           BooleanSupplier draining) {
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * once a write is stored or given up.
  *
  * <p>Retries live in memory: a writer closed with writes still waiting (a process stopping during an outage)
- * abandons them, and says how many.
+ * abandons them, and says how many. The IVR's records are also in its step log
+ * ({@link org.hotline.core.steplog.StepLog}), so the next start stores them; dispatch's are lost.
  */
 public final class PatientWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PatientWriter.class);
@@ -74,7 +75,7 @@ public final class PatientWriter implements AutoCloseable {
      * Whether {@code failure} (or one of its causes) says the database could not be reached, or that a record the
      * write needs is not stored yet: both pass, any other failure would only repeat.
      */
-    static boolean worthWaitingFor(Throwable failure) {
+    public static boolean worthWaitingFor(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof NotYetStored) {
                 return true;
@@ -118,7 +119,7 @@ public final class PatientWriter implements AutoCloseable {
         closed.set(true);
         int lost = waiting.get();
         if (lost > 0) {
-            LOG.warn("Stopping with {} record(s) still waiting for the database; they are not stored", lost);
+            LOG.warn("Stopping with {} record(s) still waiting for the database; this process will not store them", lost);
         }
     }
 }
