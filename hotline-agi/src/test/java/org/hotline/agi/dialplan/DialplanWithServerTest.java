@@ -210,21 +210,4 @@ class DialplanWithServerTest {
             }
         };
     }
-
-    /** Starts the IVR in its own JVM and waits until it listens. */
-    private Process startServer(int port) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                IvrProcess.class.getName(), dataDir.toString(), String.valueOf(port), "20s")
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("listening ")) {
-                Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
-                return process;
-            }
-        }
-        throw new AssertionError("the IVR process ended before listening");
-    }
 }

@@ -72,7 +72,8 @@ public final class Hotline implements AutoCloseable {
      * <p>The order matters: first everything that needs no database ({@link StartupChecks}: every setting, the
      * data directory, the ports, the key files), so a mistake stops the start before anything is written; then the
      * database is connected, the pseudonym key checked against what it holds, and the schema migrated; only then
-     * do the features start (the reports' catch-up and purge, dispatch, the IVR, the HTTP server).
+     * do the features start (dispatch, the IVR with its step-log replay, the reports' catch-up and purge, the HTTP
+     * server).
      */
     public static Hotline start(Settings settings) {
         StorageConfig storage = StorageConfig.from(settings);
@@ -81,7 +82,6 @@ public final class Hotline implements AutoCloseable {
         StartupChecks.check(settings, storage, httpConfig, cluster);
         PrometheusMeterRegistry registry = Metrics.create();
         Database database = openDatabase(settings, storage, cluster);
-        // Work that needs the migrated database before any feature runs (such as replaying a journal) goes here.
         AutoCloseable privateData = DataDirectory.keepPrivate(storage.dataDir());
         ClusterMember member;
         try {
@@ -101,11 +101,13 @@ public final class Hotline implements AutoCloseable {
                 dispatch = cluster.clustered() ? DispatchModule.standBy(settings, vertx, database, journal, registry)
                         : await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
             }
-            if (cluster.runs(Role.REPORTS)) {
-                reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");
-            }
+            // The IVR before the reports: it first stores what a killed predecessor logged, and closes the calls
+            // that run left, so the reports' catch-up counts them.
             if (cluster.runs(Role.AGI)) {
                 agi = AgiModule.start(settings, vertx, journal, registry);
+            }
+            if (cluster.runs(Role.REPORTS)) {
+                reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");
             }
             AgiModule running = agi;
             HttpServerVerticle http = new HttpServerVerticle(httpConfig,

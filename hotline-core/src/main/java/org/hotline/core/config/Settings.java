@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Hotline's settings: the commented defaults in {@code hotline.properties}, then an optional file named by
@@ -161,7 +162,7 @@ public final class Settings {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known.keySet()) {
-            int distance = EditDistance.between(name, candidate);
+            int distance = LevenshteinDistance.getDefaultInstance().apply(name, candidate);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
