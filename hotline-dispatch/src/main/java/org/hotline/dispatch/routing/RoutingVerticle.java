@@ -84,7 +84,8 @@ public final class RoutingVerticle extends VerticleBase {
         this.stateWrites = new OrderedWrites();
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
-        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence());
+        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence(),
+                config.handOff());
     }
 
     @Override
@@ -152,7 +153,7 @@ public final class RoutingVerticle extends VerticleBase {
                 case AWAY -> floor.away(action.operatorId(), now(), effects);
                 case DECLINE -> floor.decline(action.operatorId(), String.valueOf(action.callId()), now(), effects);
                 case ACCEPT -> {
-                    if (!floor.accept(action.operatorId(), String.valueOf(action.callId()), effects)) {
+                    if (!floor.accept(action.operatorId(), String.valueOf(action.callId()), now(), effects)) {
                         screen(action.operatorId(), new ScreenMessage.OfferWithdrawn(action.callId(), "not-yours"));
                     }
                 }
@@ -206,6 +207,10 @@ public final class RoutingVerticle extends VerticleBase {
                     screen(withdraw.operatorId(), new ScreenMessage.OfferWithdrawn(withdraw.callId(), withdraw.reason()));
                     if ("expired".equals(withdraw.reason())) {
                         metrics.offerTimedOut();
+                    } else if (Floor.HAND_OFF_LOST.equals(withdraw.reason())) {
+                        metrics.handOffLost();
+                        LOG.warn("The IVR never answered the hand-off of call {}; the operator is given back",
+                                withdraw.callId());
                     }
                 }
                 case Effect.State state -> state(state);
@@ -245,13 +250,34 @@ public final class RoutingVerticle extends VerticleBase {
         }
     }
 
+    /**
+     * Asks the IVR to take the hand-off and tells the operator it is connecting. Only an answer decides here: with
+     * none (no handler: the caller's hold already ended; or no reply), the floor waits for the caller's leaving
+     * or, failing that, gives the operator back at the hand-off backstop on its own clock.
+     */
     private void assign(Effect.Assign assign) {
+        screen(assign.operatorId(), new ScreenMessage.Connecting(assign.callId()));
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.handOffTimeout().toMillis());
         vertx.eventBus().<JsonObject>request(BusAddresses.ivrCall(assign.callId()),
-                HoldUpdate.assigned(assign.endpoint()).toJson(), options).onComplete(reply -> {
-                    boolean taken = reply.succeeded() && HandOffReply.fromJson(reply.result().body()).taken();
-                    apply(effects -> floor.handedOff(assign.operatorId(), assign.callId(), taken, now(), effects));
+                HoldUpdate.assigned(assign.endpoint(), assign.takeBy()).toJson(), options).onComplete(reply -> {
+                    HandOffReply answer = reply.succeeded() ? answer(reply.result().body()) : null;
+                    if (answer == null) {
+                        LOG.debug("No answer to a hand-off ({}); waiting for the caller's leaving or the backstop",
+                                reply.failed() ? reply.cause().getMessage() : "malformed");
+                        return;
+                    }
+                    metrics.handOff(answer.answer());
+                    apply(effects -> floor.handedOff(assign.operatorId(), assign.callId(), answer.answer(), now(),
+                            effects));
                 });
+    }
+
+    private static HandOffReply answer(JsonObject body) {
+        try {
+            return HandOffReply.fromJson(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void connected(Effect.Connected connected) {
@@ -263,9 +289,14 @@ public final class RoutingVerticle extends VerticleBase {
         }));
     }
 
-    /** A screen that (re)connects gets the queue as it is, and the call it is on, without waiting for a change. */
+    /**
+     * A screen that (re)connects gets the queue as it is, the call it is connecting to, and the call it is on,
+     * without waiting for a change.
+     */
     private void catchUp(String operatorId) {
         screen(operatorId, lastQueue);
+        floor.seat(operatorId).filter(seat -> seat.assigning)
+                .ifPresent(seat -> screen(operatorId, new ScreenMessage.Connecting(seat.callId)));
         floor.seat(operatorId).filter(seat -> seat.callId != null
                         && (seat.state == OperatorState.ON_CALL || seat.state == OperatorState.WRAP_UP))
                 .ifPresent(seat -> activeCall(seat.callId).onSuccess(found -> found.ifPresent(active ->
