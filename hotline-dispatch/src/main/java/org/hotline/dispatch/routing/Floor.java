@@ -38,6 +38,11 @@ final class Floor {
     static final String CALLER_LEFT = "caller-left";
     /** Why a connecting call was taken back: the IVR did not take the hand-off in time. */
     static final String HAND_OFF_LOST = "hand-off-lost";
+    /**
+     * How long after learning that no IVR holds a call the floor still waits for the caller's leaving (sent as the
+     * hold ends, so it follows within milliseconds) before calling the hand-off lost (the IVR itself is gone).
+     */
+    static final Duration LEAVING_GRACE = Duration.ofSeconds(2);
     private static final Comparator<WaitingCall> SERVICE_ORDER = Comparator
             .comparing((WaitingCall c) -> !c.emergency())
             .thenComparing(c -> c.queuedAt)
@@ -288,19 +293,36 @@ final class Floor {
     }
 
     /**
+     * The assignment found no IVR holding the call (no handler on its address, or the send failed): the caller's
+     * hold has ended, or its IVR is gone. The call leaves the queue, unsettled, so an IVR that does hold it and
+     * re-sends it queues it again. The caller's leaving, if that is why, comes within {@link #LEAVING_GRACE};
+     * otherwise the hand-off is lost then.
+     */
+    void noIvrHolds(String operatorId, String callId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null || !seat.assigning || !callId.equals(seat.callId)) {
+            return;
+        }
+        waiting.remove(callId);
+        Instant graceOver = now.plus(LEAVING_GRACE);
+        if (graceOver.isBefore(seat.handOffDeadline)) {
+            seat.handOffDeadline = graceOver;
+        }
+    }
+
+    /**
      * The caller left the queue (hung up, voice message, hold limit): withdraw any offer at once, and give back an
      * operator still connecting to them (the IVR's answer to the assignment may come later, or never).
      */
     void callLeft(String callId, Instant now, List<Effect> effects) {
-        WaitingCall call = waiting.remove(callId);
+        waiting.remove(callId);
         settled.add(callId);
-        if (call == null || call.offeredTo == null) {
-            return;
-        }
-        Seat seat = seats.get(call.offeredTo);
-        if (seat != null && callId.equals(seat.callId) && seat.state == OperatorState.OFFERED) {
-            freeSeat(seat, CALLER_LEFT, now, effects);
-            match(now, effects);
+        for (Seat seat : seats.values()) {
+            if (seat.state == OperatorState.OFFERED && callId.equals(seat.callId)) {
+                freeSeat(seat, CALLER_LEFT, now, effects);
+                match(now, effects);
+                return;
+            }
         }
     }
 

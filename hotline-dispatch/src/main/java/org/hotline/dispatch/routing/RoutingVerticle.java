@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -251,19 +253,28 @@ public final class RoutingVerticle extends VerticleBase {
     }
 
     /**
-     * Asks the IVR to take the hand-off and tells the operator it is connecting. Only an answer decides here: with
-     * none (no handler: the caller's hold already ended; or no reply), the floor waits for the caller's leaving
-     * or, failing that, gives the operator back at the hand-off backstop on its own clock.
+     * Asks the IVR to take the hand-off and tells the operator it is connecting. An answer decides. A send that
+     * fails at once (no IVR holds the call) lets the floor wait briefly for the caller's leaving; with no reply at
+     * all, the floor gives the operator back at the hand-off backstop on its own clock.
      */
     private void assign(Effect.Assign assign) {
         screen(assign.operatorId(), new ScreenMessage.Connecting(assign.callId()));
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.handOffTimeout().toMillis());
         vertx.eventBus().<JsonObject>request(BusAddresses.ivrCall(assign.callId()),
                 HoldUpdate.assigned(assign.endpoint(), assign.takeBy()).toJson(), options).onComplete(reply -> {
-                    HandOffReply answer = reply.succeeded() ? answer(reply.result().body()) : null;
+                    if (reply.failed()) {
+                        boolean timedOut = reply.cause() instanceof ReplyException e
+                                && e.failureType() == ReplyFailure.TIMEOUT;
+                        LOG.debug("No answer to the hand-off of call {} ({})", assign.callId(),
+                                reply.cause().getMessage());
+                        if (!timedOut) {
+                            apply(effects -> floor.noIvrHolds(assign.operatorId(), assign.callId(), now(), effects));
+                        }
+                        return;
+                    }
+                    HandOffReply answer = answer(reply.result().body());
                     if (answer == null) {
-                        LOG.debug("No answer to a hand-off ({}); waiting for the caller's leaving or the backstop",
-                                reply.failed() ? reply.cause().getMessage() : "malformed");
+                        LOG.warn("Ignored a malformed answer to the hand-off of call {}", assign.callId());
                         return;
                     }
                     metrics.handOff(answer.answer());

@@ -448,6 +448,34 @@ class FloorTest {
     }
 
     @Test
+    void whenNoIvrHoldsTheCallTheCallersLeavingDecidesOrTheHandOffIsLostSoon() {
+        Operator hungUp = available("hungup", Set.of(Language.DARI), false);
+        CallIntake first = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(first, now, effects);
+        floor.accept(hungUp.id(), first.callId(), now, effects);
+        floor.noIvrHolds(hungUp.id(), first.callId(), now, effects);
+        floor.callLeft(first.callId(), now.plusMillis(10), effects);
+        assertThat(effects).contains(new Effect.State(hungUp.id(), OperatorState.AVAILABLE, null, Floor.CALLER_LEFT));
+
+        Operator orphaned = available("orphaned", Set.of(Language.URDU), false);
+        CallIntake second = intake(Language.URDU, Purpose.REPORT);
+        floor.intake(second, now, effects);
+        floor.accept(orphaned.id(), second.callId(), now, effects);
+        effects.clear();
+        floor.noIvrHolds(orphaned.id(), second.callId(), now, effects);
+        floor.tick(now.plus(Floor.LEAVING_GRACE).minusMillis(1), effects);
+        assertThat(state(orphaned)).isEqualTo(OperatorState.OFFERED);
+        now = now.plus(Floor.LEAVING_GRACE);
+        floor.tick(now, effects);
+
+        assertThat(effects).containsExactly(new Effect.Withdraw(orphaned.id(), second.callId(), Floor.HAND_OFF_LOST),
+                new Effect.State(orphaned.id(), OperatorState.AVAILABLE, null, Floor.HAND_OFF_LOST));
+        assertThat(floor.positions()).isEmpty();
+        // Not settled: were an IVR still holding it, its next re-sent intake would queue it again.
+        assertThat(floor.intake(second, now, effects).queued()).isTrue();
+    }
+
+    @Test
     void awayOrAClosedBrowserWhileConnectingWaitsForTheHandOff() {
         Operator taken = available("taken", Set.of(Language.DARI), false);
         CallIntake first = intake(Language.DARI, Purpose.REPORT);
