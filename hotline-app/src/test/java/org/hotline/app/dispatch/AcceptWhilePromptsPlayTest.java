@@ -69,9 +69,9 @@ class AcceptWhilePromptsPlayTest {
     }
 
     @Test
-    void anAcceptDuringConnectingIsTakenRightAfterIt() {
+    void anAcceptDuringConnectingIsTakenRightAfterItAndADoubleClickIsNoRefusal() {
         start(Map.of());
-        acceptAtStartOf("STREAM FILE \"hotline/connecting\"");
+        acceptAtStartOf("STREAM FILE \"hotline/connecting\"", 2);
     }
 
     @Test
@@ -182,10 +182,18 @@ class AcceptWhilePromptsPlayTest {
      * checks the caller reached this operator, who went straight from the offer to the call.
      */
     private CallRecord acceptAtStartOf(String command) {
+        return acceptAtStartOf(command, 1);
+    }
+
+    /** {@link #acceptAtStartOf(String)}, pressing Accept {@code presses} times in a row. */
+    private CallRecord acceptAtStartOf(String command, int presses) {
         Operator operator = operator();
         try (OperatorClient screen = onFloor(operator)) {
-            CallRecord call = caller().hangupWhen(atStart(command, () -> accept(screen), false))
-                    .build().run(CALL_LIMIT);
+            CallRecord call = caller().hangupWhen(atStart(command, () -> {
+                for (int i = 0; i < presses; i++) {
+                    accept(screen);
+                }
+            }, false)).build().run(CALL_LIMIT);
 
             assertThat(call.variables()).containsEntry("HOTLINE_TARGET", ENDPOINT)
                     .containsEntry("HOTLINE_NEXT", "dial").containsEntry("HOTLINE_IVR_DONE", "1");

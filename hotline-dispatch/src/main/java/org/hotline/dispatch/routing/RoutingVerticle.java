@@ -155,7 +155,11 @@ public final class RoutingVerticle extends VerticleBase {
                 case AWAY -> floor.away(action.operatorId(), now(), effects);
                 case DECLINE -> floor.decline(action.operatorId(), String.valueOf(action.callId()), now(), effects);
                 case ACCEPT -> {
-                    if (!floor.accept(action.operatorId(), String.valueOf(action.callId()), now(), effects)) {
+                    String callId = String.valueOf(action.callId());
+                    // A repeat of an accept already connecting (a second tab, a double click) is no refusal.
+                    boolean repeat = floor.seat(action.operatorId())
+                            .filter(seat -> seat.assigning && callId.equals(seat.callId)).isPresent();
+                    if (!repeat && !floor.accept(action.operatorId(), callId, now(), effects)) {
                         screen(action.operatorId(), new ScreenMessage.OfferWithdrawn(action.callId(), "not-yours"));
                     }
                 }
