@@ -23,8 +23,9 @@ public record RoutingConfig(Duration offerTimeout, Duration widenAfter, Duration
 
     public RoutingConfig {
         if (handOffMargin.isNegative() || handOffMargin.compareTo(handOffTimeout) >= 0) {
-            throw new SettingsException("dispatch.hand-off-margin (" + handOffMargin.toMillis()
-                    + " ms) must be below dispatch.hand-off-timeout (" + handOffTimeout.toMillis() + " ms)");
+            throw new SettingsException("setting 'dispatch.hand-off-margin' ("
+                    + Settings.environmentName("dispatch.hand-off-margin") + ") must be below 'dispatch.hand-off-timeout' ("
+                    + Settings.environmentName("dispatch.hand-off-timeout") + ")");
         }
     }
 
