@@ -7,8 +7,10 @@ import { connectBus, duration, language, priority, purpose, serverNow, since, st
 import { loadTipOptions, TipForm } from './tipform.js';
 import { Voicemails } from './voicemail.js';
 
+const CONNECTING = 'Connecting you to the caller…';
 const WITHDRAWN = {
   'caller-left': 'The caller hung up before the call was taken.',
+  'hand-off-lost': 'The call could not be put through to you: the phone system did not confirm it in time.',
   expired: 'The offer timed out.',
   declined: 'You declined the call; it goes to another operator.',
   disconnected: 'Your connection dropped, so the offer went to another operator.',
@@ -19,6 +21,7 @@ const REASONS = {
   'offer-timeout': 'The offer timed out, so you are away. Press Available to take calls again.',
   disconnected: 'Your connection dropped, so you are away. Press Available to take calls again.',
   'caller-left': 'The caller hung up before the call was taken.',
+  'hand-off-lost': 'The last call could not be put through to you.',
   'wrap-up-over': 'Wrap-up time is over; you are available again.',
   'tip-saved': 'Tip saved; you are available again.',
 };
@@ -28,6 +31,8 @@ const actions = session.addresses.actions;
 const bus = connectBus(session);
 let state = null;
 let offer = null;
+// The call this operator accepted while the phone system puts the caller through: the server says how it ends.
+let connecting = null;
 let activeCall = null;
 
 function notify(text) {
@@ -110,6 +115,13 @@ function hideOffer(callId) {
   stopAlert();
 }
 
+function showConnecting(callId) {
+  hideOffer();
+  connecting = callId;
+  notify(CONNECTING);
+  byId('go-away').disabled = true;
+}
+
 function showCall(message) {
   activeCall = message;
   fill(byId('call-language'), language(message.language));
@@ -128,7 +140,12 @@ function showState(message) {
   badge.className = `state-badge state-${state}`;
   setText(byId('state-detail'), REASONS[message.reason] || '');
   byId('go-available').disabled = !['away', 'wrap-up'].includes(state);
-  byId('go-away').disabled = !['available', 'offered', 'wrap-up'].includes(state);
+  if (connecting && state !== 'offered') {
+    // Connected: the "connecting" notice is done. Not connected: the withdrawal has already said why.
+    if (state === 'on-call') notify('');
+    connecting = null;
+  }
+  byId('go-away').disabled = Boolean(connecting) || !['available', 'offered', 'wrap-up'].includes(state);
   if (state !== 'offered') hideOffer();
   if (state !== 'on-call') {
     show(byId('call'), false);
@@ -154,8 +171,11 @@ function onScreen(message) {
   switch (message.type) {
     case 'status': showState(message); break;
     case 'offer': showOffer(message); break;
+    case 'connecting': showConnecting(message.callId); break;
     case 'offer-withdrawn':
-      if (offer && offer.callId === message.callId) notify(WITHDRAWN[message.reason] || 'The offer was withdrawn.');
+      if ((offer && offer.callId === message.callId) || connecting === message.callId) {
+        notify(WITHDRAWN[message.reason] || 'The offer was withdrawn.');
+      }
       hideOffer(message.callId);
       break;
     case 'active-call':

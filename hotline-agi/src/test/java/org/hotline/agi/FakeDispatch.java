@@ -62,18 +62,27 @@ public final class FakeDispatch implements AutoCloseable {
         return this;
     }
 
+    /** An assignment to {@code target} the IVR may take for the next minute, as dispatch would send it. */
+    public static HoldUpdate assignment(String target) {
+        return HoldUpdate.assigned(target, System.currentTimeMillis() + Duration.ofMinutes(1).toMillis());
+    }
+
     /** Assigns every queued call to {@code target} after {@code delay}. */
     public FakeDispatch assignEachTo(String target, Duration delay) {
         return onIntake(intake -> vertx.setTimer(Math.max(1, delay.toMillis()),
                 id -> vertx.eventBus().request(BusAddresses.ivrCall(intake.callId()),
-                        HoldUpdate.assigned(target).toJson())));
+                        assignment(target).toJson())));
     }
 
     /** Sends a hold update to a call and, for an assignment, waits for the IVR's answer. */
     public HandOffReply assign(String callId, String target) throws Exception {
-        var reply = vertx.eventBus().<JsonObject>request(BusAddresses.ivrCall(callId),
-                HoldUpdate.assigned(target).toJson()).toCompletionStage().toCompletableFuture()
-                .get(5, TimeUnit.SECONDS);
+        return assign(callId, assignment(target));
+    }
+
+    /** Sends this assignment to a call and waits for the IVR's answer. */
+    public HandOffReply assign(String callId, HoldUpdate assignment) throws Exception {
+        var reply = vertx.eventBus().<JsonObject>request(BusAddresses.ivrCall(callId), assignment.toJson())
+                .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
         return HandOffReply.fromJson(reply.body());
     }
 

@@ -54,6 +54,14 @@ class StartupErrorsTest {
     }
 
     @Test
+    void aHandOffMarginNotBelowTheTimeoutIsOneClearSentence() {
+        assertThatThrownBy(() -> Hotline.start(settings(Map.of("dispatch.hand-off-timeout", "5s",
+                "dispatch.hand-off-margin", "5s")))).isInstanceOf(org.hotline.core.config.SettingsException.class)
+                .hasMessageContaining("HOTLINE_DISPATCH_HAND_OFF_MARGIN")
+                .hasMessageContaining("HOTLINE_DISPATCH_HAND_OFF_TIMEOUT");
+    }
+
+    @Test
     void anUnusableDataDirectoryIsOneClearSentence() throws Exception {
         Path notADirectory = Files.writeString(dataDir.resolve("file"), "x");
         assertThatThrownBy(() -> Hotline.start(settings(Map.of("data.dir", notADirectory.resolve("data")

@@ -198,7 +198,7 @@ final class DispatchBenchmark implements Benchmark {
     private static MessageConsumer<JsonObject> standInIvr(EventBus bus, String callId) {
         return bus.consumer(BusAddresses.ivrCall(callId), message -> {
             if (HoldUpdate.fromJson(message.body()).type() == HoldUpdate.Type.ASSIGNED) {
-                message.reply(new HandOffReply(true).toJson());
+                message.reply(new HandOffReply(HandOffReply.Answer.TAKEN).toJson());
                 bus.publish(BusAddresses.CALL_ENDED, new CallEnded(callId, "ANSWER", 0, Instant.now()).toJson());
             }
         });

@@ -37,6 +37,7 @@ public final class DispatchModule implements AutoCloseable {
     private final OperatorDirectory directory;
     private final MeterRegistry registry;
     private final GatedExecutor blocking;
+    private final RoutingConfig routingConfig;
     private Future<String> routing;
 
     private DispatchModule(Vertx vertx, Settings settings, Database database, CallJournal journal,
@@ -47,6 +48,8 @@ public final class DispatchModule implements AutoCloseable {
         this.journal = journal;
         this.directory = new JooqOperatorDirectory(database.dsl());
         this.registry = registry;
+        // Read at start, so a bad routing setting stops the process even on a node that only stands by.
+        this.routingConfig = RoutingConfig.from(settings);
         // Two database connections at most for routing records and the screen's API: the IVR keeps the rest.
         this.blocking = new GatedExecutor(2);
     }
@@ -78,7 +81,7 @@ public final class DispatchModule implements AutoCloseable {
      */
     public synchronized Future<Void> takeRouting(List<CallIntake> restored) {
         if (routing == null) {
-            routing = vertx.deployVerticle(new RoutingVerticle(RoutingConfig.from(settings), directory, journal,
+            routing = vertx.deployVerticle(new RoutingVerticle(routingConfig, directory, journal,
                     blocking, registry, Clock.systemUTC(), restored));
             routing.onFailure(e -> forgetRouting());
         }

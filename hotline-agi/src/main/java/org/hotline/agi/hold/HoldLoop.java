@@ -3,17 +3,17 @@ package org.hotline.agi.hold;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.hotline.agi.call.Caller;
 import org.hotline.agi.intake.HoldLine;
-import org.hotline.agi.intake.HoldMessage;
 import org.hotline.agi.prompts.Prompt;
-import org.hotline.core.bus.HoldUpdate;
 
 /**
  * Keeps a caller company until an operator accepts: music on hold in the background, the caller's position
- * every interval, and after a while the offer of a voice message. Between prompts it listens for a key for
- * one poll interval, then looks at the call's inbox, so an assignment is taken within one interval.
+ * every interval, and after a while the offer of a voice message. A prompt cannot be interrupted by dispatch, so
+ * the call's inbox is read before and after every prompt piece and between key polls: an operator's accept is
+ * heard within one prompt (or one poll), never a chain of them, and the rest of an announcement is skipped.
  */
 public final class HoldLoop {
     /** The key that chooses a voice message, as the voicemail-offer prompt says. */
@@ -34,25 +34,20 @@ public final class HoldLoop {
      * Every {@code reaffirm} interval it runs {@code stillWaiting}, which re-sends the intake.
      */
     public HoldResult hold(Caller caller, HoldLine line, int initialPosition, Runnable stillWaiting) {
+        HoldInbox inbox = new HoldInbox(line, clock, initialPosition);
+        // An operator may have accepted during the prompt before hold ("connecting"): no music for nothing.
+        if (inbox.decided()) {
+            return inbox.decision();
+        }
         Instant start = clock.instant();
-        int position = initialPosition;
         Instant nextAnnouncement = start.plus(config.positionInterval());
         Instant nextReaffirm = start.plus(config.reaffirm());
         boolean voicemailOffered = false;
         caller.musicOn();
         while (true) {
-            HoldResult fromDispatch = null;
-            for (var message = line.poll(); message.isPresent() && fromDispatch == null; message = line.poll()) {
-                HoldUpdate update = message.get().update();
-                switch (update.type()) {
-                    case POSITION -> position = update.position();
-                    case ASSIGNED -> fromDispatch = new HoldResult(HoldResult.Kind.ASSIGNED, message.get(), null);
-                    case REFUSED -> fromDispatch = new HoldResult(HoldResult.Kind.REFUSED, null, update.reason());
-                }
-            }
-            if (fromDispatch != null) {
+            if (inbox.decided()) {
                 caller.musicOff();
-                return fromDispatch;
+                return inbox.decision();
             }
             if (draining.getAsBoolean()) {
                 return HoldResult.of(HoldResult.Kind.DRAINING);
@@ -68,14 +63,16 @@ public final class HoldLoop {
             }
             if (config.voicemailEnabled() && !voicemailOffered && waited.compareTo(config.voicemailAfter()) >= 0) {
                 voicemailOffered = true;
-                if (announce(caller, Prompt.VOICEMAIL_OFFER.file()) == VOICEMAIL_KEY) {
-                    return HoldResult.of(HoldResult.Kind.VOICEMAIL_CHOSEN);
+                HoldResult ended = announce(caller, inbox, List.of(Prompt.VOICEMAIL_OFFER.file()), true);
+                if (ended != null) {
+                    return ended;
                 }
             }
             if (!clock.instant().isBefore(nextAnnouncement)) {
                 nextAnnouncement = clock.instant().plus(config.positionInterval());
-                if (announcePosition(caller, position, voicemailOffered) == VOICEMAIL_KEY) {
-                    return HoldResult.of(HoldResult.Kind.VOICEMAIL_CHOSEN);
+                HoldResult ended = announce(caller, inbox, positionFiles(inbox.position()), voicemailOffered);
+                if (ended != null) {
+                    return ended;
                 }
             }
             char key = caller.waitForKey(config.poll());
@@ -86,36 +83,38 @@ public final class HoldLoop {
         }
     }
 
-    /** "Please stay on the line. You are number N in line." Returns a key pressed during it. */
-    private static char announcePosition(Caller caller, int position, boolean voicemailOffered) {
-        String keys = voicemailOffered ? String.valueOf(VOICEMAIL_KEY) : "";
-        caller.musicOff();
-        char key = caller.play(Prompt.HOLD.file(), keys);
-        if (key == Caller.NO_KEY && position > 0) {
-            if (position > Prompt.MAX_SPOKEN_NUMBER) {
-                key = caller.play(Prompt.POSITION_MANY.file(), keys);
-            } else {
-                key = caller.play(Prompt.POSITION_BEFORE.file(), keys);
-                if (key == Caller.NO_KEY) {
-                    key = caller.play(Prompt.numberFile(position), keys);
-                }
-                if (key == Caller.NO_KEY) {
-                    key = caller.play(Prompt.POSITION_AFTER.file(), keys);
-                }
-            }
+    /** "Please stay on the line. You are number N in line." */
+    private static List<String> positionFiles(int position) {
+        if (position <= 0) {
+            return List.of(Prompt.HOLD.file());
         }
-        if (key != VOICEMAIL_KEY) {
-            caller.musicOn();
+        if (position > Prompt.MAX_SPOKEN_NUMBER) {
+            return List.of(Prompt.HOLD.file(), Prompt.POSITION_MANY.file());
         }
-        return key;
+        return List.of(Prompt.HOLD.file(), Prompt.POSITION_BEFORE.file(), Prompt.numberFile(position),
+                Prompt.POSITION_AFTER.file());
     }
 
-    private static char announce(Caller caller, String file) {
+    /**
+     * Plays {@code files} over paused music, reading the inbox before each piece and after the last. Returns how
+     * the hold ends (dispatch decided, or the caller pressed the voice-message key where it is listened for), or
+     * null to go on holding with the music back on.
+     */
+    private static HoldResult announce(Caller caller, HoldInbox inbox, List<String> files, boolean voicemailKey) {
+        String keys = voicemailKey ? String.valueOf(VOICEMAIL_KEY) : "";
         caller.musicOff();
-        char key = caller.play(file, String.valueOf(VOICEMAIL_KEY));
-        if (key != VOICEMAIL_KEY) {
-            caller.musicOn();
+        for (String file : files) {
+            if (inbox.decided()) {
+                return inbox.decision();
+            }
+            if (caller.play(file, keys) == VOICEMAIL_KEY && voicemailKey) {
+                return HoldResult.of(HoldResult.Kind.VOICEMAIL_CHOSEN);
+            }
         }
-        return key;
+        if (inbox.decided()) {
+            return inbox.decision();
+        }
+        caller.musicOn();
+        return null;
     }
 }

@@ -19,10 +19,22 @@ public final class HoldMessage {
         return update;
     }
 
-    /** Tells dispatch whether the caller took the assignment (only meaningful for ASSIGNED). */
+    /**
+     * Tells dispatch whether the caller took the assignment (only meaningful for ASSIGNED): taken, or the caller
+     * is no longer held.
+     */
     public void answer(boolean taken) {
+        answer(taken ? HandOffReply.Answer.TAKEN : HandOffReply.Answer.CALLER_GONE);
+    }
+
+    /** Tells dispatch the assignment came after its deadline: the caller still holds and waits for another. */
+    public void tooLate() {
+        answer(HandOffReply.Answer.TOO_LATE);
+    }
+
+    private void answer(HandOffReply.Answer answer) {
         if (message.replyAddress() != null) {
-            message.reply(new HandOffReply(taken).toJson());
+            message.reply(new HandOffReply(answer).toJson());
         }
     }
 }

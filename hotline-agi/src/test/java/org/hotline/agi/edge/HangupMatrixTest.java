@@ -25,7 +25,6 @@ import org.asteriskjava.fastagi.internal.AgiConnectionHandler;
 import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
 import org.hotline.core.bus.CallLeft;
-import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
 import org.hotline.core.call.CallSummary;
@@ -114,7 +113,7 @@ class HangupMatrixTest {
                 "ivr.hold.voicemail-after", "250ms"));
         dispatch = ivr.dispatch().onIntake(intake -> {
             if (assigned.contains(intake.asteriskUniqueId())) {
-                dispatch.send(intake.callId(), HoldUpdate.assigned(OPERATOR));
+                dispatch.send(intake.callId(), FakeDispatch.assignment(OPERATOR));
             }
         });
     }

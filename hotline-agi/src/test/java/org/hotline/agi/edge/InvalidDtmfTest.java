@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
-import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.call.CallSummary;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
@@ -42,7 +41,7 @@ class InvalidDtmfTest {
                 "ivr.hold.position-interval", "150ms"));
         dispatch = ivr.dispatch().onIntake(intake -> ivr.vertx().setTimer(
                 heldAWhile.contains(intake.asteriskUniqueId()) ? 1_200 : 1,
-                id -> dispatch.send(intake.callId(), HoldUpdate.assigned(OPERATOR))));
+                id -> dispatch.send(intake.callId(), FakeDispatch.assignment(OPERATOR))));
     }
 
     @AfterAll

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
 import org.hotline.core.bus.CallLeft;
-import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
 import org.hotline.core.call.CallSummary;
@@ -70,7 +69,7 @@ class MalformedInputTest {
         ivr = IvrHarness.start(dataDir, Map.of("agi.header-timeout", HEADER_TIMEOUT.toMillis() + "ms",
                 "agi.reply-timeout", "3s"));
         dispatch = ivr.dispatch().onIntake(intake -> gates.getOrDefault(intake.asteriskUniqueId(), ASSIGN_NOW)
-                .thenRun(() -> dispatch.send(intake.callId(), HoldUpdate.assigned(OPERATOR))));
+                .thenRun(() -> dispatch.send(intake.callId(), FakeDispatch.assignment(OPERATOR))));
         callers = Executors.newVirtualThreadPerTaskExecutor();
     }
 

@@ -26,7 +26,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
-import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallSummary;
 import org.hotline.simulator.CallRecord;
@@ -122,7 +121,7 @@ class PrivacyTest {
                 Set<String> handedOff = ConcurrentHashMap.newKeySet();
                 dispatch.onIntake(intake -> {
                     if (handedOff.contains(intake.asteriskUniqueId())) {
-                        dispatch.send(intake.callId(), HoldUpdate.assigned(OPERATOR));
+                        dispatch.send(intake.callId(), FakeDispatch.assignment(OPERATOR));
                     }
                 });
 

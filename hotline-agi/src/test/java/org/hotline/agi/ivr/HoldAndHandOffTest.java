@@ -96,7 +96,7 @@ class HoldAndHandOffTest {
              FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.queuedAt(3)).onIntake(intake -> ivr.vertx().setTimer(700, id -> {
                 dispatch.send(intake.callId(), HoldUpdate.position(2));
-                ivr.vertx().setTimer(700, id2 -> dispatch.send(intake.callId(), HoldUpdate.assigned("PJSIP/1004")));
+                ivr.vertx().setTimer(700, id2 -> dispatch.send(intake.callId(), FakeDispatch.assignment("PJSIP/1004")));
             }));
             CallRecord call = ivr.call().press('5').press('2').build().run(CALL_LIMIT);
 

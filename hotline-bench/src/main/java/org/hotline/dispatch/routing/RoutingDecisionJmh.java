@@ -50,7 +50,8 @@ public class RoutingDecisionJmh {
     @Setup(Level.Trial)
     public void floor() {
         // Call silence an hour, as in FloorTest: no call here goes quiet long enough to be dropped.
-        floor = new Floor(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofHours(1));
+        floor = new Floor(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofHours(1),
+                new HandOffWindow(Duration.ofSeconds(30), Duration.ofSeconds(5)));
         now = Instant.parse("2026-11-28T08:00:00Z");
         List<Effect> effects = new ArrayList<>();
         EnumSet<Language> spoken = EnumSet.allOf(Language.class);
@@ -79,8 +80,8 @@ public class RoutingDecisionJmh {
                 operator = offer.operatorId();
             }
         }
-        floor.accept(operator, call.callId(), effects);
-        floor.handedOff(operator, call.callId(), true, now, effects);
+        floor.accept(operator, call.callId(), now, effects);
+        floor.handedOff(operator, call.callId(), org.hotline.core.bus.HandOffReply.Answer.TAKEN, now, effects);
         floor.callEnded(call.callId(), now, effects);
         floor.tipSaved(operator, now, effects);
         return effects;

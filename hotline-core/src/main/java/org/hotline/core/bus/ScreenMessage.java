@@ -47,6 +47,20 @@ public sealed interface ScreenMessage {
         }
     }
 
+    /**
+     * The operator accepted and the caller is being put through: the IVR has yet to take the hand-off. What
+     * follows is an {@link ActiveCall} (connected), or an {@link OfferWithdrawn} saying why not.
+     */
+    record Connecting(String callId) implements ScreenMessage {
+        public String type() {
+            return "connecting";
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", type()).put("callId", callId);
+        }
+    }
+
     /** The call this operator is on, with how many earlier calls came from the same (pseudonymous) caller. */
     record ActiveCall(CallCard call, int earlierCalls) implements ScreenMessage {
         public String type() {

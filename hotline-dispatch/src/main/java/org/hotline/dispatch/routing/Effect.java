@@ -16,8 +16,11 @@ sealed interface Effect {
     record State(String operatorId, OperatorState state, String callId, String reason) implements Effect {
     }
 
-    /** Ask the waiting IVR to hand the caller to this operator's phone. */
-    record Assign(String operatorId, String callId, String endpoint) implements Effect {
+    /**
+     * Ask the waiting IVR to hand the caller to this operator's phone if it reads this by {@code takeBy} (epoch
+     * millis), and tell the operator's screen the call is connecting.
+     */
+    record Assign(String operatorId, String callId, String endpoint, long takeBy) implements Effect {
     }
 
     /** The caller is now with the operator. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.IntakeReply;
 import org.hotline.core.call.CallStep;
 import org.hotline.core.call.Language;
@@ -24,12 +25,24 @@ import org.hotline.dispatch.operators.OperatorState;
  * what. Emergencies are served first, then the longest wait; a call goes only to an available operator who
  * speaks its language, or after {@code widenAfter} (at once for emergencies) to one who works with an
  * interpreter; among those, the one available longest. One call is offered to one operator at a time, so
- * exactly one can own it. Every method returns the {@link Effect}s the caller must carry out.
+ * exactly one can own it. An operator who accepts is held ("connecting") until the IVR takes the hand-off or the
+ * caller is gone, whichever comes first, or a backstop passes; only then are they free again, so an operator shown
+ * available is never being put through to a caller. Every method returns the {@link Effect}s the caller must
+ * carry out.
  *
  * <p>Not thread-safe: one event loop owns it.
  */
 final class Floor {
     private static final int SETTLED_REMEMBERED = 10_000;
+    /** Why an offer or a connecting call was taken back: the caller hung up or otherwise left the queue. */
+    static final String CALLER_LEFT = "caller-left";
+    /** Why a connecting call was taken back: the IVR did not take the hand-off in time. */
+    static final String HAND_OFF_LOST = "hand-off-lost";
+    /**
+     * How long after learning that no IVR holds a call the floor still waits for the caller's leaving (sent as the
+     * hold ends, so it follows within milliseconds) before calling the hand-off lost (the IVR itself is gone).
+     */
+    static final Duration LEAVING_GRACE = Duration.ofSeconds(2);
     private static final Comparator<WaitingCall> SERVICE_ORDER = Comparator
             .comparing((WaitingCall c) -> !c.emergency())
             .thenComparing(c -> c.queuedAt)
@@ -39,6 +52,7 @@ final class Floor {
     private final Duration widenAfter;
     private final Duration wrapUp;
     private final Duration callSilence;
+    private final HandOffWindow handOff;
     private final Map<String, Seat> seats = new LinkedHashMap<>();
     private final Map<String, WaitingCall> waiting = new HashMap<>();
     /**
@@ -53,11 +67,12 @@ final class Floor {
     });
     private long sequence;
 
-    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence) {
+    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence, HandOffWindow handOff) {
         this.offerTimeout = offerTimeout;
         this.widenAfter = widenAfter;
         this.wrapUp = wrapUp;
         this.callSilence = callSilence;
+        this.handOff = handOff;
     }
 
     /**
@@ -143,7 +158,9 @@ final class Floor {
         if (seat == null) {
             return;
         }
-        if (seat.state == OperatorState.OFFERED && !seat.assigning) {
+        if (seat.assigning) {
+            seat.awayAfterHandOff = true;
+        } else if (seat.state == OperatorState.OFFERED) {
             releaseOffer(seat, "disconnected", effects);
             change(seat, OperatorState.AWAY, null, "disconnected", now, effects);
         } else if (seat.state == OperatorState.AVAILABLE) {
@@ -182,9 +199,14 @@ final class Floor {
         }
     }
 
+    /** The operator chose away. While connecting, the hand-off decides first: they are away only if it fails. */
     void away(String operatorId, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
         if (seat == null) {
+            return;
+        }
+        if (seat.assigning) {
+            seat.awayAfterHandOff = true;
             return;
         }
         if (seat.state == OperatorState.OFFERED && !seat.assigning) {
@@ -215,54 +237,101 @@ final class Floor {
 
     /**
      * The operator accepted. Only the operator currently holding the offer can; a late or duplicate accept
-     * changes nothing. Returns whether the accept counted.
+     * changes nothing. The seat is then held for the hand-off: the IVR may take it until the window's
+     * {@code takeBy}, and the floor gives the operator back at its backstop if the IVR never answers. Returns
+     * whether the accept counted.
      */
-    boolean accept(String operatorId, String callId, List<Effect> effects) {
+    boolean accept(String operatorId, String callId, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
         if (seat == null || seat.state != OperatorState.OFFERED || seat.assigning || !callId.equals(seat.callId)) {
             return false;
         }
         seat.assigning = true;
-        effects.add(new Effect.Assign(operatorId, callId, seat.operator.endpoint()));
+        seat.awayAfterHandOff = false;
+        seat.handOffDeadline = handOff.giveUpAt(now);
+        effects.add(new Effect.Assign(operatorId, callId, seat.operator.endpoint(),
+                handOff.takeBy(now).toEpochMilli()));
         return true;
     }
 
-    /** The IVR answered the assignment: the caller is handed to the operator, or had already gone. */
-    void handedOff(String operatorId, String callId, boolean taken, Instant now, List<Effect> effects) {
+    /**
+     * The IVR answered the assignment. Taken: the operator is on the call. The caller gone: the operator is free
+     * again and routing is done with the call. Too late (read after its deadline): the operator is free again and
+     * the call, still held by its IVR, is offered again; it is not settled, so it is never lost.
+     */
+    void handedOff(String operatorId, String callId, HandOffReply.Answer answer, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
-        waiting.remove(callId);
-        settled.add(callId);
-        if (seat == null || !callId.equals(seat.callId)) {
+        boolean connecting = seat != null && seat.assigning && callId.equals(seat.callId);
+        if (answer == HandOffReply.Answer.TOO_LATE) {
+            if (connecting) {
+                WaitingCall call = waiting.get(callId);
+                if (call != null) {
+                    call.offeredTo = null;
+                    call.lastHeard = now;
+                }
+                freeSeat(seat, HAND_OFF_LOST, now, effects);
+                match(now, effects);
+            }
             return;
         }
-        seat.assigning = false;
-        if (taken) {
+        if (!connecting) {
+            // An answer for a seat no longer held for it (replies come before the backstop, so hardly ever): the
+            // call has left the queue either way.
+            callLeft(callId, now, effects);
+            return;
+        }
+        waiting.remove(callId);
+        settled.add(callId);
+        if (answer == HandOffReply.Answer.TAKEN) {
+            seat.assigning = false;
             change(seat, OperatorState.ON_CALL, callId, "accepted", now, effects);
             effects.add(new Effect.Connected(operatorId, callId));
         } else {
-            effects.add(new Effect.Withdraw(operatorId, callId, "caller-left"));
-            change(seat, OperatorState.AVAILABLE, null, "caller-left", now, effects);
+            freeSeat(seat, CALLER_LEFT, now, effects);
         }
         match(now, effects);
     }
 
-    /** The caller left the queue (hung up, voice message, hold limit): withdraw any offer at once. */
-    void callLeft(String callId, Instant now, List<Effect> effects) {
-        WaitingCall call = waiting.remove(callId);
-        settled.add(callId);
-        if (call == null || call.offeredTo == null) {
+    /**
+     * The assignment found no IVR holding the call (no handler on its address, or the send failed): the caller's
+     * hold has ended, or its IVR is gone. The call leaves the queue, unsettled, so an IVR that does hold it and
+     * re-sends it queues it again. The caller's leaving, if that is why, comes within {@link #LEAVING_GRACE};
+     * otherwise the hand-off is lost then.
+     */
+    void noIvrHolds(String operatorId, String callId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null || !seat.assigning || !callId.equals(seat.callId)) {
             return;
         }
-        Seat seat = seats.get(call.offeredTo);
-        if (seat != null && callId.equals(seat.callId) && !seat.assigning) {
-            effects.add(new Effect.Withdraw(seat.id(), callId, "caller-left"));
-            change(seat, OperatorState.AVAILABLE, null, "caller-left", now, effects);
-            match(now, effects);
+        waiting.remove(callId);
+        Instant graceOver = now.plus(LEAVING_GRACE);
+        if (graceOver.isBefore(seat.handOffDeadline)) {
+            seat.handOffDeadline = graceOver;
         }
     }
 
-    /** The call ended: its operator goes to wrap-up. */
+    /**
+     * The caller left the queue (hung up, voice message, hold limit): withdraw any offer at once, and give back an
+     * operator still connecting to them (the IVR's answer to the assignment may come later, or never).
+     */
+    void callLeft(String callId, Instant now, List<Effect> effects) {
+        waiting.remove(callId);
+        settled.add(callId);
+        for (Seat seat : seats.values()) {
+            if (seat.state == OperatorState.OFFERED && callId.equals(seat.callId)) {
+                freeSeat(seat, CALLER_LEFT, now, effects);
+                match(now, effects);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The call ended: its operator goes to wrap-up. A call that ends before it was handed off has left the queue
+     * (the hangup handler may report it before the IVR does).
+     */
     void callEnded(String callId, Instant now, List<Effect> effects) {
+        callLeft(callId, now, effects);
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.ON_CALL && callId.equals(seat.callId)) {
                 seat.wrapUpUntil = now.plus(wrapUp);
@@ -281,8 +350,9 @@ final class Floor {
     }
 
     /**
-     * Time passes: offers expire (the operator goes away), wrap-ups end, calls whose IVR fell silent are
-     * forgotten (their FastAGI node died and their dialplan fell back), and widened calls find operators.
+     * Time passes: offers expire (the operator goes away), hand-offs the IVR never answered are given up, wrap-ups
+     * end, calls whose IVR fell silent are forgotten (their FastAGI node died and their dialplan fell back), and
+     * widened calls find operators.
      */
     void tick(Instant now, List<Effect> effects) {
         for (WaitingCall call : List.copyOf(waiting.values())) {
@@ -295,6 +365,8 @@ final class Floor {
             if (seat.state == OperatorState.OFFERED && !seat.assigning && !now.isBefore(seat.offerDeadline)) {
                 releaseOffer(seat, "expired", effects);
                 change(seat, OperatorState.AWAY, null, "offer-timeout", now, effects);
+            } else if (seat.assigning && !now.isBefore(seat.handOffDeadline)) {
+                handOffLost(seat, now, effects);
             } else if (seat.state == OperatorState.WRAP_UP && !now.isBefore(seat.wrapUpUntil)) {
                 change(seat, OperatorState.AVAILABLE, null, "wrap-up-over", now, effects);
             }
@@ -391,6 +463,32 @@ final class Floor {
         seat.offerDeadline = now.plus(offerTimeout);
         change(seat, OperatorState.OFFERED, call.id(), "offer", now, effects);
         effects.add(new Effect.Offer(seat.id(), call.id(), seat.offerDeadline.toEpochMilli()));
+    }
+
+    /**
+     * The IVR never answered an assignment: it is presumed dead (its node died and the dialplan sent the caller
+     * to the fallback queue). The operator is given back and the call is not counted as handed off. A call its IVR
+     * still re-sends goes back to the queue; one gone silent is forgotten but not settled, so should its IVR speak
+     * again (it then declines the assignment as too late) its next intake queues it again.
+     */
+    private void handOffLost(Seat seat, Instant now, List<Effect> effects) {
+        WaitingCall call = waiting.get(seat.callId);
+        if (call != null) {
+            call.offeredTo = null;
+            if (now.isAfter(call.lastHeard.plus(callSilence))) {
+                waiting.remove(call.id());
+            }
+        }
+        freeSeat(seat, HAND_OFF_LOST, now, effects);
+    }
+
+    /** An offer or a hand-off that will not happen: off the screen, and the operator takes calls again (or is away). */
+    private void freeSeat(Seat seat, String reason, Instant now, List<Effect> effects) {
+        OperatorState next = seat.awayAfterHandOff ? OperatorState.AWAY : OperatorState.AVAILABLE;
+        seat.assigning = false;
+        seat.awayAfterHandOff = false;
+        effects.add(new Effect.Withdraw(seat.id(), seat.callId, reason));
+        change(seat, next, null, reason, now, effects);
     }
 
     /** Takes the offer back from a seat; the call returns to the queue. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.call.Language;
 import org.hotline.core.call.Priority;
 import org.hotline.dispatch.operators.OperatorState;
@@ -22,6 +23,8 @@ final class RoutingMetrics {
     private final Timer toOffer;
     private final Timer toAnswer;
     private final Counter offersTimedOut;
+    private final Counter handOffsLost;
+    private final Map<HandOffReply.Answer, Counter> handOffs = new java.util.EnumMap<>(HandOffReply.Answer.class);
 
     RoutingMetrics(MeterRegistry registry) {
         for (Language language : Language.values()) {
@@ -47,6 +50,14 @@ final class RoutingMetrics {
                 .register(registry);
         offersTimedOut = Counter.builder("hotline.dispatch.offers.timed.out")
                 .description("Offers that expired unanswered").register(registry);
+        handOffsLost = Counter.builder("hotline.dispatch.hand.offs.lost")
+                .description("Accepted calls the IVR never answered for (presumed dead); the operator was given back")
+                .register(registry);
+        for (HandOffReply.Answer answer : HandOffReply.Answer.values()) {
+            handOffs.put(answer, Counter.builder("hotline.dispatch.hand.offs")
+                    .description("The IVR's answers to accepted calls: taken, caller gone, or read too late")
+                    .tag("answer", answer.code()).register(registry));
+        }
     }
 
     /** Refreshes the gauges from the floor; runs on the floor's event loop. */
@@ -73,6 +84,14 @@ final class RoutingMetrics {
 
     void offerTimedOut() {
         offersTimedOut.increment();
+    }
+
+    void handOffLost() {
+        handOffsLost.increment();
+    }
+
+    void handOff(HandOffReply.Answer answer) {
+        handOffs.get(answer).increment();
     }
 
 }

@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +86,8 @@ public final class RoutingVerticle extends VerticleBase {
         this.stateWrites = new OrderedWrites();
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
-        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence());
+        this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence(),
+                config.handOff());
     }
 
     @Override
@@ -152,7 +155,11 @@ public final class RoutingVerticle extends VerticleBase {
                 case AWAY -> floor.away(action.operatorId(), now(), effects);
                 case DECLINE -> floor.decline(action.operatorId(), String.valueOf(action.callId()), now(), effects);
                 case ACCEPT -> {
-                    if (!floor.accept(action.operatorId(), String.valueOf(action.callId()), effects)) {
+                    String callId = String.valueOf(action.callId());
+                    // A repeat of an accept already connecting (a second tab, a double click) is no refusal.
+                    boolean repeat = floor.seat(action.operatorId())
+                            .filter(seat -> seat.assigning && callId.equals(seat.callId)).isPresent();
+                    if (!repeat && !floor.accept(action.operatorId(), callId, now(), effects)) {
                         screen(action.operatorId(), new ScreenMessage.OfferWithdrawn(action.callId(), "not-yours"));
                     }
                 }
@@ -206,6 +213,10 @@ public final class RoutingVerticle extends VerticleBase {
                     screen(withdraw.operatorId(), new ScreenMessage.OfferWithdrawn(withdraw.callId(), withdraw.reason()));
                     if ("expired".equals(withdraw.reason())) {
                         metrics.offerTimedOut();
+                    } else if (Floor.HAND_OFF_LOST.equals(withdraw.reason())) {
+                        metrics.handOffLost();
+                        LOG.warn("The IVR never answered the hand-off of call {}; the operator is given back",
+                                withdraw.callId());
                     }
                 }
                 case Effect.State state -> state(state);
@@ -245,13 +256,43 @@ public final class RoutingVerticle extends VerticleBase {
         }
     }
 
+    /**
+     * Asks the IVR to take the hand-off and tells the operator it is connecting. An answer decides. A send that
+     * fails at once (no IVR holds the call) lets the floor wait briefly for the caller's leaving; with no reply at
+     * all, the floor gives the operator back at the hand-off backstop on its own clock.
+     */
     private void assign(Effect.Assign assign) {
+        screen(assign.operatorId(), new ScreenMessage.Connecting(assign.callId()));
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.handOffTimeout().toMillis());
         vertx.eventBus().<JsonObject>request(BusAddresses.ivrCall(assign.callId()),
-                HoldUpdate.assigned(assign.endpoint()).toJson(), options).onComplete(reply -> {
-                    boolean taken = reply.succeeded() && HandOffReply.fromJson(reply.result().body()).taken();
-                    apply(effects -> floor.handedOff(assign.operatorId(), assign.callId(), taken, now(), effects));
+                HoldUpdate.assigned(assign.endpoint(), assign.takeBy()).toJson(), options).onComplete(reply -> {
+                    if (reply.failed()) {
+                        boolean timedOut = reply.cause() instanceof ReplyException e
+                                && e.failureType() == ReplyFailure.TIMEOUT;
+                        LOG.debug("No answer to the hand-off of call {} ({})", assign.callId(),
+                                reply.cause().getMessage());
+                        if (!timedOut) {
+                            apply(effects -> floor.noIvrHolds(assign.operatorId(), assign.callId(), now(), effects));
+                        }
+                        return;
+                    }
+                    HandOffReply answer = answer(reply.result().body());
+                    if (answer == null) {
+                        LOG.warn("Ignored a malformed answer to the hand-off of call {}", assign.callId());
+                        return;
+                    }
+                    metrics.handOff(answer.answer());
+                    apply(effects -> floor.handedOff(assign.operatorId(), assign.callId(), answer.answer(), now(),
+                            effects));
                 });
+    }
+
+    private static HandOffReply answer(JsonObject body) {
+        try {
+            return HandOffReply.fromJson(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void connected(Effect.Connected connected) {
@@ -263,9 +304,14 @@ public final class RoutingVerticle extends VerticleBase {
         }));
     }
 
-    /** A screen that (re)connects gets the queue as it is, and the call it is on, without waiting for a change. */
+    /**
+     * A screen that (re)connects gets the queue as it is, the call it is connecting to, and the call it is on,
+     * without waiting for a change.
+     */
     private void catchUp(String operatorId) {
         screen(operatorId, lastQueue);
+        floor.seat(operatorId).filter(seat -> seat.assigning)
+                .ifPresent(seat -> screen(operatorId, new ScreenMessage.Connecting(seat.callId)));
         floor.seat(operatorId).filter(seat -> seat.callId != null
                         && (seat.state == OperatorState.ON_CALL || seat.state == OperatorState.WRAP_UP))
                 .ifPresent(seat -> activeCall(seat.callId).onSuccess(found -> found.ifPresent(active ->

@@ -12,7 +12,14 @@ final class Seat {
     Instant since;
     String callId;
     Instant offerDeadline;
+    /**
+     * Accepted, waiting for the IVR to take the hand-off ("connecting"): the state stays {@code OFFERED}, no
+     * other offer comes, and the seat is held until the IVR answers, the caller goes, or {@link #handOffDeadline}.
+     */
     boolean assigning;
+    Instant handOffDeadline;
+    /** The operator went away (or their browser did) while connecting: away, not available, if the call fails. */
+    boolean awayAfterHandOff;
     Instant wrapUpUntil;
 
     Seat(Operator operator, Instant now) {

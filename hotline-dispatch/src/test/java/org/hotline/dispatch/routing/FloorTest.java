@@ -1,6 +1,9 @@
 package org.hotline.dispatch.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.core.bus.HandOffReply.Answer.CALLER_GONE;
+import static org.hotline.core.bus.HandOffReply.Answer.TAKEN;
+import static org.hotline.core.bus.HandOffReply.Answer.TOO_LATE;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +30,11 @@ class FloorTest {
     /** Long enough that no other test's jumps in time make a call look abandoned by its IVR. */
     private static final Duration CALL_SILENCE = Duration.ofHours(1);
 
-    private final Floor floor = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, CALL_SILENCE);
+    private static final Duration HAND_OFF_BACKSTOP = Duration.ofSeconds(30);
+    private static final Duration HAND_OFF_MARGIN = Duration.ofSeconds(5);
+    private static final HandOffWindow HAND_OFF = new HandOffWindow(HAND_OFF_BACKSTOP, HAND_OFF_MARGIN);
+
+    private final Floor floor = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, CALL_SILENCE, HAND_OFF);
     private Instant now = Instant.parse("2026-11-28T08:00:00Z");
     private final List<Effect> effects = new ArrayList<>();
 
@@ -151,15 +158,15 @@ class FloorTest {
         CallIntake call = intake(Language.TAJIK, Purpose.REPORT);
         floor.intake(call, now, effects);
 
-        boolean holderWins = floor.accept(holder.id(), call.callId(), effects);
-        boolean otherWins = floor.accept(other.id(), call.callId(), effects);
-        boolean holderAgain = floor.accept(holder.id(), call.callId(), effects);
+        boolean holderWins = floor.accept(holder.id(), call.callId(), now, effects);
+        boolean otherWins = floor.accept(other.id(), call.callId(), now, effects);
+        boolean holderAgain = floor.accept(holder.id(), call.callId(), now, effects);
 
         assertThat(holderWins).isTrue();
         assertThat(otherWins).isFalse();
         assertThat(holderAgain).isFalse();
         assertThat(effects).filteredOn(Effect.Assign.class::isInstance).hasSize(1);
-        floor.handedOff(holder.id(), call.callId(), true, now, effects);
+        floor.handedOff(holder.id(), call.callId(), TAKEN, now, effects);
         assertThat(state(holder)).isEqualTo(OperatorState.ON_CALL);
         assertThat(floor.positions()).isEmpty();
     }
@@ -198,9 +205,9 @@ class FloorTest {
         Operator operator = available("op", Set.of(Language.DARI), false);
         CallIntake call = intake(Language.DARI, Purpose.REPORT);
         floor.intake(call, now, effects);
-        floor.accept(operator.id(), call.callId(), effects);
+        floor.accept(operator.id(), call.callId(), now, effects);
 
-        floor.handedOff(operator.id(), call.callId(), false, now, effects);
+        floor.handedOff(operator.id(), call.callId(), CALLER_GONE, now, effects);
 
         assertThat(state(operator)).isEqualTo(OperatorState.AVAILABLE);
         assertThat(effects).contains(new Effect.Withdraw(operator.id(), call.callId(), "caller-left"));
@@ -211,8 +218,8 @@ class FloorTest {
         Operator saves = available("saves", Set.of(Language.DARI), false);
         CallIntake first = intake(Language.DARI, Purpose.REPORT);
         floor.intake(first, now, effects);
-        floor.accept(saves.id(), first.callId(), effects);
-        floor.handedOff(saves.id(), first.callId(), true, now, effects);
+        floor.accept(saves.id(), first.callId(), now, effects);
+        floor.handedOff(saves.id(), first.callId(), TAKEN, now, effects);
         floor.callEnded(first.callId(), now, effects);
         assertThat(state(saves)).isEqualTo(OperatorState.WRAP_UP);
         floor.tipSaved(saves.id(), now, effects);
@@ -220,8 +227,8 @@ class FloorTest {
 
         CallIntake second = intake(Language.DARI, Purpose.REPORT);
         floor.intake(second, now, effects);
-        floor.accept(saves.id(), second.callId(), effects);
-        floor.handedOff(saves.id(), second.callId(), true, now, effects);
+        floor.accept(saves.id(), second.callId(), now, effects);
+        floor.handedOff(saves.id(), second.callId(), TAKEN, now, effects);
         floor.callEnded(second.callId(), now, effects);
         now = now.plus(WRAP_UP);
         floor.tick(now, effects);
@@ -252,8 +259,8 @@ class FloorTest {
         assertThat(floor.positions()).containsEntry(first.callId(), 1).containsEntry(second.callId(), 2);
 
         floor.available(dari.id(), now, effects);
-        floor.accept(dari.id(), first.callId(), effects);
-        floor.handedOff(dari.id(), first.callId(), true, now, effects);
+        floor.accept(dari.id(), first.callId(), now, effects);
+        floor.handedOff(dari.id(), first.callId(), TAKEN, now, effects);
         // The IVR's reminder crossed with the hand-off: it must not queue the call again.
         assertThat(floor.intake(first, now, effects).queued()).isFalse();
         assertThat(floor.positions()).containsOnlyKeys(second.callId());
@@ -273,7 +280,7 @@ class FloorTest {
 
     @Test
     void aCallWhoseIvrFellSilentLeavesTheQueue() {
-        Floor strict = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, Duration.ofSeconds(20));
+        Floor strict = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, Duration.ofSeconds(20), HAND_OFF);
         strict.connected(operator("pashto", Set.of(Language.PASHTO), false), now, effects);
         CallIntake held = intake(Language.DARI, Purpose.REPORT);
         CallIntake orphan = intake(Language.DARI, Purpose.REPORT);
@@ -318,6 +325,177 @@ class FloorTest {
         assertThat(state(onCall)).isEqualTo(OperatorState.WRAP_UP);
     }
 
+    @Test
+    void anAcceptedOperatorIsHeldConnectingUntilTheIvrTakesTheCallHoweverLongThePrompts() {
+        Operator operator = available("op", Set.of(Language.DARI), false);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        effects.clear();
+
+        assertThat(floor.accept(operator.id(), call.callId(), now, effects)).isTrue();
+        assertThat(effects).containsExactly(new Effect.Assign(operator.id(), call.callId(), operator.endpoint(),
+                now.plus(HAND_OFF_BACKSTOP).minus(HAND_OFF_MARGIN).toEpochMilli()));
+        // The IVR is in the middle of a chain of prompts, its intake re-sent meanwhile: nothing gives the seat up.
+        for (int i = 0; i < 5; i++) {
+            now = now.plusSeconds(5);
+            floor.intake(call, now, effects);
+            floor.tick(now, effects);
+        }
+        assertThat(state(operator)).isEqualTo(OperatorState.OFFERED);
+        assertThat(effects).hasSize(1);
+
+        floor.handedOff(operator.id(), call.callId(), TAKEN, now, effects);
+
+        assertThat(states(operator)).containsExactly(OperatorState.ON_CALL);
+        assertThat(effects).contains(new Effect.Connected(operator.id(), call.callId()));
+        assertThat(floor.intake(call, now, effects).queued()).isFalse();
+    }
+
+    @Test
+    void aCallerWhoLeavesWhileConnectingGivesTheOperatorBackAtOnceAndTheLateAnswerChangesNothing() {
+        Operator operator = available("op", Set.of(Language.DARI), false);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        floor.accept(operator.id(), call.callId(), now, effects);
+        effects.clear();
+
+        floor.callLeft(call.callId(), now, effects);
+
+        assertThat(effects).containsExactly(new Effect.Withdraw(operator.id(), call.callId(), Floor.CALLER_LEFT),
+                new Effect.State(operator.id(), OperatorState.AVAILABLE, null, Floor.CALLER_LEFT));
+        effects.clear();
+        floor.handedOff(operator.id(), call.callId(), CALLER_GONE, now, effects);
+        assertThat(effects).isEmpty();
+        assertThat(floor.positions()).isEmpty();
+    }
+
+    @Test
+    void aCallThatEndsWhileConnectingGivesTheOperatorBack() {
+        Operator operator = available("op", Set.of(Language.URDU), false);
+        CallIntake call = intake(Language.URDU, Purpose.HELP);
+        floor.intake(call, now, effects);
+        floor.accept(operator.id(), call.callId(), now, effects);
+        effects.clear();
+
+        floor.callEnded(call.callId(), now, effects);
+
+        assertThat(states(operator)).containsExactly(OperatorState.AVAILABLE);
+        assertThat(effects).contains(new Effect.Withdraw(operator.id(), call.callId(), Floor.CALLER_LEFT));
+        assertThat(floor.positions()).isEmpty();
+    }
+
+    @Test
+    void anIvrThatNeverAnswersLosesTheHandOffAtTheBackstopAndTheCallIsNotHandedOff() {
+        Floor strict = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, Duration.ofSeconds(20), HAND_OFF);
+        Operator operator = operator("op", Set.of(Language.DARI), false);
+        strict.connected(operator, now, effects);
+        strict.available(operator.id(), now, effects);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        strict.intake(call, now, effects);
+        strict.accept(operator.id(), call.callId(), now, effects);
+        effects.clear();
+
+        now = now.plus(HAND_OFF_BACKSTOP).minusMillis(1);
+        strict.tick(now, effects);
+        assertThat(effects).isEmpty();
+        now = now.plusMillis(1);
+        strict.tick(now, effects);
+
+        assertThat(effects).containsExactly(new Effect.Withdraw(operator.id(), call.callId(), Floor.HAND_OFF_LOST),
+                new Effect.State(operator.id(), OperatorState.AVAILABLE, null, Floor.HAND_OFF_LOST));
+        // Its IVR fell silent: the call is forgotten, but not settled, so an IVR that was only slow gets it back.
+        assertThat(strict.positions()).isEmpty();
+        assertThat(strict.intake(call, now, effects).queued()).isTrue();
+        assertThat(offers()).extracting(Effect.Offer::callId).containsExactly(call.callId());
+    }
+
+    @Test
+    void aHandOffLostWhileTheIvrStillResendsPutsTheCallBackInTheQueue() {
+        Operator first = available("first", Set.of(Language.PASHTO), false);
+        now = now.plusSeconds(1);
+        Operator second = available("second", Set.of(Language.PASHTO), false);
+        CallIntake call = intake(Language.PASHTO, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        floor.accept(first.id(), call.callId(), now, effects);
+        effects.clear();
+
+        now = now.plus(HAND_OFF_BACKSTOP);
+        floor.tick(now, effects);
+
+        assertThat(state(first)).isEqualTo(OperatorState.AVAILABLE);
+        assertThat(offers()).extracting(Effect.Offer::operatorId).containsExactly(second.id());
+    }
+
+    @Test
+    void anAssignmentReadTooLateFreesTheOperatorAndOffersTheCallAgain() {
+        Operator first = available("first", Set.of(Language.TAJIK), false);
+        now = now.plusSeconds(1);
+        Operator second = available("second", Set.of(Language.TAJIK), false);
+        CallIntake call = intake(Language.TAJIK, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        floor.accept(first.id(), call.callId(), now, effects);
+        effects.clear();
+        now = now.plus(HAND_OFF_BACKSTOP).minus(HAND_OFF_MARGIN).plusSeconds(1);
+
+        floor.handedOff(first.id(), call.callId(), TOO_LATE, now, effects);
+
+        assertThat(effects).contains(new Effect.Withdraw(first.id(), call.callId(), Floor.HAND_OFF_LOST),
+                new Effect.State(first.id(), OperatorState.AVAILABLE, null, Floor.HAND_OFF_LOST));
+        assertThat(offers()).extracting(Effect.Offer::operatorId, Effect.Offer::callId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(second.id(), call.callId()));
+        assertThat(floor.intake(call, now, effects).queued()).isTrue();
+        assertThat(effects).noneMatch(Effect.Connected.class::isInstance);
+    }
+
+    @Test
+    void whenNoIvrHoldsTheCallTheCallersLeavingDecidesOrTheHandOffIsLostSoon() {
+        Operator hungUp = available("hungup", Set.of(Language.DARI), false);
+        CallIntake first = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(first, now, effects);
+        floor.accept(hungUp.id(), first.callId(), now, effects);
+        floor.noIvrHolds(hungUp.id(), first.callId(), now, effects);
+        floor.callLeft(first.callId(), now.plusMillis(10), effects);
+        assertThat(effects).contains(new Effect.State(hungUp.id(), OperatorState.AVAILABLE, null, Floor.CALLER_LEFT));
+
+        Operator orphaned = available("orphaned", Set.of(Language.URDU), false);
+        CallIntake second = intake(Language.URDU, Purpose.REPORT);
+        floor.intake(second, now, effects);
+        floor.accept(orphaned.id(), second.callId(), now, effects);
+        effects.clear();
+        floor.noIvrHolds(orphaned.id(), second.callId(), now, effects);
+        floor.tick(now.plus(Floor.LEAVING_GRACE).minusMillis(1), effects);
+        assertThat(state(orphaned)).isEqualTo(OperatorState.OFFERED);
+        now = now.plus(Floor.LEAVING_GRACE);
+        floor.tick(now, effects);
+
+        assertThat(effects).containsExactly(new Effect.Withdraw(orphaned.id(), second.callId(), Floor.HAND_OFF_LOST),
+                new Effect.State(orphaned.id(), OperatorState.AVAILABLE, null, Floor.HAND_OFF_LOST));
+        assertThat(floor.positions()).isEmpty();
+        // Not settled: were an IVR still holding it, its next re-sent intake would queue it again.
+        assertThat(floor.intake(second, now, effects).queued()).isTrue();
+    }
+
+    @Test
+    void awayOrAClosedBrowserWhileConnectingWaitsForTheHandOff() {
+        Operator taken = available("taken", Set.of(Language.DARI), false);
+        CallIntake first = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(first, now, effects);
+        floor.accept(taken.id(), first.callId(), now, effects);
+        floor.away(taken.id(), now, effects);
+        assertThat(state(taken)).isEqualTo(OperatorState.OFFERED);
+        floor.handedOff(taken.id(), first.callId(), TAKEN, now, effects);
+        assertThat(state(taken)).isEqualTo(OperatorState.ON_CALL);
+
+        Operator gone = available("gone", Set.of(Language.URDU), false);
+        CallIntake second = intake(Language.URDU, Purpose.REPORT);
+        floor.intake(second, now, effects);
+        floor.accept(gone.id(), second.callId(), now, effects);
+        floor.disconnected(gone.id(), now, effects);
+        assertThat(state(gone)).isEqualTo(OperatorState.OFFERED);
+        floor.handedOff(gone.id(), second.callId(), CALLER_GONE, now, effects);
+        assertThat(state(gone)).isEqualTo(OperatorState.AWAY);
+    }
+
     private Operator signedIn(String name, Set<Language> languages, boolean interpreter) {
         Operator operator = operator(name, languages, interpreter);
         floor.connected(operator, now, effects);
@@ -337,6 +515,12 @@ class FloorTest {
 
     private OperatorState state(Operator operator) {
         return floor.seat(operator.id()).orElseThrow().state;
+    }
+
+    /** The states this operator went through in {@link #effects}. */
+    private List<OperatorState> states(Operator operator) {
+        return effects.stream().filter(Effect.State.class::isInstance).map(Effect.State.class::cast)
+                .filter(s -> s.operatorId().equals(operator.id())).map(Effect.State::state).toList();
     }
 
     private List<Effect.Offer> offers() {
