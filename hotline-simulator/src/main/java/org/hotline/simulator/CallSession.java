@@ -32,8 +32,8 @@ final class CallSession {
         this.call = call;
         this.deadlineNanos = startNanos + saturatedNanos(timeout);
         this.hangupAtNanos = call.hangupAfter == null ? null : startNanos + saturatedNanos(call.hangupAfter);
-        this.responder = new CommandResponder(new CallerInput(call.input), call.variables, call.playbackTime,
-                this::pause);
+        this.responder = new CommandResponder(new CallerInput(call.input), call.variables, call.promptTiming,
+                this::pause, System::nanoTime, call.header.getOrDefault("agi_language", "en"));
     }
 
     CallRecord run() {

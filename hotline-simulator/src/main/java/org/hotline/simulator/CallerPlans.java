@@ -46,6 +46,12 @@ final class CallerPlans {
         Behaviour behaviour = behaviourFor(options.profile());
         FakeCall.Builder builder = FakeCall.builder(options.host(), options.port());
         withCaller(builder);
+        if (options.promptTime() != null) {
+            builder.playbackTime(options.promptTime());
+        }
+        if (options.soundsDir() != null) {
+            builder.soundsDir(options.soundsDir());
+        }
         switch (behaviour) {
             case COMPLETE -> {
                 chooseLanguage(builder);
