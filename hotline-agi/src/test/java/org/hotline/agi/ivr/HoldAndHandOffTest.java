@@ -28,7 +28,7 @@ class HoldAndHandOffTest {
     void anAssignmentSetsExactlyTheHandOffVariablesAndReturns() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1001", Duration.ofMillis(200));
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(call.closedByServer()).isTrue();
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
@@ -57,7 +57,7 @@ class HoldAndHandOffTest {
     void theHangupHandlerRecordsAnAnsweredCall() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1002", Duration.ZERO);
-            CallRecord call = ivr.call().press('3').press('3').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('3', '3').build().run(CALL_LIMIT);
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
 
             CallRecord end = ivr.hangupHandler(call.uniqueId()).variable("HOTLINE_CALL_ID", callId)
@@ -79,7 +79,7 @@ class HoldAndHandOffTest {
     void anUnansweredOperatorMeansTheFallbackQueue() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1003", Duration.ZERO);
-            CallRecord call = ivr.call().press('1').press('4').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '4').build().run(CALL_LIMIT);
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
 
             ivr.hangupHandler(call.uniqueId()).variable("HOTLINE_CALL_ID", callId)
@@ -97,7 +97,7 @@ class HoldAndHandOffTest {
                 dispatch.send(intake.callId(), HoldUpdate.position(2));
                 ivr.vertx().setTimer(700, id2 -> dispatch.send(intake.callId(), HoldUpdate.assigned("PJSIP/1004")));
             }));
-            CallRecord call = ivr.call().press('5').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('5', '2').build().run(CALL_LIMIT);
 
             assertThat(call.commands()).anyMatch(c -> c.startsWith("SET MUSIC ON"));
             assertThat(call.prompts()).containsSubsequence("hotline/hold", "hotline/position-before",
@@ -113,7 +113,7 @@ class HoldAndHandOffTest {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.position-interval", "200ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.queuedAt(57)).assignEachTo("PJSIP/1001", Duration.ofMillis(600));
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).contains("hotline/position-many").noneMatch(p -> p.contains("num-57"));
         }
@@ -123,7 +123,7 @@ class HoldAndHandOffTest {
     void aCallerInHoldCanLeaveAVoiceMessage() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.voicemail-after", "300ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('3')
+            CallRecord call = ivr.callKnowingTheMenus('1', '3')
                     .pressAfterPrompt("hotline/voicemail-offer", '9').build().run(CALL_LIMIT);
 
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
@@ -145,7 +145,7 @@ class HoldAndHandOffTest {
     void nobodyOnDutyLeadsToAVoiceMessageNeverSilence() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.refused(IntakeReply.NO_OPERATORS));
-            CallRecord call = ivr.call().press('2').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('2', '2').build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).containsSubsequence("hotline/closed", "hotline/voicemail-record");
             assertThat(call.variables()).containsEntry("HOTLINE_NEXT", "hangup").containsEntry("HOTLINE_IVR_DONE", "1");
@@ -158,7 +158,7 @@ class HoldAndHandOffTest {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.voicemail.enabled", "false"));
              FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.refused(IntakeReply.CLOSED));
-            CallRecord call = ivr.call().press('6').press('4').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('6', '4').build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).containsSubsequence("hotline/closed", "hotline/call-again");
             assertThat(call.commands()).noneMatch(c -> c.startsWith("RECORD FILE"));
@@ -173,7 +173,7 @@ class HoldAndHandOffTest {
     void theHoldLimitOffersTheVoiceMessagePath() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.max", "400ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).contains("hotline/voicemail-record");
             assertThat(ivr.settled(call.uniqueId()).outcome()).isEqualTo(CallOutcome.VOICEMAIL);
@@ -183,7 +183,7 @@ class HoldAndHandOffTest {
     @Test
     void withNoDispatchConsumerTheCallerGoesToTheFallbackQueue() {
         try (IvrHarness ivr = IvrHarness.start(dataDir)) {
-            CallRecord call = ivr.call().press('1').press('1').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '1').build().run(CALL_LIMIT);
 
             assertThat(call.closedByServer()).isTrue();
             assertThat(call.variables()).doesNotContainKeys("HOTLINE_IVR_DONE", "HOTLINE_TARGET");
@@ -197,7 +197,7 @@ class HoldAndHandOffTest {
     void anUnusableDialStringIsRefusedAndTheCallFallsBack() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1001&DAHDI/1", Duration.ZERO);
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(call.variables()).doesNotContainKeys("HOTLINE_IVR_DONE", "HOTLINE_TARGET");
             assertThat(ivr.settled(call.uniqueId()).outcome()).isEqualTo(CallOutcome.FALLBACK);
@@ -207,7 +207,7 @@ class HoldAndHandOffTest {
     @Test
     void aCallerWhoHangsUpInHoldLeavesTheQueueAtOnce() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').hangupAfter(Duration.ofMillis(1500))
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').hangupAfter(Duration.ofMillis(1500))
                     .build().run(CALL_LIMIT);
 
             CallSummary stored = ivr.settled(call.uniqueId());
@@ -221,7 +221,7 @@ class HoldAndHandOffTest {
     @Test
     void anAssignmentThatArrivesAfterTheCallerLeftIsDeclined() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').hangupAfter(Duration.ofMillis(800))
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').hangupAfter(Duration.ofMillis(800))
                     .build().run(CALL_LIMIT);
             String callId = ivr.settled(call.uniqueId()).callId();
 
