@@ -74,6 +74,7 @@ final class CallSession {
                 return;
             }
             commands.add(line);
+            call.onCommand.accept(line);
             AgiCommand command = AgiCommand.parse(line);
             log.debug("call {} command {}", call.uniqueId, command.label());
             boolean goOn = callerHangsUpAt(line) ? hangUp() : answer(command);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +43,7 @@ public final class FakeCall {
     final Map<String, String> variables;
     final List<CallerInput.Entry> input;
     final Predicate<String> hangupWhen;
+    final Consumer<String> onCommand;
     final Duration hangupAfter;
     final HangupStyle hangupStyle;
     final PromptTiming promptTiming;
@@ -54,6 +56,7 @@ public final class FakeCall {
         this.variables = Map.copyOf(builder.variables);
         this.input = List.copyOf(builder.input);
         this.hangupWhen = builder.hangupWhen;
+        this.onCommand = builder.onCommand;
         this.hangupAfter = builder.hangupAfter;
         this.hangupStyle = builder.hangupStyle;
         this.promptTiming = builder.playbackTime != null
@@ -110,6 +113,7 @@ public final class FakeCall {
         private final Map<String, String> variables = new LinkedHashMap<>();
         private final List<CallerInput.Entry> input = new ArrayList<>();
         private Predicate<String> hangupWhen = command -> false;
+        private Consumer<String> onCommand = command -> { };
         private Duration hangupAfter;
         private HangupStyle hangupStyle = HangupStyle.HANGUP_LINE;
         /** Null: each prompt lasts as long as its sound file. */
@@ -255,6 +259,16 @@ public final class FakeCall {
          */
         public Builder hangupAfter(Duration delay) {
             this.hangupAfter = requireNotNegative(delay, "delay");
+            return this;
+        }
+
+        /**
+         * Sees each command line as it arrives, before it is answered (on the call's thread). With real prompt
+         * lengths a test should make other parties react to the caller's progress ("when the position is
+         * announced, assign an operator") rather than to a clock.
+         */
+        public Builder onCommand(Consumer<String> observer) {
+            this.onCommand = this.onCommand.andThen(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

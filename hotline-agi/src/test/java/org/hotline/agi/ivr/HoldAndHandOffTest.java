@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Intake, hold, hand-off, voice message, "call again", fallback and the hangup handler. */
 class HoldAndHandOffTest {
-    private static final Duration CALL_LIMIT = Duration.ofSeconds(30);
+    /** Real prompts: a call that hears two position announcements in hold lasts about 20 s. */
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dataDir;
@@ -93,11 +94,16 @@ class HoldAndHandOffTest {
     void holdAnnouncesThePositionInTheCallersLanguage() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.position-interval", "300ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            dispatch.replyWith(IntakeReply.queuedAt(3)).onIntake(intake -> ivr.vertx().setTimer(700, id -> {
-                dispatch.send(intake.callId(), HoldUpdate.position(2));
-                ivr.vertx().setTimer(700, id2 -> dispatch.send(intake.callId(), HoldUpdate.assigned("PJSIP/1004")));
-            }));
-            CallRecord call = ivr.callKnowingTheMenus('5', '2').build().run(CALL_LIMIT);
+            dispatch.replyWith(IntakeReply.queuedAt(3));
+            // Dispatch follows the caller's progress, not a clock: real prompts (connecting alone is ~5 s) would
+            // make any fixed delay land before or after the hold it means.
+            CallRecord call = ivr.callKnowingTheMenus('5', '2').onCommand(command -> {
+                if (command.contains("hotline/num-3")) {
+                    dispatch.send(dispatch.intakes().getFirst().callId(), HoldUpdate.position(2));
+                } else if (command.contains("hotline/num-2")) {
+                    dispatch.send(dispatch.intakes().getFirst().callId(), HoldUpdate.assigned("PJSIP/1004"));
+                }
+            }).build().run(CALL_LIMIT);
 
             assertThat(call.commands()).anyMatch(c -> c.startsWith("SET MUSIC ON"));
             assertThat(call.prompts()).containsSubsequence("hotline/hold", "hotline/position-before",
@@ -112,8 +118,12 @@ class HoldAndHandOffTest {
     void aLongQueueIsAnnouncedWithoutANumber() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.position-interval", "200ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            dispatch.replyWith(IntakeReply.queuedAt(57)).assignEachTo("PJSIP/1001", Duration.ofMillis(600));
-            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
+            dispatch.replyWith(IntakeReply.queuedAt(57));
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').onCommand(command -> {
+                if (command.contains("hotline/position-many")) {
+                    dispatch.send(dispatch.intakes().getFirst().callId(), HoldUpdate.assigned("PJSIP/1001"));
+                }
+            }).build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).contains("hotline/position-many").noneMatch(p -> p.contains("num-57"));
         }
