@@ -33,10 +33,6 @@ public final class IvrHarness implements AutoCloseable {
             "ivr.hold.max", "10m",
             "ivr.voicemail.dir", "/var/spool/asterisk/hotline-voicemail");
 
-    private static final String WELCOME = "hotline/welcome";
-    private static final String PURPOSE = "hotline/purpose";
-    private static final Duration KNOWN_KEY_DELAY = Duration.ofMillis(300);
-
     private final Database database;
     private final Vertx vertx;
     private final AgiModule agi;
@@ -80,12 +76,12 @@ public final class IvrHarness implements AutoCloseable {
     }
 
     /**
-     * A real-time caller who knows the menus: presses {@code language} 300 ms into the welcome and {@code purpose}
-     * 300 ms into the purpose prompt, so the call reaches intake and hold in about a second, and the prompts there
+     * A real-time caller who knows the menus: presses {@code language} 200 ms into the welcome and {@code purpose}
+     * 200 ms into the purpose prompt, so the call reaches intake and hold in about a second, and the prompts there
      * (connecting, hold, voicemail offer) last as long as on Asterisk.
      */
     public FakeCall.Builder callKnowingTheMenus(char language, char purpose) {
-        return call().pressDuring(WELCOME, language, KNOWN_KEY_DELAY).pressDuring(PURPOSE, purpose, KNOWN_KEY_DELAY);
+        return call().pressDuringMenus(language, purpose);
     }
 
     /** A hangup-handler run for a channel. */

@@ -44,8 +44,7 @@ class WalkingSkeletonTest {
 
             CallRecord call = FakeCall.builder("127.0.0.1", hotline.agiPort())
                     .callerId(CALLER).callerIdName("Walking Skeleton")
-                    .press('3')   // Tajik
-                    .press('2')   // report a situation
+                    .pressDuringMenus('3', '2')   // Tajik, report a situation; real prompt lengths
                     .build().run(Duration.ofSeconds(30));
 
             assertThat(call.closedByServer()).isTrue();

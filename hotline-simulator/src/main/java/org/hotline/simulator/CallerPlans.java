@@ -26,6 +26,7 @@ final class CallerPlans {
     }
 
     static final String LANGUAGE_OPTION = "hotline/lang-option";
+    static final String WELCOME = "hotline/welcome";
     static final String PURPOSE = "hotline/purpose";
     static final String VOICEMAIL_OFFER = "hotline/voicemail-offer";
     /** Language codes in the default menu order (keys 1-6). */

@@ -121,6 +121,8 @@ public final class FakeCall {
         private Path soundsDir;
         private Duration missingSoundTime = PromptTiming.DEFAULT_MISSING_SOUND_TIME;
 
+        private static final Duration KNOWN_KEY_DELAY = Duration.ofMillis(200);
+
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
             if (port < 1 || port > 65535) {
@@ -228,6 +230,16 @@ public final class FakeCall {
             input.add(new CallerInput.PressDuring(Objects.requireNonNull(file, "file"), digit,
                     requireNotNegative(after, "after")));
             return this;
+        }
+
+        /**
+         * A caller who knows the hotline's menus: presses {@code language} 200 ms into {@code hotline/welcome} and
+         * {@code purpose} 200 ms into {@code hotline/purpose}, so a call with real prompts reaches intake in about
+         * half a second instead of the 40 s a caller who waits for every prompt spends there.
+         */
+        public Builder pressDuringMenus(char language, char purpose) {
+            return pressDuring(CallerPlans.WELCOME, language, KNOWN_KEY_DELAY)
+                    .pressDuring(CallerPlans.PURPOSE, purpose, KNOWN_KEY_DELAY);
         }
 
         /** Like {@link #press(char)}, but only once {@code file} has been played; until then listening times out. */

@@ -21,6 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HoldAndHandOffTest {
     /** Real prompts: a call that hears two position announcements in hold lasts about 20 s. */
     private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
+    /**
+     * The voice-message paths hear the offer, the recording instructions and the thanks (about 16 s of real
+     * prompts on top of connecting); those tests are about which path the caller takes, so a 300 ms stand-in per
+     * prompt keeps them to a few seconds while the hand-off and hold tests above them run real prompt lengths.
+     */
+    private static final Duration VOICEMAIL_PATH_PROMPT = Duration.ofMillis(300);
 
     @TempDir
     Path dataDir;
@@ -133,7 +139,7 @@ class HoldAndHandOffTest {
     void aCallerInHoldCanLeaveAVoiceMessage() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.voicemail-after", "300ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.callKnowingTheMenus('1', '3')
+            CallRecord call = ivr.callKnowingTheMenus('1', '3').playbackTime(VOICEMAIL_PATH_PROMPT)
                     .pressAfterPrompt("hotline/voicemail-offer", '9').build().run(CALL_LIMIT);
 
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
@@ -155,7 +161,8 @@ class HoldAndHandOffTest {
     void nobodyOnDutyLeadsToAVoiceMessageNeverSilence() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.refused(IntakeReply.NO_OPERATORS));
-            CallRecord call = ivr.callKnowingTheMenus('2', '2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('2', '2').playbackTime(VOICEMAIL_PATH_PROMPT)
+                    .build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).containsSubsequence("hotline/closed", "hotline/voicemail-record");
             assertThat(call.variables()).containsEntry("HOTLINE_NEXT", "hangup").containsEntry("HOTLINE_IVR_DONE", "1");
@@ -183,7 +190,8 @@ class HoldAndHandOffTest {
     void theHoldLimitOffersTheVoiceMessagePath() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.max", "400ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').playbackTime(VOICEMAIL_PATH_PROMPT)
+                    .build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).contains("hotline/voicemail-record");
             assertThat(ivr.settled(call.uniqueId()).outcome()).isEqualTo(CallOutcome.VOICEMAIL);
