@@ -18,7 +18,8 @@ import org.hotline.simulator.FakeCall;
 
 /**
  * The real IVR for tests: the FastAGI server on a free port over a real H2 file database with the real
- * migrations, and a real event bus. Timings are shortened so menus and hold run in milliseconds.
+ * migrations, and a real event bus. The IVR's own timings are shortened so menu waits and hold polls run in
+ * milliseconds; prompts last as long as their sound files unless a test asks for {@link #instantCall}.
  */
 public final class IvrHarness implements AutoCloseable {
     /** Test timings: every menu waits 200 ms for a key, hold polls every 50 ms. */
@@ -58,9 +59,29 @@ public final class IvrHarness implements AutoCloseable {
         return new IvrHarness(dataDir, overrides);
     }
 
-    /** A call to this IVR's entry script. */
+    /** A call to this IVR's entry script; its prompts last as long as their sound files, as on Asterisk. */
     public FakeCall.Builder call() {
         return FakeCall.builder("127.0.0.1", agi.port()).script(AgiScriptNames.ENTRY);
+    }
+
+    /**
+     * A call whose prompts take no time, for a test where prompt timing cannot matter: menu logic, malformed
+     * input, privacy sweeps. With real prompts a caller who answers after each prompt spends about 40 s in the
+     * menus (welcome, six language options, a 16 s purpose prompt).
+     *
+     * @param why why this test may ignore prompt timing
+     */
+    public FakeCall.Builder instantCall(String why) {
+        return call().instantPrompts(why);
+    }
+
+    /**
+     * A real-time caller who knows the menus: presses {@code language} 200 ms into the welcome and {@code purpose}
+     * 200 ms into the purpose prompt, so the call reaches intake and hold in about a second, and the prompts there
+     * (connecting, hold, voicemail offer) last as long as on Asterisk.
+     */
+    public FakeCall.Builder callKnowingTheMenus(char language, char purpose) {
+        return call().pressDuringMenus(language, purpose);
     }
 
     /** A hangup-handler run for a channel. */

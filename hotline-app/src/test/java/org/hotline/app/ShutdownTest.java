@@ -33,6 +33,9 @@ class ShutdownTest {
         Hotline hotline = Hotline.start(settings);
         int port = hotline.agiPort();
         CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall.builder("127.0.0.1", port)
+                // About draining, not prompts: a caller who waits out the language menu would hear about 25 s of
+                // real prompts; 200 ms ones still leave the call inside a prompt or a wait when the server closes.
+                .playbackTime(Duration.ofMillis(200))
                 .silence().press('2').press('3').build().run(Duration.ofSeconds(30)));
         await().until(() -> hotline.openAgiConnections() == 1);
 

@@ -44,9 +44,11 @@ class WalkingSkeletonTest {
 
             CallRecord call = FakeCall.builder("127.0.0.1", hotline.agiPort())
                     .callerId(CALLER).callerIdName("Walking Skeleton")
-                    .press('3')   // Tajik
-                    .press('2')   // report a situation
-                    .build().run(Duration.ofSeconds(30));
+                    // Real prompt lengths: the caller waits for the Tajik option (the third), picks Tajik there,
+                    // and the purpose early in its prompt; with nobody on duty the call takes about 25 s.
+                    .pressDuring("tg/hotline/lang-option", '3', Duration.ofMillis(300))
+                    .pressDuring("hotline/purpose", '2', Duration.ofMillis(300))
+                    .build().run(Duration.ofSeconds(90));
 
             assertThat(call.closedByServer()).isTrue();
             assertThat(call.prompts()).contains("tg/hotline/lang-option");

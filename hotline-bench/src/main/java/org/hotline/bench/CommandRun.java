@@ -50,8 +50,9 @@ final class CommandRun {
     }
 
     private static void call(ServerJvm jvm, String server, int pairs) {
-        CallRecord record = FakeCall.builder("127.0.0.1", jvm.port()).script(CommandScripts.SCRIPT).build()
-                .run(CALL_LIMIT);
+        CallRecord record = FakeCall.builder("127.0.0.1", jvm.port()).script(CommandScripts.SCRIPT)
+                .instantPrompts("measures the FastAGI command round trip; playing a prompt would only add idle time")
+                .build().run(CALL_LIMIT);
         // The script's commands, then Asterisk-Java's AJ_AGISTATUS.
         if (!record.closedByServer() || record.commands().size() < 2 * pairs) {
             throw new IllegalStateException("a command-benchmark call on the " + server + " server ended after "

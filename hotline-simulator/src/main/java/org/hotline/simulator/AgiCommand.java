@@ -17,7 +17,7 @@ record AgiCommand(String line, String name, List<String> args) {
 
     /** Known commands; longer names first, so "GET FULL VARIABLE" wins over a shorter prefix. */
     private static final List<String> NAMES = List.of(
-            "GET FULL VARIABLE", "WAIT FOR DIGIT", "CHANNEL STATUS", "SET AUTOHANGUP", "SET CALLERID",
+            "CONTROL STREAM FILE", "GET FULL VARIABLE", "WAIT FOR DIGIT", "CHANNEL STATUS", "SET AUTOHANGUP", "SET CALLERID",
             "SET VARIABLE", "GET VARIABLE", "STREAM FILE", "RECORD FILE", "SAY NUMBER", "SAY DIGITS",
             "GET OPTION", "SET MUSIC", "GET DATA", "ANSWER", "VERBOSE", "HANGUP", "EXEC", "NOOP");
 

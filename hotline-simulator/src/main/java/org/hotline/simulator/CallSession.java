@@ -32,8 +32,8 @@ final class CallSession {
         this.call = call;
         this.deadlineNanos = startNanos + saturatedNanos(timeout);
         this.hangupAtNanos = call.hangupAfter == null ? null : startNanos + saturatedNanos(call.hangupAfter);
-        this.responder = new CommandResponder(new CallerInput(call.input), call.variables, call.playbackTime,
-                this::pause);
+        this.responder = new CommandResponder(new CallerInput(call.input), call.variables, call.promptTiming,
+                this::pause, System::nanoTime, call.header.getOrDefault("agi_language", "en"));
     }
 
     CallRecord run() {
@@ -74,6 +74,7 @@ final class CallSession {
                 return;
             }
             commands.add(line);
+            call.onCommand.accept(line);
             AgiCommand command = AgiCommand.parse(line);
             log.debug("call {} command {}", call.uniqueId, command.label());
             boolean goOn = callerHangsUpAt(line) ? hangUp() : answer(command);

@@ -26,6 +26,7 @@ final class CallerPlans {
     }
 
     static final String LANGUAGE_OPTION = "hotline/lang-option";
+    static final String WELCOME = "hotline/welcome";
     static final String PURPOSE = "hotline/purpose";
     static final String VOICEMAIL_OFFER = "hotline/voicemail-offer";
     /** Language codes in the default menu order (keys 1-6). */
@@ -46,6 +47,12 @@ final class CallerPlans {
         Behaviour behaviour = behaviourFor(options.profile());
         FakeCall.Builder builder = FakeCall.builder(options.host(), options.port());
         withCaller(builder);
+        if (options.promptTime() != null) {
+            builder.playbackTime(options.promptTime());
+        }
+        if (options.soundsDir() != null) {
+            builder.soundsDir(options.soundsDir());
+        }
         switch (behaviour) {
             case COMPLETE -> {
                 chooseLanguage(builder);

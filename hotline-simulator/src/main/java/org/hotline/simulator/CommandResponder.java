@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The channel side of a fake call: turns each command into the reply Asterisk 22 would give, keeping the
  * channel's variables, the prompts played and whether the channel is hung up. It waits (through
- * {@link Pause}) where Asterisk would be playing a file or listening for keys.
+ * {@link Pause}) where Asterisk would be playing a file or listening for keys: a prompt lasts as long as its
+ * sound in the channel's language (see {@link PromptPlayer}).
  */
 final class CommandResponder {
 
@@ -25,27 +27,45 @@ final class CommandResponder {
 
     static final String DEAD_CHANNEL = "511 Command Not Permitted on a dead channel or intercept routine";
     static final String UNKNOWN = "510 Invalid or unknown command";
-    /** Asterisk always reports the same end position; scripts only look at whether it is there. */
-    private static final int FULL_ENDPOS = 8000;
-    private static final int BARGED_ENDPOS = 4000;
+    /** The channel variable the IVR sets to choose the language Asterisk plays prompts in. */
+    static final String LANGUAGE_VARIABLE = "CHANNEL(language)";
+    /** RECORD FILE's end position: scripts only look at whether it is there. */
+    private static final int RECORD_ENDPOS = 8000;
+    /** GET OPTION's wait when the script gives none: the dialplan's digit timeout, 5 s by default. */
     private static final long DEFAULT_LISTEN_MS = 5000;
+    /** GET DATA's first-digit wait when the script gives none (ast_app_getdata_full's default). */
+    private static final long GET_DATA_DEFAULT_MS = 6000;
     /** Longest a listening command sleeps, so that "wait forever" (-1) cannot stall a test. */
     private static final long MAX_LISTEN_MS = 60_000;
     private static final long MAX_RECORD_MS = 1000;
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final CallerInput input;
-    private final Duration playbackTime;
     private final Pause pause;
+    private final PromptPlayer player;
+    private final String entryLanguage;
     private final Map<String, String> variables;
     private final List<String> prompts = new ArrayList<>();
     private boolean hungUp;
 
-    CommandResponder(CallerInput input, Map<String, String> presetVariables, Duration playbackTime, Pause pause) {
+    /**
+     * @param entryLanguage the channel's language until the server sets {@code CHANNEL(language)}: the header's
+     *                      {@code agi_language}
+     * @param clock         the call clock in nanoseconds ({@code System::nanoTime} on a real call)
+     */
+    CommandResponder(CallerInput input, Map<String, String> presetVariables, PromptTiming timing, Pause pause,
+            LongSupplier clock, String entryLanguage) {
         this.input = input;
         this.variables = new LinkedHashMap<>(presetVariables);
-        this.playbackTime = playbackTime;
+        this.entryLanguage = entryLanguage;
         this.pause = pause;
+        this.player = new PromptPlayer(input, timing, pause, clock, this::language);
+    }
+
+    /** The language Asterisk plays prompts in: {@code CHANNEL(language)} once set, else the entry language. */
+    String language() {
+        String chosen = variables.get(LANGUAGE_VARIABLE);
+        return chosen != null && !chosen.isBlank() ? chosen : entryLanguage;
     }
 
     /** The reply to {@code command}; more than one line only for a {@code 520} usage block. */
@@ -94,6 +114,7 @@ final class CommandResponder {
             case "GET VARIABLE" -> getVariable(required(command, 0));
             case "GET FULL VARIABLE" -> getFullVariable(required(command, 0));
             case "STREAM FILE" -> streamFile(command);
+            case "CONTROL STREAM FILE" -> controlStreamFile(command);
             case "GET OPTION" -> getOption(command);
             case "WAIT FOR DIGIT" -> waitForDigit(command);
             case "GET DATA" -> getData(command);
@@ -104,15 +125,17 @@ final class CommandResponder {
 
     private String exec(AgiCommand command) {
         String application = required(command, 0).toLowerCase(Locale.ROOT);
-        if (application.equals("playback") || application.equals("background")) {
-            // Playback's first option is a '&'-separated list of files; the rest are flags.
+        boolean background = application.equals("background");
+        if (application.equals("playback") || background) {
+            // The first option is a '&'-separated list of files; the rest are flags. Playback cannot be
+            // interrupted; Background stops on a key (one that starts an extension, which the fake takes any
+            // key for) and then plays nothing more. Either way the application returns 0.
             String files = command.arg(1, "").split("[,|]", 2)[0];
             for (String file : files.split("&")) {
-                if (!file.isBlank()) {
-                    play(file);
+                if (!file.isBlank() && play(file, background ? null : "").cutBy().isPresent()) {
+                    break;
                 }
             }
-            pause.pause(playbackTime);
         }
         return "200 result=0";
     }
@@ -143,51 +166,74 @@ final class CommandResponder {
     }
 
     private String streamFile(AgiCommand command) {
+        PromptPlayer.Played played = play(required(command, 0), required(command, 1));
+        return "200 result=" + played.cutBy().map(d -> (int) d).orElse(0) + " endpos=" + played.endpos();
+    }
+
+    /**
+     * CONTROL STREAM FILE file stopkeys [skipms [ffchar [rewchr [pausechr [offsetms]]]]]: only the stop keys end
+     * it (fast-forward, rewind and pause keys are not modelled and count as ignored keys). Asterisk reports the
+     * end position in milliseconds, -1 when the file played to its end, and sets CPLAYBACK* variables.
+     */
+    private String controlStreamFile(AgiCommand command) {
+        if (command.args().size() < 2 || command.args().size() > 7) {
+            throw new IllegalArgumentException("wrong argument count");
+        }
         String file = required(command, 0);
-        String escapes = required(command, 1);
-        return playInterruptibly(file, escapes)
-                .map(digit -> "200 result=" + (int) digit + " endpos=" + BARGED_ENDPOS)
-                .orElse("200 result=0 endpos=" + FULL_ENDPOS);
+        String stop = required(command, 1);
+        long offsetMs = command.args().size() > 6 ? number(command.args().get(6)) : 0;
+        if (command.args().size() > 2) {
+            number(command.args().get(2));
+        }
+        PromptPlayer.Played played = play(file, stop);
+        if (played.cutBy().isPresent()) {
+            long endMs = offsetMs + played.played().toMillis();
+            variables.put("CPLAYBACKSTATUS", "USERSTOPPED");
+            variables.put("CPLAYBACKSTOPKEY", String.valueOf(played.cutBy().get()));
+            variables.put("CPLAYBACKOFFSET", String.valueOf(endMs));
+            return "200 result=" + (int) played.cutBy().get() + " endpos=" + endMs;
+        }
+        variables.put("CPLAYBACKSTATUS", "SUCCESS");
+        variables.put("CPLAYBACKOFFSET", "-1");
+        return "200 result=0 endpos=-1";
     }
 
     private String getOption(AgiCommand command) {
         String file = required(command, 0);
         String escapes = required(command, 1);
         long timeout = listenMillis(number(command.arg(2, "-1")), DEFAULT_LISTEN_MS);
-        Optional<Character> bargeIn = playInterruptibly(file, escapes);
-        if (bargeIn.isPresent()) {
-            return "200 result=" + (int) bargeIn.get() + " endpos=" + BARGED_ENDPOS;
+        PromptPlayer.Played played = play(file, escapes);
+        if (played.cutBy().isPresent()) {
+            return "200 result=" + (int) played.cutBy().get() + " endpos=" + played.endpos();
         }
-        Optional<Character> digit = input.takeDigit();
-        if (digit.isEmpty()) {
-            pause.pause(Duration.ofMillis(timeout));
-        }
-        return "200 result=" + digit.map(d -> (int) d).orElse(0) + " endpos=" + FULL_ENDPOS;
+        // After the prompt Asterisk waits for any key, but reports only an escape digit (res_agi handle_getoption).
+        int result = player.listen(Duration.ofMillis(timeout))
+                .filter(digit -> escapes.indexOf(digit) >= 0)
+                .map(digit -> (int) digit)
+                .orElse(0);
+        return "200 result=" + result + " endpos=" + played.endpos();
     }
 
     private String waitForDigit(AgiCommand command) {
         long timeout = listenMillis(number(required(command, 0)), MAX_LISTEN_MS);
-        Optional<Character> digit = input.takeDigit();
-        if (digit.isEmpty()) {
-            pause.pause(Duration.ofMillis(timeout));
-        }
-        return "200 result=" + digit.map(d -> (int) d).orElse(0);
+        return "200 result=" + player.listen(Duration.ofMillis(timeout)).map(d -> (int) d).orElse(0);
     }
 
     private String getData(AgiCommand command) {
         String file = required(command, 0);
         long requested = number(command.arg(1, "0"));
         // Asterisk-Java leaves the timeout out (or sends 0) to mean "the default".
-        long timeout = requested == 0 ? DEFAULT_LISTEN_MS : listenMillis(requested, MAX_LISTEN_MS);
+        long timeout = requested == 0 ? GET_DATA_DEFAULT_MS : listenMillis(requested, MAX_LISTEN_MS);
         int maxDigits = Math.clamp(number(command.arg(2, "1024")), 1, 1024);
-        play(file);
-        pause.pause(playbackTime);
-        Optional<String> digits = input.takeDigits(file, maxDigits);
-        if (digits.isPresent()) {
-            return "200 result=" + digits.get();
+        if (!file.isBlank()) {
+            // ast_app_getdata plays its prompt with AST_DIGIT_ANY: any key stops it and is the first digit.
+            Optional<Character> bargeIn = play(file, null).cutBy();
+            if (bargeIn.isPresent()) {
+                return "200 result=" + bargeIn.get();
+            }
         }
-        pause.pause(Duration.ofMillis(timeout));
-        return "200 result= (timeout)";
+        Optional<String> digits = player.listenForDigits(Duration.ofMillis(timeout), maxDigits);
+        return digits.map(typed -> "200 result=" + typed).orElse("200 result= (timeout)");
     }
 
     private String recordFile(AgiCommand command) {
@@ -197,21 +243,14 @@ final class CommandResponder {
         // A caller speaks for at most a second here: enough to prove the recording path without slowing tests.
         long recordMs = timeout < 0 ? MAX_RECORD_MS : Math.min(timeout, MAX_RECORD_MS);
         pause.pause(Duration.ofMillis(recordMs));
-        return "200 result=0 endpos=" + FULL_ENDPOS;
+        return "200 result=0 endpos=" + RECORD_ENDPOS;
     }
 
-    /** Plays {@code file}, returning the escape digit the caller barged in with, if any. */
-    private Optional<Character> playInterruptibly(String file, String escapes) {
-        play(file);
-        Optional<Character> bargeIn = input.bargeIn(file, escapes);
-        // A barge-in cuts the prompt short, so it plays for half the time.
-        pause.pause(bargeIn.isPresent() ? playbackTime.dividedBy(2) : playbackTime);
-        return bargeIn;
-    }
-
-    private void play(String file) {
+    /** Plays {@code file} in time; {@code escapes} null means any key stops it. */
+    private PromptPlayer.Played play(String file, String escapes) {
         prompts.add(file);
         input.played(file);
+        return player.play(file, escapes);
     }
 
     /** A listening timeout in ms, capped at {@link #MAX_LISTEN_MS}; a negative one means {@code ifNegative}. */

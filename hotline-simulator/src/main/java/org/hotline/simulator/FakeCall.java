@@ -1,5 +1,6 @@
 package org.hotline.simulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +26,11 @@ import java.util.function.Predicate;
  *         .run(Duration.ofSeconds(30));
  * }</pre>
  *
+ * <p>Prompts take real time: each playback lasts as long as its sound file
+ * ({@code asterisk-conf/sounds/<language>/<file>.wav}, see {@link Builder#soundsDir}), and a key pressed during
+ * it stops it only if it is an escape digit, as on Asterisk. {@link Builder#playbackTime} and
+ * {@link Builder#instantPrompts} replace that for tests that say why.
+ *
  * <p>A call is immutable and can be {@link #run} more than once; each run starts with a fresh keypad.
  */
 public final class FakeCall {
@@ -36,9 +43,10 @@ public final class FakeCall {
     final Map<String, String> variables;
     final List<CallerInput.Entry> input;
     final Predicate<String> hangupWhen;
+    final Consumer<String> onCommand;
     final Duration hangupAfter;
     final HangupStyle hangupStyle;
-    final Duration playbackTime;
+    final PromptTiming promptTiming;
 
     private FakeCall(Builder builder, String uniqueId, Map<String, String> header) {
         this.host = builder.host;
@@ -48,9 +56,13 @@ public final class FakeCall {
         this.variables = Map.copyOf(builder.variables);
         this.input = List.copyOf(builder.input);
         this.hangupWhen = builder.hangupWhen;
+        this.onCommand = builder.onCommand;
         this.hangupAfter = builder.hangupAfter;
         this.hangupStyle = builder.hangupStyle;
-        this.playbackTime = builder.playbackTime;
+        this.promptTiming = builder.playbackTime != null
+                ? PromptTiming.fixed(builder.playbackTime)
+                : PromptTiming.fromSounds(builder.soundsDir != null ? builder.soundsDir
+                        : PromptTiming.defaultSoundsDir().orElse(null), builder.missingSoundTime);
     }
 
     /** Starts a call to the FastAGI server at {@code host:port}. */
@@ -101,9 +113,15 @@ public final class FakeCall {
         private final Map<String, String> variables = new LinkedHashMap<>();
         private final List<CallerInput.Entry> input = new ArrayList<>();
         private Predicate<String> hangupWhen = command -> false;
+        private Consumer<String> onCommand = command -> { };
         private Duration hangupAfter;
         private HangupStyle hangupStyle = HangupStyle.HANGUP_LINE;
-        private Duration playbackTime = Duration.ZERO;
+        /** Null: each prompt lasts as long as its sound file. */
+        private Duration playbackTime;
+        private Path soundsDir;
+        private Duration missingSoundTime = PromptTiming.DEFAULT_MISSING_SOUND_TIME;
+
+        private static final Duration KNOWN_KEY_DELAY = Duration.ofMillis(200);
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -191,13 +209,37 @@ public final class FakeCall {
         }
 
         /**
-         * A barge-in while {@code file} plays (STREAM FILE, GET OPTION, or GET DATA's prompt), if {@code digit}
-         * is one of its escape digits. A language-qualified file such as {@code prs/hotline/purpose} matches
-         * {@code hotline/purpose}. Until such a playback comes, this entry holds the head of the script.
+         * The caller presses {@code digit} halfway through {@code file}'s playback (STREAM FILE, GET OPTION,
+         * CONTROL STREAM FILE, GET DATA's prompt, Background). As on Asterisk, an escape digit stops the prompt
+         * there (GET DATA and Background stop on any key), and any other key is dropped: no later command hears
+         * it. A language-qualified file such as {@code prs/hotline/purpose} matches {@code hotline/purpose}.
+         * Until such a playback comes, this entry holds the head of the script.
          */
         public Builder pressDuring(String file, char digit) {
             input.add(new CallerInput.PressDuring(Objects.requireNonNull(file, "file"), digit));
             return this;
+        }
+
+        /**
+         * Like {@link #pressDuring(String, char)}, but the key comes {@code after} this long into the playback.
+         * If the prompt is shorter, the key comes after it ended: the next playback or listening command that is
+         * going on at that moment hears it (a playback only if it is an escape digit), and if none is, it is lost,
+         * as Asterisk drops keys while it waits for the next AGI command.
+         */
+        public Builder pressDuring(String file, char digit, Duration after) {
+            input.add(new CallerInput.PressDuring(Objects.requireNonNull(file, "file"), digit,
+                    requireNotNegative(after, "after")));
+            return this;
+        }
+
+        /**
+         * A caller who knows the hotline's menus: presses {@code language} 200 ms into {@code hotline/welcome} and
+         * {@code purpose} 200 ms into {@code hotline/purpose}, so a call with real prompts reaches intake in about
+         * half a second instead of the 40 s a caller who waits for every prompt spends there.
+         */
+        public Builder pressDuringMenus(char language, char purpose) {
+            return pressDuring(CallerPlans.WELCOME, language, KNOWN_KEY_DELAY)
+                    .pressDuring(CallerPlans.PURPOSE, purpose, KNOWN_KEY_DELAY);
         }
 
         /** Like {@link #press(char)}, but only once {@code file} has been played; until then listening times out. */
@@ -232,15 +274,62 @@ public final class FakeCall {
             return this;
         }
 
+        /**
+         * Sees each command line as it arrives, before it is answered (on the call's thread). With real prompt
+         * lengths a test should make other parties react to the caller's progress ("when the position is
+         * announced, assign an operator") rather than to a clock.
+         */
+        public Builder onCommand(Consumer<String> observer) {
+            this.onCommand = this.onCommand.andThen(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
         /** How the caller hangs up; default {@link HangupStyle#HANGUP_LINE}. */
         public Builder hangupBy(HangupStyle style) {
             this.hangupStyle = Objects.requireNonNull(style, "style");
             return this;
         }
 
-        /** How long each playback lasts before its reply; default zero, so tests run fast. */
+        /**
+         * Every prompt lasts {@code playbackTime}, whatever its sound file: for tests whose wall time real
+         * prompts would blow up. By default a prompt lasts as long as its file. Zero is
+         * {@link #instantPrompts(String)}, which asks why.
+         */
         public Builder playbackTime(Duration playbackTime) {
-            this.playbackTime = requireNotNegative(playbackTime, "playbackTime");
+            if (requireNotNegative(playbackTime, "playbackTime").isZero()) {
+                throw new IllegalArgumentException("zero-time prompts hide timing bugs; use instantPrompts(why)");
+            }
+            this.playbackTime = playbackTime;
+            return this;
+        }
+
+        /**
+         * Every prompt takes no time at all. Real prompts last seconds, and a zero-time fake once hid a bug (an
+         * operator's accept lost while the IVR was inside a long prompt), so only a test that says why may do
+         * this, for example a pure menu-logic test or one that places a thousand calls.
+         *
+         * @param why the reason this test does not need real prompt timing; must not be blank
+         */
+        public Builder instantPrompts(String why) {
+            if (why == null || why.isBlank()) {
+                throw new IllegalArgumentException("instantPrompts needs a reason why this test may ignore prompt timing");
+            }
+            this.playbackTime = Duration.ZERO;
+            return this;
+        }
+
+        /**
+         * Where the prompt sounds are ({@code <dir>/<language>/hotline/<key>.wav}, made by {@code scripts/prompts}).
+         * Default: the nearest {@code asterisk-conf/sounds} at or above the working directory.
+         */
+        public Builder soundsDir(Path soundsDir) {
+            this.soundsDir = Objects.requireNonNull(soundsDir, "soundsDir");
+            return this;
+        }
+
+        /** How long a prompt lasts when its sound file is missing or unreadable; default 2 s. */
+        public Builder missingSoundTime(Duration missingSoundTime) {
+            this.missingSoundTime = requireNotNegative(missingSoundTime, "missingSoundTime");
             return this;
         }
 

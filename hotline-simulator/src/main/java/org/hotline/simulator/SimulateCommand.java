@@ -1,6 +1,7 @@
 package org.hotline.simulator;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,12 +48,21 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "How long one call may take before it counts as timed out, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
+    @Option(names = "--prompt-time", converter = DurationConverter.class,
+            description = "Every prompt lasts this long, e.g. 500ms (default: as long as its sound file plays).")
+    private Duration promptTime;
+
+    @Option(names = "--sounds",
+            description = "Directory of the prompt sounds, <dir>/<language>/hotline/<key>.wav (default: the nearest "
+                    + "asterisk-conf/sounds at or above the working directory; a missing file lasts 2 s).")
+    private Path soundsDir;
+
     @Override
     public Integer call() {
         SimulationOptions options;
         try {
             options = new SimulationOptions(host, port, calls, rate, profile,
-                    seed != null ? seed : System.nanoTime(), timeout);
+                    seed != null ? seed : System.nanoTime(), timeout, promptTime, soundsDir);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

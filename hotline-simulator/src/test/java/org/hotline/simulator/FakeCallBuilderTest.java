@@ -66,6 +66,14 @@ class FakeCallBuilderTest {
     void rejectsNonsense() {
         assertThatThrownBy(() -> FakeCall.builder("127.0.0.1", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FakeCall.builder("h", 1).press("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FakeCall.builder("h", 1).playbackTime(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instantPrompts");
+        assertThatThrownBy(() -> FakeCall.builder("h", 1).instantPrompts(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> FakeCall.builder("h", 1).instantPrompts(null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FakeCall.builder("h", 1).pressDuring("f", '1', Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FakeCall.builder("h", 1).playbackTime(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

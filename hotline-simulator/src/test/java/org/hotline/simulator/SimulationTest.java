@@ -31,9 +31,14 @@ class SimulationTest {
         server.close();
     }
 
+    /**
+     * These tests check how a load is planned and counted, not prompt timing (RealTimePromptTest does): each of
+     * 60 callers hears up to a dozen prompts of about 3 s, so real lengths would make each call last a minute.
+     * 100 ms prompts keep the calls overlapping and the run short.
+     */
     private static SimulationOptions options() {
         return SimulationOptions.defaults().withPort(server.port()).withRate(200).withSeed(7)
-                .withCallTimeout(Duration.ofSeconds(20));
+                .withCallTimeout(Duration.ofSeconds(20)).withPromptTime(Duration.ofMillis(100));
     }
 
     @Test
@@ -99,7 +104,7 @@ class SimulationTest {
         CommandLine command = new CommandLine(new SimulateCommand()).setOut(new PrintWriter(out));
 
         int exit = command.execute("--port", String.valueOf(server.port()), "--calls", "8", "--rate", "100",
-                "--profile", "hangup-in-menu", "--seed", "3", "--timeout", "20s");
+                "--profile", "hangup-in-menu", "--seed", "3", "--timeout", "20s", "--prompt-time", "100ms");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("Simulated 8 calls (profile hangup-in-menu, seed 3)")
@@ -127,6 +132,7 @@ class SimulationTest {
         assertThat(err.toString()).contains("unknown profile 'polite'");
         assertThat(command.execute("--rate", "0")).isEqualTo(2);
         assertThat(command.execute("--timeout", "soon")).isEqualTo(2);
+        assertThat(command.execute("--prompt-time", "0s")).isEqualTo(2);
     }
 
     @Test

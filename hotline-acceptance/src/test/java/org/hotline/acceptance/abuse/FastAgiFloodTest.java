@@ -108,7 +108,7 @@ class FastAgiFloodTest {
 
     /** A caller who picks Pashto and "report a situation"; with nobody on duty they hear "call again". */
     private static CallRecord realCall(int port) {
-        return FakeCall.builder("127.0.0.1", port).callerId("+93700000000").press('2').press('2').build()
+        return FakeCall.builder("127.0.0.1", port).callerId("+93700000000").pressDuringMenus('2', '2').build()
                 .run(CALL_LIMIT);
     }
 

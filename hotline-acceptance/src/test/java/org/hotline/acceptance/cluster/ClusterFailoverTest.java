@@ -160,7 +160,7 @@ class ClusterFailoverTest {
         CompletableFuture<CallRecord> orphaned = place(agiY, "+93700000103");
         String survivorChannel = "1795000000.104";
         CompletableFuture<CallRecord> survivor = CompletableFuture.supplyAsync(() -> FakeCall.builder("127.0.0.1",
-                agiX.agiPort()).uniqueId(survivorChannel).callerId("+93700000104").press('1').press('2').build()
+                agiX.agiPort()).uniqueId(survivorChannel).callerId("+93700000104").pressDuringMenus('1', '2').build()
                 .run(LIMIT.multipliedBy(2)), callers);
         try {
             await().atMost(LIMIT).until(() -> queued(2));
@@ -203,7 +203,8 @@ class ClusterFailoverTest {
     }
 
     private CompletableFuture<CallRecord> place(HotlineProcess agi, String caller) {
-        FakeCall call = FakeCall.builder("127.0.0.1", agi.agiPort()).callerId(caller).press('1').press('2').build();
+        FakeCall call = FakeCall.builder("127.0.0.1", agi.agiPort()).callerId(caller).pressDuringMenus('1', '2')
+                .build();
         // Not the common pool: on two cores it has one thread, and a held call would keep the next from dialling.
         return CompletableFuture.supplyAsync(() -> call.run(LIMIT.multipliedBy(2)), callers);
     }

@@ -23,7 +23,6 @@ import org.hotline.simulator.FakeCallException;
  */
 final class CallStorm implements AutoCloseable {
     private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
-    private static final Duration PLAYBACK = Duration.ofMillis(100);
 
     private final int agiPort;
     private final List<Character> languageKeys;
@@ -60,7 +59,7 @@ final class CallStorm implements AutoCloseable {
             char language = languageKeys.get(ThreadLocalRandom.current().nextInt(languageKeys.size()));
             FakeCall call = FakeCall.builder("127.0.0.1", agiPort)
                     .callerId(String.format("+93700%06d", line * 1000 + calls.size() % 1000))
-                    .playbackTime(PLAYBACK).press(language).press('2').build();
+                    .pressDuringMenus(language, '2').build();
             CallRecord record;
             inIvr.incrementAndGet();
             try {

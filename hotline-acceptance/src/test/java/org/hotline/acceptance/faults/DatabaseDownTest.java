@@ -140,7 +140,7 @@ class DatabaseDownTest {
                     .from(OPERATOR_STATES).where(OPERATOR_STATES.CALL_ID.eq(outageCall)).fetch(r -> r.value1())
                     .containsAll(java.util.List.of("offered", "on-call", "wrap-up")));
 
-            CallRecord afterRecovery = FakeCall.builder("127.0.0.1", hotline.agiPort()).press('1').press('2')
+            CallRecord afterRecovery = FakeCall.builder("127.0.0.1", hotline.agiPort()).pressDuringMenus('1', '2')
                     .hangupAfter(Duration.ofSeconds(1)).build().run(CALL_LIMIT);
             await().until(() -> db.fetchCount(CALLS, CALLS.ASTERISK_UNIQUE_ID.eq(afterRecovery.uniqueId())
                     .and(CALLS.OUTCOME.isNotNull())) == 1);
@@ -152,7 +152,7 @@ class DatabaseDownTest {
     /** A Dari caller reaches the browser's operator, who accepts; the call ends and the tip form opens. */
     private CallRecord takeCall(Browser operator) {
         CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
-                .builder("127.0.0.1", hotline.agiPort()).press('1').press('2').build().run(CALL_LIMIT));
+                .builder("127.0.0.1", hotline.agiPort()).pressDuringMenus('1', '2').build().run(CALL_LIMIT));
         operator.waitFor(By.id("offer"));
         operator.click(By.id("accept"));
         CallRecord record = call.join();
@@ -165,7 +165,7 @@ class DatabaseDownTest {
 
     private CallRecord callReachingBridgeOperator(SimulatedOperator operator) {
         CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
-                .builder("127.0.0.1", hotline.agiPort()).press('1').press('1').build().run(CALL_LIMIT));
+                .builder("127.0.0.1", hotline.agiPort()).pressDuringMenus('1', '1').build().run(CALL_LIMIT));
         await().atMost(CALL_LIMIT).until(() -> !operator.offeredCalls().isEmpty());
         operator.accept(operator.offeredCalls().getFirst());
         return call.join();

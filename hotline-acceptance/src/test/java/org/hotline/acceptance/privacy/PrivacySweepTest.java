@@ -94,19 +94,20 @@ class PrivacySweepTest {
             managerBus = bridge(hotline, manager, wallboard);
 
             // Nobody on duty yet: one caller waits in hold and hangs up there; two never get past the menus.
-            CallRecord held = place(hotline, HELD, FakeCall.builder("127.0.0.1", hotline.agiPort()).press('1')
-                    .press('2').hangupWhen(c -> c.startsWith("SET MUSIC ON"))).join();
+            CallRecord held = place(hotline, HELD, FakeCall.builder("127.0.0.1", hotline.agiPort())
+                    .pressDuringMenus('1', '2').hangupWhen(c -> c.startsWith("SET MUSIC ON"))).join();
             assertThat(held.commands()).as("the caller reached hold").anyMatch(c -> c.startsWith("SET MUSIC ON"));
-            place(hotline, MENU_ONLY, FakeCall.builder("127.0.0.1", hotline.agiPort()).press('1')
+            place(hotline, MENU_ONLY, FakeCall.builder("127.0.0.1", hotline.agiPort())
+                    .pressDuring("hotline/welcome", '1', Duration.ofMillis(200))
                     .hangupWhen(c -> c.contains("hotline/purpose"))).join();
-            place(hotline, BROKEN_NAME, FakeCall.builder("127.0.0.1", hotline.agiPort()).press('1').press('2'))
+            place(hotline, BROKEN_NAME, FakeCall.builder("127.0.0.1", hotline.agiPort()).pressDuringMenus('1', '2'))
                     .join();
 
             // The operator goes available, is offered the next call, accepts it, and records the tip.
             operatorBus.send(actions, new JsonObject().put("action", "available"));
             await().until(() -> operatorBus.states(screen).contains("available"));
             CompletableFuture<CallRecord> call = place(hotline, ANSWERED,
-                    FakeCall.builder("127.0.0.1", hotline.agiPort()).press('1').press('3'));
+                    FakeCall.builder("127.0.0.1", hotline.agiPort()).pressDuringMenus('1', '3'));
             await().atMost(Duration.ofSeconds(30)).until(() -> !messages(operatorBus, screen, "offer").isEmpty());
             String callId = messages(operatorBus, screen, "offer").getFirst().getString("callId");
             operatorBus.send(actions, new JsonObject().put("action", "accept").put("callId", callId));

@@ -46,7 +46,7 @@ class DialplanWithServerTest {
     void aServerAnsweringNormallyLeadsToTheOperator() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1001", Duration.ZERO);
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(walker.walk(DialplanWalker.afterServerClosed(call.variables())))
                     .isEqualTo(DialplanWalker.Outcome.dial("PJSIP/1001"));
@@ -57,7 +57,7 @@ class DialplanWithServerTest {
     void aServerThatFinishedWithAVoiceMessageLeadsToHangupAfterItsWords() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.max", "200ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(walker.walk(DialplanWalker.afterServerClosed(call.variables())))
                     .isEqualTo(DialplanWalker.Outcome.HANGUP_AFTER_SCRIPT);
@@ -89,7 +89,8 @@ class DialplanWithServerTest {
         try (CpuHog hog = CpuHog.perCore()) {
             CountDownLatch inPurposeMenu = new CountDownLatch(1);
             CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall.builder("127.0.0.1", port)
-                    .press('6')
+                    // Real prompts: the caller picks Urdu early in the welcome, so the kill lands in the purpose prompt.
+                    .pressDuring("hotline/welcome", '6', Duration.ofMillis(300))
                     .hangupWhen(command -> {
                         if (command.contains("hotline/purpose")) {
                             inPurposeMenu.countDown();

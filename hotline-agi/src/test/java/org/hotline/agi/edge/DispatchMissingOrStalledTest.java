@@ -36,7 +36,7 @@ class DispatchMissingOrStalledTest {
     void withNoConsumerTheCallerReachesTheFallbackQueueAndOneLineSaysWhy() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); LogCapture logs = LogCapture.start()) {
             int mark = logs.mark();
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             reachesTheFallbackQueue(ivr, call);
             assertThat(logs.hotlineWarningsSince(mark)).singleElement().asString()
@@ -53,7 +53,7 @@ class DispatchMissingOrStalledTest {
             stalled.completion().toCompletionStage().toCompletableFuture().join();
             int mark = logs.mark();
 
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(unanswered).as("the stalled consumer got the intake").hasSize(1);
             reachesTheFallbackQueue(ivr, call);

@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message has been offered. MenuTest covers a few of these; this covers them all.
  */
 class InvalidDtmfTest {
+    /** Why these calls may ignore prompt timing (see IvrHarness#instantCall). */
+    private static final String INSTANT = "which keys the menus accept or refuse, not prompt timing";
     private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
     private static final String OPERATOR = "PJSIP/1001";
 
@@ -53,7 +55,7 @@ class InvalidDtmfTest {
     @ParameterizedTest
     @ValueSource(chars = {'*', '#', '0', '7', '8', '9', 'A', 'B', 'C', 'D', 'x'})
     void theLanguageMenuExplainsAKeyItDoesNotOfferAndAsksAgain(char key) {
-        CallRecord call = ivr.call().press(key).press('2').press('3').build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).press(key).press('2').press('3').build().run(CALL_LIMIT);
 
         assertThat(call.prompts().stream().filter("prs/hotline/invalid"::equals)).hasSize(1);
         assertThat(call.variable("CHANNEL(language)")).contains("ps");
@@ -65,7 +67,7 @@ class InvalidDtmfTest {
     @ParameterizedTest
     @ValueSource(chars = {'*', '#', '0', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'x'})
     void thePurposeMenuExplainsAKeyItDoesNotOfferAndAsksAgain(char key) {
-        CallRecord call = ivr.call().press('4').press(key).press('1').build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).press('4').press(key).press('1').build().run(CALL_LIMIT);
 
         assertThat(call.prompts().stream().filter("hotline/invalid"::equals)).hasSize(1);
         CallSummary stored = ivr.settled(call.uniqueId());
@@ -76,7 +78,7 @@ class InvalidDtmfTest {
 
     @Test
     void onlyInvalidKeysEndInTheDefaultLanguageAndAnUnspecifiedPurpose() {
-        CallRecord call = ivr.call().press('*').press('#').press('0').press('A').press('9').press('#')
+        CallRecord call = ivr.instantCall(INSTANT).press('*').press('#').press('0').press('A').press('9').press('#')
                 .build().run(CALL_LIMIT);
 
         assertThat(call.prompts().stream().filter("prs/hotline/invalid"::equals)).hasSize(3);
@@ -89,7 +91,7 @@ class InvalidDtmfTest {
 
     @Test
     void holdIgnoresEveryKeyButNineAndNineUntilTheVoiceMessageIsOffered() {
-        FakeCall.Builder caller = ivr.call().press('1').press('2')
+        FakeCall.Builder caller = ivr.instantCall(INSTANT).press('1').press('2')
                 // Pressed at the first listening moments in hold, before the voice message is offered.
                 .press('9').press('*').press('#').press('0').press('1').press('5').press('A').press('D').press('x');
         // And after the offer, every key but 9.
@@ -114,7 +116,7 @@ class InvalidDtmfTest {
 
     @Test
     void nineAfterTheOfferStillLeavesAVoiceMessage() {
-        FakeCall call = ivr.call().press('1').press('2').press('*').press('#')
+        FakeCall call = ivr.instantCall(INSTANT).press('1').press('2').press('*').press('#')
                 .pressAfterPrompt("hotline/voicemail-offer", "#9").build();
         heldAWhile.add(call.uniqueId());
 

@@ -44,6 +44,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and the caller in hold is handed to an operator as if nothing happened.
  */
 class MalformedInputTest {
+    /** Why these calls may ignore prompt timing (see IvrHarness#instantCall). */
+    private static final String INSTANT = "malformed headers and replies at the protocol edge, not prompt timing";
     private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The header deadline for this class: short, so slow clients are cut off quickly. */
@@ -302,7 +304,7 @@ class MalformedInputTest {
     @ValueSource(strings = {"org.asteriskjava.fastagi.internal.AgiChannelImpl", "../../etc/passwd",
             "org.hotline.agi.call.HotlineScript", "hotline/../hotline-end", "HOTLINE"})
     void aScriptNameHoldingAClassNameOrAPathRunsNothing(String script) throws Exception {
-        FakeCall call = ivr.call().script(script).press('1').press('2').build();
+        FakeCall call = ivr.instantCall(INSTANT).script(script).press('1').press('2').build();
         CallRecord[] record = new CallRecord[1];
         Attack attack = attack(() -> record[0] = call.run(CALL_LIMIT));
 
@@ -322,7 +324,7 @@ class MalformedInputTest {
     @ParameterizedTest
     @MethodSource("injectedNames")
     void aCallerIdNameHoldingInjectionTextIsNeverEchoed(String name) throws Exception {
-        FakeCall call = ivr.call().callerIdName(name).callerId("0701234567").press('1').press('2').build();
+        FakeCall call = ivr.instantCall(INSTANT).callerIdName(name).callerId("0701234567").press('1').press('2').build();
         CallRecord[] record = new CallRecord[1];
         Attack attack = attack(() -> record[0] = call.run(CALL_LIMIT));
 
@@ -341,7 +343,7 @@ class MalformedInputTest {
     @Test
     void injectionTextInNumberDnidAndRdnisIsNeverEchoedEither() throws Exception {
         String payload = "\"${SHELL(rm -rf /)}%s\u202E\\";
-        FakeCall call = ivr.call().callerId(payload + "0701234567").dnid(payload).extension(payload)
+        FakeCall call = ivr.instantCall(INSTANT).callerId(payload + "0701234567").dnid(payload).extension(payload)
                 .header("agi_rdnis", payload).callerIdName(payload).press('1').press('2').build();
         CallRecord[] record = new CallRecord[1];
         Attack attack = attack(() -> record[0] = call.run(CALL_LIMIT));
@@ -355,7 +357,7 @@ class MalformedInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"Evil\rName", "Evil\nName", "Evil\r\nagi_network_script: hotline-end"})
     void aRawCrOrLfInTheCallerIdNameBreaksTheHeaderAndIsRefused(String name) throws Exception {
-        FakeCall call = ivr.call().callerIdName(name).press('1').press('2').build();
+        FakeCall call = ivr.instantCall(INSTANT).callerIdName(name).press('1').press('2').build();
         CallRecord[] record = new CallRecord[1];
         Attack attack = attack(() -> record[0] = call.run(CALL_LIMIT));
 
@@ -368,7 +370,7 @@ class MalformedInputTest {
 
     @Test
     void aTrailingLfInTheCallerIdNameEndsTheHeaderEarlyAndTheCallFallsBack() throws Exception {
-        FakeCall call = ivr.call().callerIdName("Evil\n").callerId("0701234567").press('1').press('2').build();
+        FakeCall call = ivr.instantCall(INSTANT).callerIdName("Evil\n").callerId("0701234567").press('1').press('2').build();
         CallRecord[] record = new CallRecord[1];
         Attack attack = attack(() -> record[0] = call.run(CALL_LIMIT));
 
@@ -564,7 +566,7 @@ class MalformedInputTest {
                     peer.send("agi_network: yes\n");
                 }
                 // A new call while every idle connection is still open is served at once.
-                during[0] = ivr.call().press('3').press('3').build().run(CALL_LIMIT);
+                during[0] = ivr.instantCall(INSTANT).press('3').press('3').build().run(CALL_LIMIT);
                 for (RawPeer peer : peers) {
                     assertThat(peer.awaitClosed(WAIT)).isTrue();
                 }
@@ -612,7 +614,7 @@ class MalformedInputTest {
      * handed off normally, every connection is closed, and the attack cost less heap than its payload.
      */
     private static Attack attack(Executable body) throws Exception {
-        FakeCall good = ivr.call().press('1').press('2').build();
+        FakeCall good = ivr.instantCall(INSTANT).press('1').press('2').build();
         CompletableFuture<Void> gate = new CompletableFuture<>();
         gates.put(good.uniqueId(), gate);
         Future<CallRecord> goodRun = callers.submit(() -> good.run(CALL_LIMIT));

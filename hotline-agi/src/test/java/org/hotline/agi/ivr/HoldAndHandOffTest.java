@@ -19,7 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Intake, hold, hand-off, voice message, "call again", fallback and the hangup handler. */
 class HoldAndHandOffTest {
-    private static final Duration CALL_LIMIT = Duration.ofSeconds(30);
+    /** Real prompts: a call that hears two position announcements in hold lasts about 20 s. */
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
+    /**
+     * The voice-message paths hear the offer, the recording instructions and the thanks (about 16 s of real
+     * prompts on top of connecting); those tests are about which path the caller takes, so a 300 ms stand-in per
+     * prompt keeps them to a few seconds while the hand-off and hold tests above them run real prompt lengths.
+     */
+    private static final Duration VOICEMAIL_PATH_PROMPT = Duration.ofMillis(300);
 
     @TempDir
     Path dataDir;
@@ -28,7 +35,7 @@ class HoldAndHandOffTest {
     void anAssignmentSetsExactlyTheHandOffVariablesAndReturns() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1001", Duration.ofMillis(200));
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(call.closedByServer()).isTrue();
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
@@ -57,7 +64,7 @@ class HoldAndHandOffTest {
     void theHangupHandlerRecordsAnAnsweredCall() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1002", Duration.ZERO);
-            CallRecord call = ivr.call().press('3').press('3').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('3', '3').build().run(CALL_LIMIT);
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
 
             CallRecord end = ivr.hangupHandler(call.uniqueId()).variable("HOTLINE_CALL_ID", callId)
@@ -80,7 +87,7 @@ class HoldAndHandOffTest {
     void anUnansweredOperatorMeansTheFallbackQueue() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1003", Duration.ZERO);
-            CallRecord call = ivr.call().press('1').press('4').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '4').build().run(CALL_LIMIT);
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
 
             ivr.hangupHandler(call.uniqueId()).variable("HOTLINE_CALL_ID", callId)
@@ -94,11 +101,16 @@ class HoldAndHandOffTest {
     void holdAnnouncesThePositionInTheCallersLanguage() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.position-interval", "300ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            dispatch.replyWith(IntakeReply.queuedAt(3)).onIntake(intake -> ivr.vertx().setTimer(700, id -> {
-                dispatch.send(intake.callId(), HoldUpdate.position(2));
-                ivr.vertx().setTimer(700, id2 -> dispatch.send(intake.callId(), FakeDispatch.assignment("PJSIP/1004")));
-            }));
-            CallRecord call = ivr.call().press('5').press('2').build().run(CALL_LIMIT);
+            dispatch.replyWith(IntakeReply.queuedAt(3));
+            // Dispatch follows the caller's progress, not a clock: real prompts (connecting alone is ~5 s) would
+            // make any fixed delay land before or after the hold it means.
+            CallRecord call = ivr.callKnowingTheMenus('5', '2').onCommand(command -> {
+                if (command.contains("hotline/num-3")) {
+                    dispatch.send(dispatch.intakes().getFirst().callId(), HoldUpdate.position(2));
+                } else if (command.contains("hotline/num-2")) {
+                    dispatch.send(dispatch.intakes().getFirst().callId(), FakeDispatch.assignment("PJSIP/1004"));
+                }
+            }).build().run(CALL_LIMIT);
 
             assertThat(call.commands()).anyMatch(c -> c.startsWith("SET MUSIC ON"));
             assertThat(call.prompts()).containsSubsequence("hotline/hold", "hotline/position-before",
@@ -113,8 +125,12 @@ class HoldAndHandOffTest {
     void aLongQueueIsAnnouncedWithoutANumber() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.position-interval", "200ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            dispatch.replyWith(IntakeReply.queuedAt(57)).assignEachTo("PJSIP/1001", Duration.ofMillis(600));
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            dispatch.replyWith(IntakeReply.queuedAt(57));
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').onCommand(command -> {
+                if (command.contains("hotline/position-many")) {
+                    dispatch.send(dispatch.intakes().getFirst().callId(), FakeDispatch.assignment("PJSIP/1001"));
+                }
+            }).build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).contains("hotline/position-many").noneMatch(p -> p.contains("num-57"));
         }
@@ -124,7 +140,7 @@ class HoldAndHandOffTest {
     void aCallerInHoldCanLeaveAVoiceMessage() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.voicemail-after", "300ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('3')
+            CallRecord call = ivr.callKnowingTheMenus('1', '3').playbackTime(VOICEMAIL_PATH_PROMPT)
                     .pressAfterPrompt("hotline/voicemail-offer", '9').build().run(CALL_LIMIT);
 
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
@@ -146,7 +162,8 @@ class HoldAndHandOffTest {
     void nobodyOnDutyLeadsToAVoiceMessageNeverSilence() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.refused(IntakeReply.NO_OPERATORS));
-            CallRecord call = ivr.call().press('2').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('2', '2').playbackTime(VOICEMAIL_PATH_PROMPT)
+                    .build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).containsSubsequence("hotline/closed", "hotline/voicemail-record");
             assertThat(call.variables()).containsEntry("HOTLINE_NEXT", "hangup").containsEntry("HOTLINE_IVR_DONE", "1");
@@ -159,7 +176,7 @@ class HoldAndHandOffTest {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.voicemail.enabled", "false"));
              FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.refused(IntakeReply.CLOSED));
-            CallRecord call = ivr.call().press('6').press('4').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('6', '4').build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).containsSubsequence("hotline/closed", "hotline/call-again");
             assertThat(call.commands()).noneMatch(c -> c.startsWith("RECORD FILE"));
@@ -174,7 +191,8 @@ class HoldAndHandOffTest {
     void theHoldLimitOffersTheVoiceMessagePath() {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.max", "400ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').playbackTime(VOICEMAIL_PATH_PROMPT)
+                    .build().run(CALL_LIMIT);
 
             assertThat(call.prompts()).contains("hotline/voicemail-record");
             assertThat(ivr.settled(call.uniqueId()).outcome()).isEqualTo(CallOutcome.VOICEMAIL);
@@ -184,7 +202,7 @@ class HoldAndHandOffTest {
     @Test
     void withNoDispatchConsumerTheCallerGoesToTheFallbackQueue() {
         try (IvrHarness ivr = IvrHarness.start(dataDir)) {
-            CallRecord call = ivr.call().press('1').press('1').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '1').build().run(CALL_LIMIT);
 
             assertThat(call.closedByServer()).isTrue();
             assertThat(call.variables()).doesNotContainKeys("HOTLINE_IVR_DONE", "HOTLINE_TARGET");
@@ -198,7 +216,7 @@ class HoldAndHandOffTest {
     void anUnusableDialStringIsRefusedAndTheCallFallsBack() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1001&DAHDI/1", Duration.ZERO);
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
 
             assertThat(call.variables()).doesNotContainKeys("HOTLINE_IVR_DONE", "HOTLINE_TARGET");
             assertThat(ivr.settled(call.uniqueId()).outcome()).isEqualTo(CallOutcome.FALLBACK);
@@ -208,7 +226,7 @@ class HoldAndHandOffTest {
     @Test
     void aCallerWhoHangsUpInHoldLeavesTheQueueAtOnce() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').hangupAfter(Duration.ofMillis(1500))
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').hangupAfter(Duration.ofMillis(1500))
                     .build().run(CALL_LIMIT);
 
             CallSummary stored = ivr.settled(call.uniqueId());
@@ -222,7 +240,7 @@ class HoldAndHandOffTest {
     @Test
     void anAssignmentThatArrivesAfterTheCallerLeftIsDeclined() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').hangupAfter(Duration.ofMillis(800))
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').hangupAfter(Duration.ofMillis(800))
                     .build().run(CALL_LIMIT);
             String callId = ivr.settled(call.uniqueId()).callId();
 

@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The language and purpose menus, over the real FastAGI protocol against the real server. */
 class MenuTest {
+    /** Why these calls may ignore prompt timing (see IvrHarness#instantCall). */
+    private static final String INSTANT = "menu logic: which key leads where, not how long prompts last";
     private static final Duration CALL_LIMIT = Duration.ofSeconds(30);
     private static final String PAKISTAN_TRUNK = "0511098";
 
@@ -48,7 +50,7 @@ class MenuTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void eachLanguageIsChosenByItsKeyAndHeardInItsOwnLanguage(Language language) {
-        CallRecord call = ivr.call().press(language.key()).press('3').build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).press(language.key()).press('3').build().run(CALL_LIMIT);
 
         for (Language option : Language.values()) {
             assertThat(call.prompts()).contains(option.code() + "/hotline/lang-option");
@@ -63,7 +65,7 @@ class MenuTest {
     @ParameterizedTest
     @EnumSource(value = Purpose.class, names = "UNSPECIFIED", mode = EnumSource.Mode.EXCLUDE)
     void eachPurposeIsRecordedWithItsPriority(Purpose purpose) {
-        CallRecord call = ivr.call().press('1').press(purpose.key()).build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).press('1').press(purpose.key()).build().run(CALL_LIMIT);
 
         CallSummary stored = ivr.settled(call.uniqueId());
         assertThat(stored.purpose()).isEqualTo(purpose.code());
@@ -76,7 +78,7 @@ class MenuTest {
 
     @Test
     void theDangerOptionIsAnnouncedFirstAndGivesEmergencyPriority() {
-        CallRecord call = ivr.call().press('2').pressDuring("hotline/purpose", '1').build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).press('2').pressDuring("hotline/purpose", '1').build().run(CALL_LIMIT);
 
         assertThat(call.prompts()).contains("hotline/purpose", "hotline/emergency");
         var intake = dispatch.intakes().stream().filter(i -> i.asteriskUniqueId().equals(call.uniqueId()))
@@ -87,7 +89,7 @@ class MenuTest {
 
     @Test
     void aKeyPressedDuringAnOptionInterruptsTheMenu() {
-        CallRecord call = ivr.call().pressDuring("ps/hotline/lang-option", '5').press('4').build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).pressDuring("ps/hotline/lang-option", '5').press('4').build().run(CALL_LIMIT);
 
         assertThat(call.prompts()).doesNotContain("tg/hotline/lang-option");
         assertThat(ivr.settled(call.uniqueId()).language()).isEqualTo("uz");
@@ -95,7 +97,7 @@ class MenuTest {
 
     @Test
     void silenceRetriesThenTakesTheDefaultLanguage() {
-        CallRecord call = ivr.call().silence().silence().silence().press('4').build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).silence().silence().silence().press('4').build().run(CALL_LIMIT);
 
         assertThat(call.prompts().stream().filter("prs/hotline/no-input"::equals)).hasSize(3);
         assertThat(call.prompts().stream().filter("tk/hotline/lang-option"::equals)).hasSize(3);
@@ -106,7 +108,7 @@ class MenuTest {
 
     @Test
     void invalidKeysAreExplainedAndRetried() {
-        CallRecord call = ivr.call().press('*').press('#').press('6').press('A').press('9').press('2')
+        CallRecord call = ivr.instantCall(INSTANT).press('*').press('#').press('6').press('A').press('9').press('2')
                 .build().run(CALL_LIMIT);
 
         assertThat(call.prompts().stream().filter("prs/hotline/invalid"::equals)).hasSize(2);
@@ -118,7 +120,7 @@ class MenuTest {
 
     @Test
     void noUsablePurposeStillReachesAnOperator() {
-        CallRecord call = ivr.call().press('1').silence().press('7').silence().build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).press('1').silence().press('7').silence().build().run(CALL_LIMIT);
 
         assertThat(call.variable("HOTLINE_TARGET")).contains("PJSIP/1001");
         assertThat(ivr.settled(call.uniqueId()).purpose()).isEqualTo("unspecified");
@@ -126,7 +128,7 @@ class MenuTest {
 
     @Test
     void aTrunkHasItsOwnDefaultLanguageOrderAndCountry() {
-        CallRecord call = ivr.call().dnid(PAKISTAN_TRUNK).extension(PAKISTAN_TRUNK).callerId("03001234567")
+        CallRecord call = ivr.instantCall(INSTANT).dnid(PAKISTAN_TRUNK).extension(PAKISTAN_TRUNK).callerId("03001234567")
                 .silence().silence().silence().press('3').build().run(CALL_LIMIT);
 
         var languageOptions = call.prompts().stream().filter(p -> p.endsWith("/hotline/lang-option")).toList();
@@ -141,7 +143,7 @@ class MenuTest {
 
     @Test
     void theChannelLanguageIsSetBeforeThePurposeMenu() {
-        CallRecord call = ivr.call().press('4').press('2').build().run(CALL_LIMIT);
+        CallRecord call = ivr.instantCall(INSTANT).press('4').press('2').build().run(CALL_LIMIT);
 
         int languageSet = indexOf(call, "SET VARIABLE \"CHANNEL(language)\" \"tk\"");
         int purposeMenu = indexOf(call, "STREAM FILE \"hotline/purpose\"");

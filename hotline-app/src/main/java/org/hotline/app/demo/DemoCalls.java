@@ -11,13 +11,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps placing fake-Asterisk calls at the demo hotline: callers pick a language the demo operators speak (and
  * sometimes one they don't), a purpose, wait in hold, and, once an operator accepts, "talk" for a while before
- * the hangup handler reports the end, as Asterisk would.
+ * the hangup handler reports the end, as Asterisk would. Prompts last as long as their sound files, so a call
+ * spends as long in the menus as a real one; half the callers know the keys and press them during the prompt.
  */
 final class DemoCalls implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCalls.class);
     private static final char[] LANGUAGE_KEYS = {'1', '1', '2', '2', '6', '3', '5'};
     private static final char[] PURPOSE_KEYS = {'1', '2', '2', '3', '3', '4'};
     private static final Duration CALL_LIMIT = Duration.ofMinutes(15);
+    private static final String WELCOME = "hotline/welcome";
+    private static final String PURPOSE = "hotline/purpose";
 
     private final int port;
     private final Duration interval;
@@ -45,11 +48,11 @@ final class DemoCalls implements AutoCloseable {
 
     private void oneCall() {
         try {
-            CallRecord call = FakeCall.builder("127.0.0.1", port)
-                    .callerId("+9370" + (1_000_000 + random.nextInt(8_999_999)))
-                    .press(LANGUAGE_KEYS[random.nextInt(LANGUAGE_KEYS.length)])
-                    .press(PURPOSE_KEYS[random.nextInt(PURPOSE_KEYS.length)])
-                    .build().run(CALL_LIMIT);
+            FakeCall.Builder caller = FakeCall.builder("127.0.0.1", port)
+                    .callerId("+9370" + (1_000_000 + random.nextInt(8_999_999)));
+            choose(caller, WELCOME, LANGUAGE_KEYS[random.nextInt(LANGUAGE_KEYS.length)], 4_000);
+            choose(caller, PURPOSE, PURPOSE_KEYS[random.nextInt(PURPOSE_KEYS.length)], 12_000);
+            CallRecord call = caller.build().run(CALL_LIMIT);
             if (!"dial".equals(call.variable("HOTLINE_NEXT").orElse(null)) || !running.get()) {
                 return;
             }
@@ -72,6 +75,15 @@ final class DemoCalls implements AutoCloseable {
         running.set(false);
         if (placer != null) {
             placer.interrupt();
+        }
+    }
+
+    /** Half the callers press the key somewhere in the prompt (within {@code withinMs}), the others after it. */
+    private void choose(FakeCall.Builder caller, String prompt, char key, int withinMs) {
+        if (random.nextBoolean()) {
+            caller.pressDuring(prompt, key, Duration.ofMillis(300 + random.nextInt(withinMs)));
+        } else {
+            caller.press(key);
         }
     }
 }

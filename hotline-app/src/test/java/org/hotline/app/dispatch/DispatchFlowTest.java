@@ -56,7 +56,7 @@ class DispatchFlowTest {
         Operator urdu = operator("urdu", Language.URDU, "PJSIP/1006");
         try (OperatorClient dariScreen = onFloor(dari); OperatorClient urduScreen = onFloor(urdu)) {
             CompletableFuture<CallRecord> call = place(FakeCall.builder("127.0.0.1", hotline.agiPort())
-                    .callerId("+93700000001").press('6').press('2'));
+                    .callerId("+93700000001").pressDuringMenus('6', '2'));
 
             await().until(() -> !urduScreen.of("offer").isEmpty());
             String callId = urduScreen.of("offer").getFirst().getString("callId");
@@ -88,7 +88,7 @@ class DispatchFlowTest {
             Operator quick = operator("quick", Language.TAJIK, "PJSIP/1013");
             try (OperatorClient quickScreen = onFloor(quick)) {
                 CompletableFuture<CallRecord> call = place(FakeCall.builder("127.0.0.1", hotline.agiPort())
-                        .press('3').press('3'));
+                        .pressDuringMenus('3', '3'));
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> !quickScreen.of("offer").isEmpty());
                 assertThat(slowScreen.of("offer-withdrawn")).isNotEmpty();
@@ -105,7 +105,7 @@ class DispatchFlowTest {
         Operator operator = operator("op", Language.PASHTO, "PJSIP/1002");
         try (OperatorClient screen = onFloor(operator)) {
             CompletableFuture<CallRecord> call = place(FakeCall.builder("127.0.0.1", hotline.agiPort())
-                    .press('2').press('2').hangupAfter(Duration.ofMillis(1500)));
+                    .pressDuringMenus('2', '2').hangupAfter(Duration.ofMillis(1500)));
 
             await().until(() -> !screen.of("offer").isEmpty());
             call.join();
@@ -123,7 +123,7 @@ class DispatchFlowTest {
             Operator other = operator("other", Language.UZBEK, "PJSIP/1015");
             try (OperatorClient otherScreen = onFloor(other)) {
                 CompletableFuture<CallRecord> call = place(FakeCall.builder("127.0.0.1", hotline.agiPort())
-                        .press('5').press('4'));
+                        .pressDuringMenus('5', '4'));
                 await().until(() -> !closingScreen.of("offer").isEmpty());
 
                 closingScreen.disconnect();
@@ -137,7 +137,8 @@ class DispatchFlowTest {
 
     @Test
     void withNobodyOnDutyTheCallerGetsTheVoiceMessagePath() {
-        CallRecord call = FakeCall.builder("127.0.0.1", hotline.agiPort()).press('1').press('2').build().run(CALL_LIMIT);
+        CallRecord call = FakeCall.builder("127.0.0.1", hotline.agiPort()).pressDuringMenus('1', '2').build()
+                .run(CALL_LIMIT);
 
         assertThat(call.prompts()).contains("hotline/closed");
         assertThat(call.variables()).containsEntry("HOTLINE_NEXT", "hangup").containsEntry("HOTLINE_IVR_DONE", "1");

@@ -44,7 +44,7 @@ class ClosedBrowserBrowserTest {
                 staying.waitForText(By.id("state"), "Available");
 
                 CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
-                        .builder("127.0.0.1", hotline.agiPort()).callerId("+923001234567").press('6').press('3')
+                        .builder("127.0.0.1", hotline.agiPort()).callerId("+923001234567").pressDuringMenus('6', '3')
                         .build().run(Duration.ofSeconds(60)));
                 closing.waitFor(By.id("offer"));
                 assertThat(closing.text(By.id("offer-language"))).contains("اردو");

@@ -75,7 +75,7 @@ class OperatorScreenBrowserTest {
             manager.waitForText(By.cssSelector("#wb-languages tr[data-language='prs'] td:nth-child(3)"), "1");
 
             CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
-                    .builder("127.0.0.1", hotline.agiPort()).callerId("+93700000101").press('1').press('2')
+                    .builder("127.0.0.1", hotline.agiPort()).callerId("+93700000101").pressDuringMenus('1', '2')
                     .build().run(CALL_LIMIT));
 
             operator.waitFor(By.id("offer"));
