@@ -125,7 +125,7 @@ class DialplanWithServerTest {
     void theReportedTalkTimeIsTheBridgeEvenAfterALongIvrAndHold() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1001", Duration.ZERO);
-            CallRecord call = ivr.call().press('1').press('2').build().run(CALL_LIMIT);
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').build().run(CALL_LIMIT);
             String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
 
             DialplanWalker.Walk walk = walker.call(DialplanWalker.ENTRY_CONTEXT, DialplanWalker.ENTRY_EXTEN)
