@@ -55,19 +55,21 @@ class VoiceMessageAudioTest {
         try (IvrHarness ivr = IvrHarness.start(dataDir, Map.of("ivr.hold.max", "200ms",
                 "ivr.voicemail.dir", recordings.toString()));
              FakeDispatch dispatch = ivr.dispatch()) {
-            CallRecord call = ivr.call().press('1').press('2').hangupWhen(command -> {
-                Matcher m = RECORD_FILE.matcher(command);
-                if (!m.matches()) {
-                    return false;
-                }
-                written[0] = Path.of(m.group(1) + ".wav");
-                try {
-                    Files.write(written[0], new byte[bytes]);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return true;
-            }).build().run(CALL_LIMIT);
+            // About the file the recording leaves, not timing: 300 ms prompts take the caller to RECORD FILE quickly.
+            CallRecord call = ivr.callKnowingTheMenus('1', '2').playbackTime(Duration.ofMillis(300))
+                    .hangupWhen(command -> {
+                        Matcher m = RECORD_FILE.matcher(command);
+                        if (!m.matches()) {
+                            return false;
+                        }
+                        written[0] = Path.of(m.group(1) + ".wav");
+                        try {
+                            Files.write(written[0], new byte[bytes]);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return true;
+                    }).build().run(CALL_LIMIT);
             assertThat(written[0]).as("the call reached RECORD FILE").isNotNull();
             CallSummary summary = ivr.settled(call.uniqueId());
             return new Recorded(summary, written[0]);
