@@ -468,7 +468,8 @@ class FloorTest {
         now = now.plus(Connecting.LEAVING_GRACE);
         floor.tick(now, effects);
 
-        assertThat(effects).containsExactly(new Effect.Withdraw(orphaned.id(), second.callId(), Connecting.HAND_OFF_LOST),
+        assertThat(effects).containsExactly(
+                new Effect.Withdraw(orphaned.id(), second.callId(), Connecting.HAND_OFF_LOST),
                 new Effect.State(orphaned.id(), OperatorState.AVAILABLE, null, Connecting.HAND_OFF_LOST));
         assertThat(floor.positions()).isEmpty();
         // Not settled: were an IVR still holding it, its next re-sent intake would queue it again.
