@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.hotline.app.TestHotline;
 import org.hotline.app.run.Hotline;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.bus.CallIntake;
@@ -29,7 +30,6 @@ import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.call.Language;
 import org.hotline.core.call.NewCall;
 import org.hotline.core.call.Purpose;
-import org.hotline.core.config.Settings;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.Operator;
@@ -212,12 +212,11 @@ class AcceptWhilePromptsPlayTest {
     }
 
     private void start(Map<String, String> overrides) {
-        Map<String, String> settings = new HashMap<>(Map.of("data.dir", dataDir.toString(), "agi.port", "0",
-                "http.port", "0", "ivr.menu.timeout", "200ms", "ivr.hold.poll", "500ms", "ivr.hold.reaffirm", "1s",
+        Map<String, String> settings = new HashMap<>(Map.of("ivr.hold.poll", "500ms", "ivr.hold.reaffirm", "1s",
                 "dispatch.offer-timeout", "60s", "dispatch.hand-off-timeout", HAND_OFF_TIMEOUT,
                 "dispatch.hand-off-margin", HAND_OFF_MARGIN));
         settings.putAll(overrides);
-        hotline = Hotline.start(Settings.defaultSettings().with(settings));
+        hotline = TestHotline.start(dataDir, settings);
     }
 
     /** A Dari caller who barges in on both menus, so the prompts of the queue are where the time goes. */
@@ -254,11 +253,7 @@ class AcceptWhilePromptsPlayTest {
     }
 
     private OperatorClient onFloor(Operator operator) {
-        OperatorClient client = new OperatorClient(hotline.vertx(), operator.id());
-        await().until(() -> "away".equals(client.lastState()));
-        client.press(Action.AVAILABLE, null);
-        await().until(() -> "available".equals(client.lastState()));
-        return client;
+        return OperatorClient.onFloor(hotline.vertx(), operator.id());
     }
 
     /** The operator's recorded states, oldest first. */

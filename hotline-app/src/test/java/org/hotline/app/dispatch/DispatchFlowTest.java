@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.hotline.app.TestHotline;
 import org.hotline.app.run.Hotline;
 import org.hotline.core.bus.OperatorAction.Action;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.call.Language;
-import org.hotline.core.config.Settings;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.Operator;
@@ -39,9 +39,7 @@ class DispatchFlowTest {
 
     @BeforeEach
     void start() {
-        hotline = Hotline.start(Settings.defaultSettings().with(Map.of("data.dir", dataDir.toString(),
-                "agi.port", "0", "http.port", "0", "ivr.menu.timeout", "200ms", "ivr.hold.poll", "50ms",
-                "dispatch.offer-timeout", "2s")));
+        hotline = TestHotline.start(dataDir, Map.of("ivr.hold.poll", "50ms", "dispatch.offer-timeout", "2s"));
         directory = new JooqOperatorDirectory(hotline.database().dsl());
     }
 
@@ -150,11 +148,7 @@ class DispatchFlowTest {
     }
 
     private OperatorClient onFloor(Operator operator) {
-        OperatorClient client = new OperatorClient(hotline.vertx(), operator.id());
-        await().until(() -> "away".equals(client.lastState()));
-        client.press(Action.AVAILABLE, null);
-        await().until(() -> "available".equals(client.lastState()));
-        return client;
+        return OperatorClient.onFloor(hotline.vertx(), operator.id());
     }
 
     private static CompletableFuture<CallRecord> place(FakeCall.Builder call) {

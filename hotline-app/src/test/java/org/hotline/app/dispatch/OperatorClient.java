@@ -1,5 +1,7 @@
 package org.hotline.app.dispatch;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +28,15 @@ final class OperatorClient implements AutoCloseable {
                 message -> received.add(message.body()));
         screen.completion().toCompletionStage().toCompletableFuture().join();
         vertx.eventBus().send(BusAddresses.PRESENCE, new Presence(operatorId, Presence.Kind.CONNECTED).toJson());
+    }
+
+    /** An operator who connected and then went available, once routing has confirmed both. */
+    static OperatorClient onFloor(Vertx vertx, String operatorId) {
+        OperatorClient client = new OperatorClient(vertx, operatorId);
+        await().until(() -> "away".equals(client.lastState()));
+        client.press(OperatorAction.Action.AVAILABLE, null);
+        await().until(() -> "available".equals(client.lastState()));
+        return client;
     }
 
     void press(OperatorAction.Action action, String callId) {

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hotline.app.TestHotline;
 import org.hotline.app.run.Hotline;
 import org.hotline.core.call.Language;
-import org.hotline.core.config.Settings;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
@@ -38,10 +38,8 @@ class ConnectingScreenBrowserTest {
 
     @BeforeEach
     void start() {
-        hotline = Hotline.start(Settings.defaultSettings().with(Map.of("data.dir", dataDir.toString(),
-                "agi.port", "0", "http.port", "0", "ivr.menu.timeout", "200ms", "ivr.hold.poll", "500ms",
-                "dispatch.offer-timeout", "60s", "ivr.voicemail.dir", dataDir.resolve("voicemail").toString())));
-        base = "http://127.0.0.1:" + hotline.httpPort();
+        hotline = TestHotline.start(dataDir, Map.of("ivr.hold.poll", "500ms", "dispatch.offer-timeout", "60s"));
+        base = TestHotline.screenUrl(hotline);
     }
 
     @AfterEach

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.hotline.app.TestHotline;
 import org.hotline.app.run.Hotline;
 import org.hotline.core.call.Language;
-import org.hotline.core.config.Settings;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
@@ -42,10 +42,8 @@ class OperatorScreenBrowserTest {
 
     @BeforeEach
     void start() {
-        hotline = Hotline.start(Settings.defaultSettings().with(Map.of("data.dir", dataDir.toString(),
-                "agi.port", "0", "http.port", "0", "ivr.menu.timeout", "200ms", "ivr.hold.poll", "50ms",
-                "ivr.voicemail.dir", dataDir.resolve("voicemail").toString())));
-        base = "http://127.0.0.1:" + hotline.httpPort();
+        hotline = TestHotline.start(dataDir, Map.of("ivr.hold.poll", "50ms"));
+        base = TestHotline.screenUrl(hotline);
     }
 
     @AfterEach

@@ -157,8 +157,7 @@ public final class RoutingVerticle extends VerticleBase {
                 case ACCEPT -> {
                     String callId = String.valueOf(action.callId());
                     // A repeat of an accept already connecting (a second tab, a double click) is no refusal.
-                    boolean repeat = floor.seat(action.operatorId())
-                            .filter(seat -> seat.assigning && callId.equals(seat.callId)).isPresent();
+                    boolean repeat = floor.connecting(action.operatorId(), callId);
                     if (!repeat && !floor.accept(action.operatorId(), callId, now(), effects)) {
                         screen(action.operatorId(), new ScreenMessage.OfferWithdrawn(action.callId(), "not-yours"));
                     }
@@ -213,7 +212,7 @@ public final class RoutingVerticle extends VerticleBase {
                     screen(withdraw.operatorId(), new ScreenMessage.OfferWithdrawn(withdraw.callId(), withdraw.reason()));
                     if ("expired".equals(withdraw.reason())) {
                         metrics.offerTimedOut();
-                    } else if (Floor.HAND_OFF_LOST.equals(withdraw.reason())) {
+                    } else if (Connecting.HAND_OFF_LOST.equals(withdraw.reason())) {
                         metrics.handOffLost();
                         LOG.warn("The IVR never answered the hand-off of call {}; the operator is given back",
                                 withdraw.callId());

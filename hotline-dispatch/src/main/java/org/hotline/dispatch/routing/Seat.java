@@ -1,6 +1,7 @@
 package org.hotline.dispatch.routing;
 
 import java.time.Instant;
+import java.util.List;
 import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorState;
@@ -33,5 +34,27 @@ final class Seat {
 
     boolean speaks(Language language) {
         return operator.languages().contains(language);
+    }
+
+    /** Accepted and waiting for the IVR to take the hand-off of {@code call}. */
+    boolean connectingTo(String call) {
+        return assigning && call.equals(callId);
+    }
+
+    /** Moves to {@code next} (with the call it concerns, if any) and reports it. */
+    void change(OperatorState next, String call, String reason, Instant now, List<Effect> effects) {
+        state = next;
+        callId = call;
+        since = now;
+        effects.add(new Effect.State(id(), next, call, reason));
+    }
+
+    /** An offer or a hand-off that will not happen: off the screen, and the operator takes calls again (or is away). */
+    void free(String reason, Instant now, List<Effect> effects) {
+        OperatorState next = awayAfterHandOff ? OperatorState.AWAY : OperatorState.AVAILABLE;
+        assigning = false;
+        awayAfterHandOff = false;
+        effects.add(new Effect.Withdraw(id(), callId, reason));
+        change(next, null, reason, now, effects);
     }
 }

@@ -7,7 +7,7 @@ import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.ScreenMessage.CallCard;
 import org.hotline.core.call.Priority;
 
-/** A call in the queue. Mutable; owned by the {@link Floor}. */
+/** A call in the queue. Mutable; owned by the {@link CallQueue}. */
 final class WaitingCall {
     final CallIntake intake;
     final Instant queuedAt;

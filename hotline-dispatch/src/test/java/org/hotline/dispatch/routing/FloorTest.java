@@ -401,8 +401,8 @@ class FloorTest {
         now = now.plusMillis(1);
         strict.tick(now, effects);
 
-        assertThat(effects).containsExactly(new Effect.Withdraw(operator.id(), call.callId(), Floor.HAND_OFF_LOST),
-                new Effect.State(operator.id(), OperatorState.AVAILABLE, null, Floor.HAND_OFF_LOST));
+        assertThat(effects).containsExactly(new Effect.Withdraw(operator.id(), call.callId(), Connecting.HAND_OFF_LOST),
+                new Effect.State(operator.id(), OperatorState.AVAILABLE, null, Connecting.HAND_OFF_LOST));
         // Its IVR fell silent: the call is forgotten, but not settled, so an IVR that was only slow gets it back.
         assertThat(strict.positions()).isEmpty();
         assertThat(strict.intake(call, now, effects).queued()).isTrue();
@@ -439,8 +439,8 @@ class FloorTest {
 
         floor.handedOff(first.id(), call.callId(), TOO_LATE, now, effects);
 
-        assertThat(effects).contains(new Effect.Withdraw(first.id(), call.callId(), Floor.HAND_OFF_LOST),
-                new Effect.State(first.id(), OperatorState.AVAILABLE, null, Floor.HAND_OFF_LOST));
+        assertThat(effects).contains(new Effect.Withdraw(first.id(), call.callId(), Connecting.HAND_OFF_LOST),
+                new Effect.State(first.id(), OperatorState.AVAILABLE, null, Connecting.HAND_OFF_LOST));
         assertThat(offers()).extracting(Effect.Offer::operatorId, Effect.Offer::callId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(second.id(), call.callId()));
         assertThat(floor.intake(call, now, effects).queued()).isTrue();
@@ -463,13 +463,14 @@ class FloorTest {
         floor.accept(orphaned.id(), second.callId(), now, effects);
         effects.clear();
         floor.noIvrHolds(orphaned.id(), second.callId(), now, effects);
-        floor.tick(now.plus(Floor.LEAVING_GRACE).minusMillis(1), effects);
+        floor.tick(now.plus(Connecting.LEAVING_GRACE).minusMillis(1), effects);
         assertThat(state(orphaned)).isEqualTo(OperatorState.OFFERED);
-        now = now.plus(Floor.LEAVING_GRACE);
+        now = now.plus(Connecting.LEAVING_GRACE);
         floor.tick(now, effects);
 
-        assertThat(effects).containsExactly(new Effect.Withdraw(orphaned.id(), second.callId(), Floor.HAND_OFF_LOST),
-                new Effect.State(orphaned.id(), OperatorState.AVAILABLE, null, Floor.HAND_OFF_LOST));
+        assertThat(effects).containsExactly(
+                new Effect.Withdraw(orphaned.id(), second.callId(), Connecting.HAND_OFF_LOST),
+                new Effect.State(orphaned.id(), OperatorState.AVAILABLE, null, Connecting.HAND_OFF_LOST));
         assertThat(floor.positions()).isEmpty();
         // Not settled: were an IVR still holding it, its next re-sent intake would queue it again.
         assertThat(floor.intake(second, now, effects).queued()).isTrue();
