@@ -62,7 +62,7 @@ class DataAtRestTest {
             try (SimulatedOperator operator = SimulatedOperator.signIn(clients, hotline, "ana")) {
                 operator.goAvailable();
                 CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
-                        .builder("127.0.0.1", hotline.agiPort()).callerId("+93709876543").press('1').press('3')
+                        .builder("127.0.0.1", hotline.agiPort()).callerId("+93709876543").pressDuringMenus('1', '3')
                         .build().run(CALL_LIMIT));
                 await().atMost(Duration.ofSeconds(30)).until(() -> !operator.offeredCalls().isEmpty());
                 String callId = operator.offeredCalls().getFirst();
@@ -70,7 +70,8 @@ class DataAtRestTest {
                 CallRecord answered = call.join();
                 FakeCall.builder("127.0.0.1", hotline.agiPort()).script("hotline-end").uniqueId(answered.uniqueId())
                         .callerId("+93709876543").variable("HOTLINE_CALL_ID", callId)
-                        .variable("DIALSTATUS", "ANSWER").variable("ANSWEREDTIME", "61").build().run(CALL_LIMIT);
+                        .variable("DIALSTATUS", "ANSWER").variable("HOTLINE_END_ANSWERED_MS", "1760000000000")
+                        .variable("HOTLINE_END_ENDED_MS", "1760000061000").build().run(CALL_LIMIT);
                 await().atMost(Duration.ofSeconds(30)).until(() -> operator.endedCalls().contains(callId));
                 assertThat(operator.submitTip(new JsonObject().put("id", UUID.randomUUID().toString())
                         .put("callId", callId).put("contactType", "substantive").put("signal", "tip")

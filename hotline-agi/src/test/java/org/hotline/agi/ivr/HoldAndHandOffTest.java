@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
 import org.hotline.core.bus.HoldUpdate;
@@ -103,11 +104,15 @@ class HoldAndHandOffTest {
              FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.queuedAt(3));
             // Dispatch follows the caller's progress, not a clock: real prompts (connecting alone is ~5 s) would
-            // make any fixed delay land before or after the hold it means.
+            // make any fixed delay land before or after the hold it means. The assignment comes during the last
+            // piece of the second announcement: one that came earlier would cut the announcement short.
+            AtomicBoolean secondAnnouncement = new AtomicBoolean();
             CallRecord call = ivr.callKnowingTheMenus('5', '2').onCommand(command -> {
                 if (command.contains("hotline/num-3")) {
                     dispatch.send(dispatch.intakes().getFirst().callId(), HoldUpdate.position(2));
                 } else if (command.contains("hotline/num-2")) {
+                    secondAnnouncement.set(true);
+                } else if (command.contains("hotline/position-after") && secondAnnouncement.get()) {
                     dispatch.send(dispatch.intakes().getFirst().callId(), FakeDispatch.assignment("PJSIP/1004"));
                 }
             }).build().run(CALL_LIMIT);
