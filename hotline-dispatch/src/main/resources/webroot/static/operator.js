@@ -11,6 +11,7 @@ const CONNECTING = 'Connecting you to the caller…';
 const WITHDRAWN = {
   'caller-left': 'The caller hung up before the call was taken.',
   'hand-off-lost': 'The call could not be put through to you: the phone system did not confirm it in time.',
+  'too-late': 'The call could not be put through to you: the phone system did not confirm it in time.',
   expired: 'The offer timed out.',
   declined: 'You declined the call; it goes to another operator.',
   disconnected: 'Your connection dropped, so the offer went to another operator.',
@@ -22,6 +23,7 @@ const REASONS = {
   disconnected: 'Your connection dropped, so you are away. Press Available to take calls again.',
   'caller-left': 'The caller hung up before the call was taken.',
   'hand-off-lost': 'The last call could not be put through to you.',
+  'too-late': 'The last call could not be put through to you.',
   'wrap-up-over': 'Wrap-up time is over; you are available again.',
   'tip-saved': 'Tip saved; you are available again.',
 };

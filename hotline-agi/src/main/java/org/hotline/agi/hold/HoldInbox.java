@@ -28,7 +28,12 @@ final class HoldInbox {
 
     /** Reads every update that has arrived; true once dispatch has assigned or refused the call. */
     boolean decided() {
-        for (var message = line.poll(); message.isPresent() && decision == null; message = line.poll()) {
+        // Never poll past the deciding message: an assignment taken off the line here must be answered.
+        while (decision == null) {
+            var message = line.poll();
+            if (message.isEmpty()) {
+                break;
+            }
             read(message.get());
         }
         return decision != null;

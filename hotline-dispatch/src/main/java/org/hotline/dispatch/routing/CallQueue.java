@@ -92,9 +92,10 @@ final class CallQueue {
     }
 
     /** Forgets calls not on offer whose IVR fell silent (their FastAGI node died and their dialplan fell back). */
-    void forgetSilent(Instant now) {
+    void forgetSilent(Instant now, java.util.function.Predicate<String> seated) {
         for (WaitingCall call : List.copyOf(waiting.values())) {
-            if (call.offeredTo == null && silent(call, now)) {
+            // An offer to an operator who has since signed out holds nobody.
+            if ((call.offeredTo == null || !seated.test(call.offeredTo)) && silent(call, now)) {
                 settle(call.id());
             }
         }

@@ -17,6 +17,8 @@ import org.hotline.dispatch.operators.OperatorState;
 final class Connecting {
     /** Why a connecting call was taken back: the IVR did not take the hand-off in time. */
     static final String HAND_OFF_LOST = "hand-off-lost";
+    /** Why a connecting call was taken back: the IVR answered, but read the assignment after its deadline. */
+    static final String TOO_LATE = "too-late";
     /**
      * How long after learning that no IVR holds a call the floor still waits for the caller's leaving (sent as the
      * hold ends, so it follows within milliseconds) before calling the hand-off lost (the IVR itself is gone).
@@ -62,12 +64,14 @@ final class Connecting {
                 call.offeredTo = null;
                 call.lastHeard = now;
             }
-            seat.free(HAND_OFF_LOST, now, effects);
+            seat.free(TOO_LATE, now, effects);
             return;
         }
         queue.settle(callId);
         if (answer == HandOffReply.Answer.TAKEN) {
             seat.assigning = false;
+            // An away pressed while connecting only mattered if the call failed.
+            seat.awayAfterHandOff = false;
             seat.change(OperatorState.ON_CALL, callId, "accepted", now, effects);
             effects.add(new Effect.Connected(seat.id(), callId));
         } else {

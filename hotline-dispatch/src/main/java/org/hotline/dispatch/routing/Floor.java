@@ -211,6 +211,14 @@ final class Floor {
                 // An answer for a seat no longer held for it (replies come before the backstop, so hardly ever):
                 // the call has left the queue either way.
                 callLeft(callId, now, effects);
+            } else {
+                // Its operator signed out while connecting: the caller still holds, so the call is offered again.
+                WaitingCall call = queue.get(callId);
+                if (call != null && operatorId.equals(call.offeredTo)) {
+                    call.offeredTo = null;
+                    call.lastHeard = now;
+                    match(now, effects);
+                }
             }
             return;
         }
@@ -267,7 +275,7 @@ final class Floor {
      * widened calls find operators.
      */
     void tick(Instant now, List<Effect> effects) {
-        queue.forgetSilent(now);
+        queue.forgetSilent(now, seats::containsKey);
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.OFFERED && !seat.assigning && !now.isBefore(seat.offerDeadline)) {
                 releaseOffer(seat, "expired", effects);

@@ -9,14 +9,10 @@ import java.time.Instant;
  * may take the assignment until {@code margin} before the backstop, so a "taken" is back before dispatch gives up.
  *
  * @param backstop how long after the accept dispatch gives the operator back if the IVR has not answered
- * @param margin   how long before the backstop the IVR stops taking the assignment
+ * @param margin   how long before the backstop the IVR stops taking the assignment; {@link RoutingConfig} checks it
+ *                 is below the backstop
  */
 record HandOffWindow(Duration backstop, Duration margin) {
-    HandOffWindow {
-        if (margin.isNegative() || margin.compareTo(backstop) >= 0) {
-            throw new IllegalArgumentException("the hand-off margin must be below the hand-off timeout");
-        }
-    }
 
     /** When dispatch gives up on an assignment made at {@code acceptedAt}. */
     Instant giveUpAt(Instant acceptedAt) {

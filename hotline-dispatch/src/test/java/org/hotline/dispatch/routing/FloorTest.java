@@ -439,8 +439,8 @@ class FloorTest {
 
         floor.handedOff(first.id(), call.callId(), TOO_LATE, now, effects);
 
-        assertThat(effects).contains(new Effect.Withdraw(first.id(), call.callId(), Connecting.HAND_OFF_LOST),
-                new Effect.State(first.id(), OperatorState.AVAILABLE, null, Connecting.HAND_OFF_LOST));
+        assertThat(effects).contains(new Effect.Withdraw(first.id(), call.callId(), Connecting.TOO_LATE),
+                new Effect.State(first.id(), OperatorState.AVAILABLE, null, Connecting.TOO_LATE));
         assertThat(offers()).extracting(Effect.Offer::operatorId, Effect.Offer::callId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(second.id(), call.callId()));
         assertThat(floor.intake(call, now, effects).queued()).isTrue();
@@ -495,6 +495,42 @@ class FloorTest {
         assertThat(state(gone)).isEqualTo(OperatorState.OFFERED);
         floor.handedOff(gone.id(), second.callId(), CALLER_GONE, now, effects);
         assertThat(state(gone)).isEqualTo(OperatorState.AWAY);
+    }
+
+    @Test
+    void anAwayPressedWhileConnectingIsForgottenOnceTheCallIsTaken() {
+        Operator operator = available("operator", Set.of(Language.DARI), false);
+        CallIntake first = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(first, now, effects);
+        floor.accept(operator.id(), first.callId(), now, effects);
+        floor.away(operator.id(), now, effects);
+        floor.handedOff(operator.id(), first.callId(), TAKEN, now, effects);
+        floor.callEnded(first.callId(), now, effects);
+        floor.tipSaved(operator.id(), now, effects);
+        CallIntake second = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(second, now, effects);
+        assertThat(state(operator)).isEqualTo(OperatorState.OFFERED);
+
+        floor.callLeft(second.callId(), now, effects);
+
+        assertThat(state(operator)).isEqualTo(OperatorState.AVAILABLE);
+    }
+
+    @Test
+    void aCallWhoseOperatorSignedOutWhileConnectingIsOfferedAgainWhenItsIvrSaysTooLate() {
+        Operator leaving = available("leaving", Set.of(Language.DARI), false);
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        floor.accept(leaving.id(), call.callId(), now, effects);
+        floor.signedOut(leaving.id(), now, effects);
+        effects.clear();
+        Operator next = available("next", Set.of(Language.DARI), false);
+        assertThat(offers()).as("the IVR may still put the caller through to the one who left").isEmpty();
+
+        floor.handedOff(leaving.id(), call.callId(), TOO_LATE, now, effects);
+
+        assertThat(offers()).extracting(Effect.Offer::operatorId, Effect.Offer::callId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(next.id(), call.callId()));
     }
 
     private Operator signedIn(String name, Set<Language> languages, boolean interpreter) {
