@@ -60,6 +60,7 @@ public final class AgiModule implements AutoCloseable {
     public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry) {
         Clock clock = Clock.systemUTC();
         StepLog stepLog = StepLog.open(StepLog.directoryIn(StorageConfig.from(settings).dataDir()));
+        // Whatever fails from here on must not leave the step log's lock and files open.
         try {
             // The previous run's logged records first, so each call it left in the IVR is closed where it was.
             stepLog.replayEarlier(journal);
@@ -68,32 +69,27 @@ public final class AgiModule implements AutoCloseable {
             if (closed > 0) {
                 LOG.warn("Closed {} call(s) that a previous run left in the IVR as failed", closed);
             }
-        } catch (RuntimeException e) {
-            stepLog.close();
-            throw e;
-        }
-        AtomicBoolean draining = new AtomicBoolean();
-        // Leave pooled connections for dispatch (two), health checks and reports.
-        GatedExecutor journalThreads = new GatedExecutor(settings.integer("db.pool-size") - 3);
-        PatientWriter journalWriter = new PatientWriter(journalThreads, settings.duration("db.outage-patience"));
-        MenuConfig menu = MenuConfig.from(settings);
-        IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
-                new HoldLoop(HoldConfig.from(settings), clock, draining::get),
-                new VoicemailRecorder(VoicemailConfig.from(settings)),
-                new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
-                new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
-                journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get);
-        Map<String, AgiScript> scripts = Map.of(
-                AgiScriptNames.ENTRY, new HotlineScript(ivr),
-                AgiScriptNames.END, new HotlineEndScript(ivr));
-        HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
-        try {
+            AtomicBoolean draining = new AtomicBoolean();
+            // Leave pooled connections for dispatch (two), health checks and reports.
+            GatedExecutor journalThreads = new GatedExecutor(settings.integer("db.pool-size") - 3);
+            PatientWriter journalWriter = new PatientWriter(journalThreads, settings.duration("db.outage-patience"));
+            MenuConfig menu = MenuConfig.from(settings);
+            IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
+                    new HoldLoop(HoldConfig.from(settings), clock, draining::get),
+                    new VoicemailRecorder(VoicemailConfig.from(settings)),
+                    new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
+                    new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
+                    journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get);
+            Map<String, AgiScript> scripts = Map.of(
+                    AgiScriptNames.ENTRY, new HotlineScript(ivr),
+                    AgiScriptNames.END, new HotlineEndScript(ivr));
+            HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
             server.start();
+            return new AgiModule(server, draining, journalThreads, journalWriter, stepLog);
         } catch (RuntimeException e) {
             stepLog.close();
             throw e;
         }
-        return new AgiModule(server, draining, journalThreads, journalWriter, stepLog);
     }
 
     /** The port the FastAGI server listens on. */

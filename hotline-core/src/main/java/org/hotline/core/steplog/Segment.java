@@ -28,6 +28,8 @@ final class Segment {
     private int appended;
     private int released;
     private volatile boolean deleted;
+    /** Forced and closed: see {@link #retire}. */
+    private volatile boolean retired;
 
     private Segment(Path file, long number, FileChannel channel) {
         this.file = file;
@@ -71,8 +73,16 @@ final class Segment {
 
     void write(ByteBuffer frame) throws IOException {
         int length = frame.remaining();
-        while (frame.hasRemaining()) {
-            channel.write(frame);
+        try {
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+        } catch (IOException e) {
+            // Cut a half-written frame off (a full disk, say): replay stops at a torn frame, and would otherwise
+            // drop every record appended after it.
+            channel.truncate(size);
+            channel.position(size);
+            throw e;
         }
         size += length;
         appended++;
@@ -80,6 +90,9 @@ final class Segment {
 
     /** Forces what was written to disk; a segment deleted meanwhile had been forced before it was left. */
     void force() throws IOException {
+        if (retired) {
+            return;
+        }
         try {
             channel.force(false);
         } catch (ClosedChannelException e) {
@@ -120,6 +133,16 @@ final class Segment {
     }
 
     void close() throws IOException {
+        channel.close();
+    }
+
+    /**
+     * Forces and closes a segment that is left with records still to be stored: it takes no more appends, and
+     * deleting it later needs only its path, so its file descriptor is not held meanwhile.
+     */
+    void retire() throws IOException {
+        force();
+        retired = true;
         channel.close();
     }
 

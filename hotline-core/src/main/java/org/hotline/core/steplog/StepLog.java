@@ -194,6 +194,7 @@ public final class StepLog implements AutoCloseable {
         if (previous.allReleased()) {
             previous.delete();
         } else {
+            previous.retire();
             left.add(previous);
         }
     }
@@ -224,21 +225,25 @@ public final class StepLog implements AutoCloseable {
             }
             closed = true;
             int kept = 0;
+            // One segment that cannot be deleted or forced must not leave the others open.
             for (Segment segment : concat(left, current)) {
-                if (segment.allReleased()) {
-                    segment.delete();
-                } else {
-                    segment.force();
-                    segment.close();
+                try {
+                    if (segment.allReleased()) {
+                        segment.delete();
+                    } else {
+                        segment.force();
+                        segment.close();
+                        kept++;
+                    }
+                } catch (IOException e) {
                     kept++;
+                    LOG.warn("Could not close a step-log segment cleanly ({})", e.toString());
                 }
             }
             if (kept > 0) {
                 LOG.warn("The step log keeps {} segment(s) with records not yet stored; the next start stores them",
                         kept);
             }
-        } catch (IOException e) {
-            LOG.warn("Could not close the step log cleanly ({})", e.toString());
         } finally {
             closeQuietly(lockFile);
             lock.unlock();

@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
     /** Applies the Flyway migrations (and, on H2, realigns identities); then sets the data directory owner-only. */
     public void migrate() {
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            flyway().migrate();
         } catch (FlywayException e) {
             throw new StartupException("The database schema could not be migrated: " + e.getMessage(), e);
         }
@@ -83,6 +83,10 @@ public final class Database implements AutoCloseable {
         LOG.info("Database ready ({})", config.embedded() ? "embedded H2 in " + config.dataDir() : "external");
     }
 
+    private Flyway flyway() {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+    }
+
     /**
      * Whether the database already holds calls with caller pseudonyms, made with some pseudonym key: then a new
      * key would break every link to those callers. Safe before {@link #migrate} (the calls table and its
@@ -90,8 +94,7 @@ public final class Database implements AutoCloseable {
      */
     public boolean holdsCallerPseudonyms() {
         try {
-            if (Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().info()
-                    .applied().length == 0) {
+            if (flyway().info().applied().length == 0) {
                 return false;
             }
         } catch (FlywayException e) {
