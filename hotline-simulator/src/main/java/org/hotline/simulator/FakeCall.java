@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -282,6 +283,21 @@ public final class FakeCall {
         public Builder onCommand(Consumer<String> observer) {
             this.onCommand = this.onCommand.andThen(Objects.requireNonNull(observer, "observer"));
             return this;
+        }
+
+        /**
+         * Runs {@code action} once, as the first command line starting with {@code prefix} arrives and before it is
+         * answered: "accept the call when Asterisk starts playing {@code connecting}".
+         */
+        public Builder atStartOf(String prefix, Runnable action) {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(action, "action");
+            AtomicBoolean done = new AtomicBoolean();
+            return onCommand(line -> {
+                if (line.startsWith(prefix) && done.compareAndSet(false, true)) {
+                    action.run();
+                }
+            });
         }
 
         /** How the caller hangs up; default {@link HangupStyle#HANGUP_LINE}. */

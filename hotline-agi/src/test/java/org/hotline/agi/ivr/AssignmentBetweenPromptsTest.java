@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
 import org.hotline.core.bus.HandOffReply;
@@ -37,8 +35,8 @@ class AssignmentBetweenPromptsTest {
              FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.replyWith(IntakeReply.queuedAt(3));
             CompletableFuture<HandOffReply> answer = new CompletableFuture<>();
-            CallRecord call = caller(ivr).hangupWhen(atStart("STREAM FILE \"hotline/hold\"", () ->
-                            ask(dispatch, FakeDispatch.assignment("PJSIP/1001"), answer)))
+            CallRecord call = caller(ivr).atStartOf("STREAM FILE \"hotline/hold\"", () ->
+                            ask(dispatch, FakeDispatch.assignment("PJSIP/1001"), answer))
                     .build().run(CALL_LIMIT);
 
             assertThat(answer.get().answer()).isEqualTo(HandOffReply.Answer.TAKEN);
@@ -55,8 +53,8 @@ class AssignmentBetweenPromptsTest {
                 "ivr.hold.position-interval", "100ms"));
              FakeDispatch dispatch = ivr.dispatch()) {
             CompletableFuture<HandOffReply> answer = new CompletableFuture<>();
-            CallRecord call = caller(ivr).hangupWhen(atStart("STREAM FILE \"hotline/voicemail-offer\"", () ->
-                            ask(dispatch, FakeDispatch.assignment("PJSIP/1002"), answer)))
+            CallRecord call = caller(ivr).atStartOf("STREAM FILE \"hotline/voicemail-offer\"", () ->
+                            ask(dispatch, FakeDispatch.assignment("PJSIP/1002"), answer))
                     .build().run(CALL_LIMIT);
 
             assertThat(answer.get().answer()).isEqualTo(HandOffReply.Answer.TAKEN);
@@ -71,8 +69,8 @@ class AssignmentBetweenPromptsTest {
             CompletableFuture<HandOffReply> late = new CompletableFuture<>();
             // Dispatch gives up on this one while "connecting" still plays.
             CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> caller(ivr)
-                    .hangupWhen(atStart("STREAM FILE \"hotline/connecting\"", () -> ask(dispatch,
-                            HoldUpdate.assigned("PJSIP/1003", System.currentTimeMillis() + 200), late)))
+                    .atStartOf("STREAM FILE \"hotline/connecting\"", () -> ask(dispatch,
+                            HoldUpdate.assigned("PJSIP/1003", System.currentTimeMillis() + 200), late))
                     .build().run(CALL_LIMIT));
 
             assertThat(late.get().answer()).isEqualTo(HandOffReply.Answer.TOO_LATE);
@@ -104,19 +102,5 @@ class AssignmentBetweenPromptsTest {
                 answer.completeExceptionally(e);
             }
         });
-    }
-
-    /**
-     * Runs {@code action} once, as the fake Asterisk receives the first command starting with {@code prefix} and
-     * before it starts on it: a spy on the command stream through the hangup hook, which never hangs up.
-     */
-    static Predicate<String> atStart(String prefix, Runnable action) {
-        AtomicBoolean done = new AtomicBoolean();
-        return line -> {
-            if (line.startsWith(prefix) && done.compareAndSet(false, true)) {
-                action.run();
-            }
-            return false;
-        };
     }
 }

@@ -85,6 +85,30 @@ class ConnectingScreenBrowserTest {
         }
     }
 
+    @Test
+    void aReloadWhileConnectingStillSaysConnectingAndTheCallFollows() throws Exception {
+        Operator amina = People.operator(hotline, "amina", "Amina", Language.DARI, "PJSIP/1001");
+        try (Browser operator = new Browser(base)) {
+            onDuty(operator);
+            CountDownLatch shown = new CountDownLatch(1);
+            CompletableFuture<CallRecord> call = placeCall(shown, false);
+            operator.waitFor(By.id("offer"));
+            operator.click(By.id("accept"));
+            operator.waitForText(By.id("notice"), CONNECTING);
+
+            // An operator who presses F5 while the phone system puts the caller through.
+            operator.driver.navigate().refresh();
+            operator.waitForText(By.id("notice"), CONNECTING);
+            assertThat(operator.text(By.id("state"))).isEqualTo("Call offered");
+            shown.countDown();
+
+            assertThat(call.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).variables())
+                    .containsEntry("HOTLINE_TARGET", amina.endpoint());
+            operator.waitForText(By.id("state"), "On a call");
+            operator.waitFor(By.id("call"));
+        }
+    }
+
     private static void onDuty(Browser operator) {
         operator.signIn("amina", People.PASSWORD, "/operator");
         operator.click(By.id("go-available"));
