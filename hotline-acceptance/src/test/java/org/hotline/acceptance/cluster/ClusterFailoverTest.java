@@ -128,6 +128,9 @@ class ClusterFailoverTest {
         CompletableFuture<CallRecord> second = place(agiY, "+93700000102");
         await().atMost(LIMIT).until(() -> bob.messages("offer").size() == 2);
         String secondId = bob.messages("offer").getLast().getString("callId");
+        // The IVR writes the queued step asynchronously (its step log holds it first), so under load the row may
+        // land a moment after the offer; the takeover below rebuilds from what the database holds.
+        await().atMost(LIMIT).until(() -> queued(1));
         dispatchA.kill9();
         nodes.remove(dispatchA);
 
