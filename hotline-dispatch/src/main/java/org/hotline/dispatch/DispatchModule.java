@@ -104,7 +104,8 @@ public final class DispatchModule implements AutoCloseable {
         new ScreenRoutes(vertx, ScreenConfig.from(settings), directory, registry, Clock.systemUTC(),
                 secretFile.isBlank() ? null : java.nio.file.Path.of(secretFile)).mount(router);
         // --- The tips API (tips, referrals, partners, voice messages, audit) mounts here, after the screen. ---
-        Blocking jdbc = new Blocking(blocking);
+        // People wait on these answers: they go ahead of routing's queued bookkeeping (see GatedExecutor).
+        Blocking jdbc = new Blocking(blocking.firstInLine());
         AuditTrail audit = new JooqAuditTrail(database.dsl());
         new TipRoutes(database.dsl(), audit, jdbc, vertx.eventBus(), registry, ZoneId.of(settings.string("time-zone")),
                 Clock.systemUTC()).mount(router);
