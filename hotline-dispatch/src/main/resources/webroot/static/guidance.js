@@ -13,7 +13,7 @@ import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { purpose as purposeLabel } from './common.js';
 
-const STORAGE_KEY = 'hotline.guidance';
+const STORAGE_KEY = 'guidance-of-call';
 const OFFLINE = {
   source: 'offline',
   sections: [
