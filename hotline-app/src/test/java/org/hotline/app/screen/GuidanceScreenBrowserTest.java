@@ -108,6 +108,18 @@ class GuidanceScreenBrowserTest {
         var maria = People.manager(hotline, "maria");
         String edited = "Ask first, quietly: \"Are you somewhere safe to talk?\"\nAgree a safe word.";
         try (Browser operator = new Browser(base); Browser manager = new Browser(base)) {
+            // A first call on the built-in text, its tip saved; the operator's page stays open from here on.
+            onDuty(operator);
+            CallRecord first = takeCall(operator, '2');
+            operator.waitForText(By.cssSelector(".guidance-safety-check"), "Can you talk safely right now?");
+            endCall(first);
+            operator.waitFor(By.id("tip-form"));
+            select(operator, "tip-contactType", "test");
+            operator.click(By.id("tip-save"));
+            operator.waitForText(By.id("notice"), "Tip saved.");
+            operator.waitUntilHidden(By.id("guidance"));
+            operator.waitForText(By.id("state"), "Available");
+
             manager.signIn("maria", People.PASSWORD, "/manager");
             manager.click(By.id("nav-guidance"));
             manager.waitFor(By.cssSelector("body[data-ready='true']"));
@@ -130,7 +142,6 @@ class GuidanceScreenBrowserTest {
                     AUDIT_EVENTS.ACTION.eq("guidance-edited").and(AUDIT_EVENTS.ACTOR_ID.eq(maria.id()))
                             .and(AUDIT_EVENTS.SUBJECT_ID.eq("all/safety-check/en@2"))) == 1);
 
-            onDuty(operator);
             takeCall(operator, '2');
             operator.waitForText(By.cssSelector(".guidance-safety-check"), "Are you somewhere safe to talk?");
             assertThat(operator.text(By.cssSelector(".guidance-safety-check")))
