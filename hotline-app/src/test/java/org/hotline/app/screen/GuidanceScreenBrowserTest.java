@@ -99,6 +99,17 @@ class GuidanceScreenBrowserTest {
             assertThat(dsl.selectFrom(TIP_DANGER_ANSWERS).where(TIP_DANGER_ANSWERS.TIP_ID.eq(tip.getId()))
                     .orderBy(TIP_DANGER_ANSWERS.QUESTION).fetch(r -> r.getQuestion() + "=" + r.getAnswer()))
                     .containsExactly("child=unsure", "confined=yes", "injured=no");
+
+            // A manager opening the tip reads the answers beside its urgency.
+            People.manager(hotline, "maria");
+            try (Browser manager = new Browser(base)) {
+                manager.signIn("maria", People.PASSWORD, "/manager");
+                manager.click(By.cssSelector("#tip-filters button[type='submit']"));
+                manager.click(By.cssSelector("#tips tr[data-tip='" + tip.getId() + "'] button.open-tip"));
+                manager.waitForText(By.id("tip-detail-body"), "Locked in or kept from leaving now: Yes");
+                assertThat(manager.text(By.id("tip-detail-body"))).contains("Hurt, or needs a doctor now: No",
+                        "A child under 18 involved: Not sure", "Critical", "Imminent danger");
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package org.hotline.dispatch.guidance;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.hotline.core.tip.Choice;
 import org.hotline.core.tip.Urgency;
 
 /**
@@ -9,26 +9,29 @@ import org.hotline.core.tip.Urgency;
  * Their wording is guidance text (managers edit it); what each answer means for the tip's urgency is fixed here,
  * because it is a rule, not a text: {@link UrgencyRule} reads it.
  */
-public enum DangerQuestion {
-    INJURED(true, Urgency.CRITICAL, Urgency.URGENT),
-    CONFINED(true, Urgency.CRITICAL, Urgency.URGENT),
-    THREATENED(true, Urgency.CRITICAL, Urgency.URGENT),
-    MOVED_SOON(false, Urgency.URGENT, null),
-    CHILD(false, Urgency.URGENT, null);
+public enum DangerQuestion implements Choice {
+    INJURED("Hurt, or needs a doctor now", true, Urgency.CRITICAL, Urgency.URGENT),
+    CONFINED("Locked in or kept from leaving now", true, Urgency.CRITICAL, Urgency.URGENT),
+    THREATENED("Threatened, and it could happen today", true, Urgency.CRITICAL, Urgency.URGENT),
+    MOVED_SOON("About to be moved, or taken across a border", false, Urgency.URGENT, null),
+    CHILD("A child under 18 involved", false, Urgency.URGENT, null);
 
+    private final String label;
     private final boolean imminent;
     private final Urgency ifYes;
     private final Urgency ifUnsure;
 
-    DangerQuestion(boolean imminent, Urgency ifYes, Urgency ifUnsure) {
+    DangerQuestion(String label, boolean imminent, Urgency ifYes, Urgency ifUnsure) {
+        this.label = label;
         this.imminent = imminent;
         this.ifYes = ifYes;
         this.ifUnsure = ifUnsure;
     }
 
-    /** The stored and sent form: {@code injured}, {@code moved-soon}, ... */
-    public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    /** A short name for lists and the tip's detail; the question as asked is guidance text. */
+    @Override
+    public String label() {
+        return label;
     }
 
     /** A "yes" here means imminent danger. */
@@ -51,7 +54,8 @@ public enum DangerQuestion {
         return "q-" + code();
     }
 
+    /** The question with this code ({@code injured}, {@code moved-soon}, ...), if any. */
     public static Optional<DangerQuestion> byCode(String code) {
-        return Arrays.stream(values()).filter(q -> q.code().equals(code)).findFirst();
+        return Choice.byCode(DangerQuestion.class, code);
     }
 }
