@@ -161,6 +161,25 @@ class GuidanceScreenBrowserTest {
         }
     }
 
+    @Test
+    void withTheGuidanceUnreachableTheOperatorStillGetsTheSafetyCheck() {
+        People.operator(hotline, "amina", "Amina", Language.DARI, "PJSIP/1001");
+        try (Browser operator = new Browser(base)) {
+            onDuty(operator);
+            // The network fails for the guidance only: every other request of the screen still goes through.
+            operator.driver.executeScript("""
+                    const real = window.fetch;
+                    window.fetch = (url, options) => String(url).startsWith('/api/guidance')
+                      ? Promise.reject(new TypeError('Failed to fetch')) : real(url, options);""");
+            takeCall(operator, '1');
+
+            operator.waitForText(By.id("guidance-source"), "The server cannot be reached");
+            assertThat(operator.text(By.cssSelector(".guidance-safety-check")))
+                    .contains("Can you talk safely right now?");
+            assertThat(operator.text(By.cssSelector(".guidance-quick-exit"))).contains("Sorry, wrong number.");
+        }
+    }
+
     private static void onDuty(Browser operator) {
         operator.signIn("amina", People.PASSWORD, "/operator");
         operator.waitForText(By.id("state"), "Away");
