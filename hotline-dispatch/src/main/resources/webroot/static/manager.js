@@ -128,6 +128,9 @@ async function openTip(id) {
         fact('Urgency', label('urgencies', tip.urgency), tip.imminentDanger
           ? el('span', { class: 'badge danger', text: 'Imminent danger' }) : null),
         fact('Consent', label('consents', tip.consent)),
+        // The danger assessment asked during the call (guidance), one entry per question asked.
+        fact('Danger assessment', Object.entries(tip.dangerAssessment || {}).map(([q, a]) =>
+          `${label('dangerQuestions', q)}: ${label('dangerAnswers', a)}`).join('; ') || '—'),
         fact('Law-enforcement report', label('lawEnforcement', tip.lawEnforcement)),
         'summary' in tip ? fact('Summary', el('p', { class: 'summary', dir: 'auto', text: tip.summary || '—' }))
           : []),

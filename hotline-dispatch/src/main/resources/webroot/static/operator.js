@@ -6,6 +6,7 @@ import { connectBus, duration, language, priority, purpose, serverNow, since, st
   from './common.js';
 import { loadTipOptions, TipForm } from './tipform.js';
 import { Voicemails } from './voicemail.js';
+import { guidance } from './guidance.js';
 
 const CONNECTING = 'Connecting you to the caller…';
 const WITHDRAWN = {
@@ -209,6 +210,7 @@ const tips = await loadTipOptions().then((options) => new TipForm(options, notif
 const voicemails = new Voicemails(tips, notify);
 showQueue([]);
 bus.register(session.addresses.screen, onScreen);
+bus.register(session.addresses.screen, (message) => guidance.onScreen(message));
 bus.on('error', (reason) => notify(`The server refused a request (${String(reason)}).`));
 bus.connect();
 voicemails.start();

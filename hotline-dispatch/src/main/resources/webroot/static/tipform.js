@@ -4,6 +4,7 @@
 import { ApiError, getJson, send } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { until } from './common.js';
+import { guidance } from './guidance.js';
 
 const EMPTY = '';
 
@@ -264,6 +265,8 @@ export class TipForm {
   collect() {
     const tip = { id: this.tipId, contactType: this.value('tip-contactType'), summary: this.value('tip-summary') };
     if (this.callId) tip.callId = this.callId;
+    // The danger answers given during the call (guidance.js), whatever the contact type.
+    Object.assign(tip, guidance.tipFields(this.callId));
     if (tip.contactType !== 'substantive') return tip;
     Object.assign(tip, {
       signal: this.value('tip-signal'),
@@ -317,6 +320,7 @@ export class TipForm {
     setText(button, 'Saving…');
     try {
       await send('POST', '/api/tips', tip);
+      guidance.tipSaved(tip.callId);
       this.notify('Tip saved.');
       this.close();
     } catch (e) {

@@ -15,6 +15,7 @@ import org.hotline.core.storage.GatedExecutor;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.audit.JooqAuditTrail;
+import org.hotline.dispatch.guidance.GuidanceRoutes;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.partners.PartnerRoutes;
@@ -112,6 +113,7 @@ public final class DispatchModule implements AutoCloseable {
         new PartnerRoutes(database.dsl(), jdbc).mount(router);
         new VoicemailRoutes(database.dsl(), audit, jdbc, settings.path("ivr.voicemail.dir"), Clock.systemUTC())
                 .mount(router);
+        new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
     }
 
     public OperatorDirectory directory() {

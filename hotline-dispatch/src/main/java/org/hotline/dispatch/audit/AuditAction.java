@@ -9,7 +9,9 @@ public enum AuditAction {
     /** Someone tried to open a tip they may not see; nothing was shown. */
     TIP_OPEN_REFUSED("tip"),
     /** A voice message's audio was sent to its claimant. */
-    VOICEMAIL_PLAYED("call");
+    VOICEMAIL_PLAYED("call"),
+    /** A manager saved a new version of a guidance text; the subject names the text and the new version. */
+    GUIDANCE_EDITED("guidance");
 
     private final String subjectType;
 
@@ -22,7 +24,7 @@ public enum AuditAction {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kind of record the subject id names: {@code tip} or {@code call}. */
+    /** The kind of record the subject id names: {@code tip}, {@code call} or {@code guidance}. */
     public String subjectType() {
         return subjectType;
     }

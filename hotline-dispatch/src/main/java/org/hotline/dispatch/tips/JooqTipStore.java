@@ -67,6 +67,7 @@ final class JooqTipStore implements TipStore {
         }
         Map<String, String> partnerCountries = partnerCountries(db, tip.referrals());
         insertTip(db, tip.id(), content, operatorId, at);
+        DangerAnswers.insert(db, tip.id(), content.danger());
         for (int i = 0; i < tip.referrals().size(); i++) {
             NewReferral referral = tip.referrals().get(i);
             // A referral is cross-border when the partner works in another country than the situation's.

@@ -42,7 +42,8 @@ final class TipJson {
                 .put("urgency", code(c.urgency()))
                 .put("imminentDanger", c.imminentDanger())
                 .put("consent", code(c.consent()))
-                .put("lawEnforcement", code(c.lawEnforcement()));
+                .put("lawEnforcement", code(c.lawEnforcement()))
+                .put(DangerAnswers.FIELD, DangerAnswers.json(c.danger()));
         if (withSummary) {
             json.put("summary", c.summary());
         }

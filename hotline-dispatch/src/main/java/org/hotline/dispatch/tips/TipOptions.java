@@ -20,6 +20,8 @@ import org.hotline.core.tip.Region;
 import org.hotline.core.tip.Signal;
 import org.hotline.core.tip.TraffickingType;
 import org.hotline.core.tip.Urgency;
+import org.hotline.dispatch.guidance.DangerAnswer;
+import org.hotline.dispatch.guidance.DangerQuestion;
 
 /**
  * The body of {@code GET /api/tip-options}: every choice list of the tip form as {@code {code, label}} lists,
@@ -60,6 +62,8 @@ final class TipOptions {
                 .put("referralStatuses", list(ReferralStatus.class))
                 .put("referralTransitions", transitions)
                 .put("languages", languages)
+                .put("dangerQuestions", list(DangerQuestion.class))
+                .put("dangerAnswers", list(DangerAnswer.class))
                 .put("limits", new JsonObject()
                         .put("summaryMaxLength", TipReader.SUMMARY_MAX_LENGTH)
                         .put("maxReferrals", TipReader.MAX_REFERRALS)

@@ -21,6 +21,8 @@ import org.hotline.core.tip.Signal;
 import org.hotline.core.tip.TraffickingType;
 import org.hotline.core.tip.Urgency;
 import org.hotline.dispatch.api.ApiError;
+import org.hotline.dispatch.guidance.DangerAssessment;
+import org.hotline.dispatch.guidance.UrgencyRule;
 
 /**
  * Reads a submitted tip form ({@code POST /api/tips}) into a {@link NewTip}, checking every field against its
@@ -35,7 +37,7 @@ final class TipReader {
     private static final Set<String> FIELDS = Set.of("id", "callId", "contactType", "signal", "callerType",
             "traffickingType", "form", "recruitment", "control", "country", "region", "origin", "transit",
             "destination", "victims", "urgency", "imminentDanger", "consent", "lawEnforcement", "summary",
-            "referrals");
+            "referrals", DangerAnswers.FIELD);
     private static final Set<String> VICTIM_FIELDS = Set.of("count", "minors", "female", "male", "otherGender");
     private static final Set<String> REFERRAL_FIELDS = Set.of("partnerId", "service", "consent");
     private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9-]{1,40}");
@@ -52,6 +54,9 @@ final class TipReader {
         ContactType contactType = f.choice("contactType", ContactType.class, true, "a contact type");
         boolean substantive = contactType == ContactType.SUBSTANTIVE;
         Place place = place(f);
+        // The danger assessment asked during the call can only raise the urgency the operator chose.
+        DangerAssessment danger = DangerAnswers.read(f);
+        boolean urgencyFromAnswers = UrgencyRule.urgency(danger).isPresent();
         TipContent content = new TipContent(
                 f.uuid("callId", false, "call id"),
                 contactType,
@@ -63,11 +68,13 @@ final class TipReader {
                 f.choices("control", ControlMethod.class, "means of control"),
                 place,
                 victims(f),
-                f.choice("urgency", Urgency.class, substantive, "an urgency"),
-                Boolean.TRUE.equals(f.flag("imminentDanger")),
+                UrgencyRule.raise(f.choice("urgency", Urgency.class, substantive && !urgencyFromAnswers,
+                        "an urgency"), danger),
+                Boolean.TRUE.equals(f.flag("imminentDanger")) || UrgencyRule.imminentDanger(danger),
                 f.choice("consent", Consent.class, substantive, "the caller's consent"),
                 f.choice("lawEnforcement", LawEnforcementReport.class, false, "a law-enforcement report"),
-                summary(f));
+                summary(f),
+                danger);
         return new NewTip(id, content, referrals(f, substantive, place));
     }
 

@@ -31,6 +31,7 @@ import org.hotline.core.tip.Region;
 import org.hotline.core.tip.Signal;
 import org.hotline.core.tip.TraffickingType;
 import org.hotline.core.tip.Urgency;
+import org.hotline.dispatch.guidance.DangerAssessment;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -42,7 +43,8 @@ final class TipRecords {
     static Optional<StoredTip> find(DSLContext db, String tipId) {
         return db.selectFrom(TIPS).where(TIPS.ID.eq(tipId)).fetchOptional()
                 .map(tip -> new StoredTip(tip.getId(), tip.getOperatorId(), tip.getCreatedAt().toInstant(),
-                        content(tip), tip.getCrossBorder(), referrals(db, REFERRALS.TIP_ID.eq(tipId))));
+                        content(tip, DangerAnswers.find(db, tipId)), tip.getCrossBorder(),
+                        referrals(db, REFERRALS.TIP_ID.eq(tipId))));
     }
 
     /** The referrals matching {@code where}, in the order they were entered, each with its history. */
@@ -67,7 +69,7 @@ final class TipRecords {
                 choice(ReferralStatus.class, r.getToStatus()), r.getChangedAt().toInstant(), r.getChangedBy());
     }
 
-    private static TipContent content(TipsRecord r) {
+    private static TipContent content(TipsRecord r, DangerAssessment danger) {
         return new TipContent(r.getCallId(), choice(ContactType.class, r.getContactType()),
                 choice(Signal.class, r.getSignalType()), choice(CallerType.class, r.getCallerType()),
                 choice(TraffickingType.class, r.getTraffickingType()),
@@ -79,7 +81,7 @@ final class TipRecords {
                 new Victims(r.getVictimsCount(), r.getVictimsMinors(), r.getVictimsFemale(), r.getVictimsMale(),
                         r.getVictimsOtherGender()),
                 choice(Urgency.class, r.getUrgency()), r.getImminentDanger(), choice(Consent.class, r.getConsent()),
-                choice(LawEnforcementReport.class, r.getLawEnforcement()), r.getSummary());
+                choice(LawEnforcementReport.class, r.getLawEnforcement()), r.getSummary(), danger);
     }
 
     /** The stored form of several control methods: codes in declaration order, comma-separated. */

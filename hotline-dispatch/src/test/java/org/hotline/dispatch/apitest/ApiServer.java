@@ -30,6 +30,7 @@ import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.audit.JooqAuditTrail;
+import org.hotline.dispatch.guidance.GuidanceRoutes;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.Operator;
@@ -96,6 +97,7 @@ public final class ApiServer implements AutoCloseable {
                 Clock.systemUTC()).mount(router);
         new PartnerRoutes(database.dsl(), jdbc).mount(router);
         new VoicemailRoutes(database.dsl(), audit, jdbc, voicemailDir, Clock.systemUTC()).mount(router);
+        new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
