@@ -50,14 +50,14 @@ class FollowUpBrowserTest {
     private static final ZoneId KABUL = ZoneId.of("Asia/Kabul");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
     Path dataDir;
     Hotline hotline;
     String base;
     Operator amina;
 
     @BeforeAll
-    void start() {
+    void start(@TempDir Path dir) {
+        dataDir = dir;
         hotline = TestHotline.start(dataDir, Map.of());
         base = TestHotline.screenUrl(hotline);
         amina = People.operator(hotline, "amina", "Amina", Language.DARI, "PJSIP/1001");
