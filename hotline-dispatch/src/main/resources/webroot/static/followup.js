@@ -151,7 +151,7 @@ function showAddenda(addenda) {
   fill(byId('addenda'), addenda.map((a) => el('li', { 'data-addendum': a.id },
     el('span', { class: 'hint', text: `${when(a.at)}, ${a.authorName}: ` }),
     el('span', { dir: 'auto', class: 'addendum-text', text: a.text }))));
-  if (addenda.length === 0) fill(byId('addenda'), el('li', { class: 'hint', text: 'None yet.' }));
+  if (addenda.length === 0) fill(byId('addenda'), el('li', { class: 'hint none', text: 'None yet.' }));
 }
 
 byId('addendum-add').addEventListener('click', async () => {
