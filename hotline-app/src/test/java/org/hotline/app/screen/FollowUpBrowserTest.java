@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Follow-up in a real Chromium against the real hotline, done as a person does it: a manager moves a referral
- * along from the screen with a due date and a note; a referral without the caller's consent is refused with the
+ * along from the screen with a due date and a note, and adds an addendum to the tip; a referral without the caller's consent is refused with the
  * rule shown, then goes ahead with a recorded basis, audited and listed in the report; an overdue referral is
  * reminded in the header; an operator who opens the reports gets a readable refusal; and every time shown (tips
  * list, report list, report) is Kabul time, 24-hour, with the zone named once.
@@ -89,12 +89,20 @@ class FollowUpBrowserTest {
             By card = By.cssSelector("#tip-referrals [data-referral='" + referral + "']");
             manager.waitForText(card, "Sent (due " + due + ")");
             assertThat(manager.text(card)).contains("Phoned the shelter; answer by Thursday");
+
+            // What was learnt later goes in an addendum; the tip as written stays as it was.
+            manager.driver.findElement(By.id("addendum-text")).sendKeys("The shelter has a place from Monday.");
+            manager.click(By.id("addendum-add"));
+            manager.waitForText(By.id("addenda"), "Manager maria: The shelter has a place from Monday.");
         }
         var dsl = hotline.database().dsl();
         assertThat(dsl.fetchValue(REFERRALS.STATUS, REFERRALS.ID.eq(referral))).isEqualTo("sent");
         assertThat(dsl.fetchValue(REFERRALS.DUE_ON, REFERRALS.ID.eq(referral))).isEqualTo(due);
         assertThat(dsl.fetchValue(REFERRAL_STATUS_CHANGES.NOTE, REFERRAL_STATUS_CHANGES.REFERRAL_ID.eq(referral)
                 .and(REFERRAL_STATUS_CHANGES.TO_STATUS.eq("sent")))).isEqualTo("Phoned the shelter; answer by Thursday");
+        assertThat(dsl.fetchValue(TIPS.SUMMARY, TIPS.ID.eq(tip))).isEqualTo("A follow-up test tip");
+        assertThat(dsl.fetchCount(AUDIT_EVENTS, AUDIT_EVENTS.SUBJECT_ID.eq(tip)
+                .and(AUDIT_EVENTS.ACTION.eq("tip-addendum-added")))).isEqualTo(1);
     }
 
     @Test
