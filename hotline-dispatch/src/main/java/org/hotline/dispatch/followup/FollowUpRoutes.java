@@ -85,7 +85,7 @@ public final class FollowUpRoutes implements AutoCloseable {
             if (result.succeeded()) {
                 overdue.set(result.result());
             } else {
-                LOG.debug("Counting overdue referrals failed: {}", result.cause().getClass().getSimpleName());
+                LOG.warn("Counting overdue referrals failed; the gauge keeps its last count", result.cause());
             }
         });
     }
