@@ -212,10 +212,24 @@ class FollowUpBrowserTest {
         }
     }
 
-    /** Types a date into a date field as a person does, in the field's own order (Chromium's en-US: mm/dd/yyyy). */
+    /**
+     * Types a date into a date field as a person does, in the order the field shows for the browser's language
+     * (mm/dd/yyyy in en-US, dd/mm/yyyy in en-GB).
+     */
     private static void typeDate(Browser browser, By field, LocalDate day) {
+        String order = (String) browser.driver.executeScript("return new Intl.DateTimeFormat(navigator.language)"
+                + ".formatToParts(new Date(2020, 10, 22)).map(p => p.type)"
+                + ".filter(t => t === 'day' || t === 'month' || t === 'year').map(t => t[0]).join('')");
+        StringBuilder keys = new StringBuilder();
+        for (char part : order.toCharArray()) {
+            keys.append(switch (part) {
+                case 'd' -> String.format("%02d", day.getDayOfMonth());
+                case 'm' -> String.format("%02d", day.getMonthValue());
+                default -> String.format("%04d", day.getYear());
+            });
+        }
         WebElement input = browser.driver.findElement(field);
-        input.sendKeys(String.format("%02d%02d%04d", day.getMonthValue(), day.getDayOfMonth(), day.getYear()));
+        input.sendKeys(keys);
         await().atMost(WAIT).untilAsserted(() -> assertThat(input.getDomProperty("value")).isEqualTo(day.toString()));
     }
 
