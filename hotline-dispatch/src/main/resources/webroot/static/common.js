@@ -23,6 +23,17 @@ export const STATES = {
 
 let serverOffset = 0;
 let languageNames = new Map();
+// The hotline's time zone, from the server's configuration (time-zone): every time on every page is shown in it.
+let timeZone = 'UTC';
+let timeFormat = null;
+
+/** The pages each role can reach, in the order the navigation shows them. */
+const PAGES = {
+  operator: [['/operator', 'Calls'], ['/follow-up', 'My tips and referrals']],
+  manager: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/reports', 'Reports']],
+  admin: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/reports', 'Reports']],
+};
+const OVERDUE_EVERY_MS = 60_000;
 
 /** Loads who is signed in, fills the header and wires sign-out. Sends people of another role home. */
 export async function startPage(expectedRoles) {
@@ -33,6 +44,8 @@ export async function startPage(expectedRoles) {
   }
   serverOffset = session.serverTime - Date.now();
   languageNames = new Map(session.languageNames.map((l) => [l.code, l]));
+  useTimeZone(session.timeZone || 'UTC');
+  header(session);
   setText(byId('who-name'), session.displayName);
   const spoken = byId('who-languages');
   if (spoken) fill(spoken, session.languages.map((code) => language(code)));
@@ -113,8 +126,62 @@ window.setInterval(() => {
   }
 }, 1000);
 
-/** A readable local time for an ISO instant. */
+// --- One time rule: the hotline's zone, 24-hour, the zone named once per page ------------------------------
+function useTimeZone(zone) {
+  timeZone = zone;
+  timeFormat = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23',
+  });
+}
+
+/** The hotline's time zone, e.g. "Asia/Kabul". */
+export function zone() {
+  return timeZone;
+}
+
+/** The zone's offset from UTC at `date`, e.g. "UTC+4:30". */
+function offsetOf(date) {
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(date).find((p) => p.type === 'timeZoneName');
+  return name ? name.value.replace('GMT', 'UTC').replace(/^UTC$/, 'UTC+0') : '';
+}
+
+/** An ISO instant as "2026-12-07 14:05" in the hotline's zone (24-hour); the page names the zone once. */
 export function when(iso) {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
+  if (Number.isNaN(date.getTime())) return '';
+  if (!timeFormat) useTimeZone(timeZone);
+  const part = Object.fromEntries(timeFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+// --- The header: navigation to every page of the role, the zone, the overdue reminder ----------------------
+function header(session) {
+  const bar = document.querySelector('header.bar');
+  if (!bar) return;
+  const here = window.location.pathname;
+  const nav = el('nav', { id: 'nav', 'aria-label': 'Pages' }, el('ul', {},
+    (PAGES[session.role] || []).map(([href, text]) => el('li', {},
+      el('a', { href, text, 'aria-current': href === here ? 'page' : null })))));
+  const zoneLine = el('p', { id: 'time-zone', class: 'hint',
+    text: `Times in ${timeZone} (${offsetOf(new Date())}), 24-hour` });
+  const reminder = el('a', { id: 'overdue-reminder', class: 'reminder', href: '/follow-up#followup-title',
+    hidden: true });
+  bar.querySelector('h1').after(nav, zoneLine, reminder);
+  refreshOverdue();
+  window.setInterval(refreshOverdue, OVERDUE_EVERY_MS);
+}
+
+/** Asks how many of this person's referrals (a manager's: everyone's) are overdue, and says so in the header. */
+export async function refreshOverdue() {
+  const reminder = byId('overdue-reminder');
+  if (!reminder) return;
+  try {
+    const { overdue } = await getJson('/api/follow-up/overdue');
+    setText(reminder, overdue === 1 ? '1 referral overdue' : `${overdue} referrals overdue`);
+    reminder.hidden = overdue === 0;
+  } catch (e) {
+    // The reminder stays as it was; the next minute asks again.
+  }
 }

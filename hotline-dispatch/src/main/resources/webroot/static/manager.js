@@ -135,6 +135,8 @@ async function openTip(id) {
         'summary' in tip ? fact('Summary', el('p', { class: 'summary', dir: 'auto', text: tip.summary || '—' }))
           : []),
       el('h3', { text: 'Referrals' }),
+      el('p', {}, el('a', { class: 'follow-up-link', href: `/follow-up?tip=${encodeURIComponent(tip.id)}`,
+        text: 'Follow up: change referral statuses, due dates and notes; add an addendum' })),
       (tip.referrals || []).length === 0 ? el('p', { class: 'hint', text: 'None.' })
         : el('table', { class: 'list' },
           el('thead', {}, el('tr', {}, ['Partner', 'Country', 'Service', 'Consent', 'Status']

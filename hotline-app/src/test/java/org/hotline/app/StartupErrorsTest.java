@@ -62,6 +62,13 @@ class StartupErrorsTest {
     }
 
     @Test
+    void aReferralDueDaysOutOfRangeIsOneClearSentenceBeforeAnythingStarts() {
+        assertThatThrownBy(() -> Hotline.start(settings(Map.of("referral.due-days", "0"))))
+                .isInstanceOf(org.hotline.core.config.SettingsException.class)
+                .hasMessageContaining("HOTLINE_REFERRAL_DUE_DAYS").hasMessageContaining("from 1 to 365");
+    }
+
+    @Test
     void anUnusableDataDirectoryIsOneClearSentence() throws Exception {
         Path notADirectory = Files.writeString(dataDir.resolve("file"), "x");
         assertThatThrownBy(() -> Hotline.start(settings(Map.of("data.dir", notADirectory.resolve("data")

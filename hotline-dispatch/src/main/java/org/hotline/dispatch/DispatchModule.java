@@ -16,6 +16,7 @@ import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.guidance.GuidanceRoutes;
+import org.hotline.dispatch.followup.FollowUpRoutes;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.partners.PartnerRoutes;
@@ -40,6 +41,7 @@ public final class DispatchModule implements AutoCloseable {
     private final GatedExecutor blocking;
     private final RoutingConfig routingConfig;
     private Future<String> routing;
+    private FollowUpRoutes followUp;
 
     private DispatchModule(Vertx vertx, Settings settings, Database database, CallJournal journal,
                            MeterRegistry registry) {
@@ -108,8 +110,11 @@ public final class DispatchModule implements AutoCloseable {
         // People wait on these answers: they go ahead of routing's queued bookkeeping (see GatedExecutor).
         Blocking jdbc = new Blocking(blocking.firstInLine());
         AuditTrail audit = new JooqAuditTrail(database.dsl());
-        new TipRoutes(database.dsl(), audit, jdbc, vertx.eventBus(), registry, ZoneId.of(settings.string("time-zone")),
-                Clock.systemUTC()).mount(router);
+        ZoneId zone = ZoneId.of(settings.string("time-zone"));
+        new TipRoutes(database.dsl(), audit, jdbc, vertx.eventBus(), registry, zone, Clock.systemUTC()).mount(router);
+        followUp = new FollowUpRoutes(database.dsl(), jdbc, registry, zone, FollowUpRoutes.dueDays(settings),
+                Clock.systemUTC());
+        followUp.mount(router, vertx);
         new PartnerRoutes(database.dsl(), jdbc).mount(router);
         new VoicemailRoutes(database.dsl(), audit, jdbc, settings.path("ivr.voicemail.dir"), Clock.systemUTC())
                 .mount(router);
@@ -122,6 +127,9 @@ public final class DispatchModule implements AutoCloseable {
 
     @Override
     public void close() {
+        if (followUp != null) {
+            followUp.close();
+        }
         blocking.close();
     }
 }

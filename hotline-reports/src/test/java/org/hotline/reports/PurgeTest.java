@@ -6,6 +6,7 @@ import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.CALL_STEPS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.core.db.Tables.TIPS;
+import static org.hotline.core.db.Tables.TIP_ADDENDA;
 import static org.hotline.core.db.Tables.VOICEMAIL_TASKS;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -68,6 +69,11 @@ abstract class PurgeTest {
         database.dsl().update(TIPS).set(TIPS.CALL_ID, oldCall).where(TIPS.SIGNAL_TYPE.eq("crisis")).execute();
         audit("2021-01-05T10:00:00");
         audit("2027-06-01T10:00:00");
+        // An addendum to one of the day's tips: free text like the summary, so it goes with it.
+        database.dsl().insertInto(TIP_ADDENDA).set(TIP_ADDENDA.TIP_ID, database.dsl().select(TIPS.ID).from(TIPS)
+                        .limit(1).fetchOne(TIPS.ID)).set(TIP_ADDENDA.AUTHOR_ID, day.amina)
+                .set(TIP_ADDENDA.ADDED_AT, Seed.utc(Seed.local("2026-03-12T10:00:00")))
+                .set(TIP_ADDENDA.BODY, "SECRET-ADDENDUM").execute();
     }
 
     @AfterEach
@@ -90,6 +96,7 @@ abstract class PurgeTest {
         assertThat(database.dsl().fetchCount(OPERATOR_STATES)).isZero();
         assertThat(database.dsl().fetchCount(TIPS)).as("tips keep their coded fields").isEqualTo(7);
         assertThat(database.dsl().fetchCount(TIPS, TIPS.SUMMARY.isNotNull())).isZero();
+        assertThat(database.dsl().fetchCount(TIP_ADDENDA)).as("addenda go with the summaries").isZero();
         assertThat(database.dsl().fetchCount(TIPS, TIPS.CALL_ID.isNotNull())).isZero();
         assertThat(voicemail.resolve("vm-1.wav")).doesNotExist();
         assertThat(voicemail.resolve("vm-done.wav")).doesNotExist();
@@ -102,12 +109,12 @@ abstract class PurgeTest {
         var purges = database.dsl().selectFrom(AUDIT_EVENTS).where(AUDIT_EVENTS.ACTION.eq("retention-purge"))
                 .orderBy(AUDIT_EVENTS.ID).fetch();
         assertThat(purges).extracting(r -> r.getSubjectType() + "=" + r.getRecordCount()).containsExactly(
-                "tip-summaries=7", "voicemail-audio=2", "calls=18", "operator-states=7", "audit-events=1");
+                "tip-summaries=7", "tip-addenda=1", "voicemail-audio=2", "calls=18", "operator-states=7", "audit-events=1");
         assertThat(purges).allSatisfy(r -> {
             assertThat(r.getActorId()).isNull();
             assertThat(r.getActorRole()).isEqualTo("system");
         });
-        assertThat(purges.get(2).getSubjectId()).as("calls before local midnight 730 days back")
+        assertThat(purges.get(3).getSubjectId()).as("calls before local midnight 730 days back")
                 .isEqualTo("2026-03-20T19:30Z");
         assertThat(database.dsl().fetchCount(AUDIT_EVENTS, AUDIT_EVENTS.ACTION.eq("tip-opened"))).isEqualTo(1);
     }

@@ -98,6 +98,11 @@ class WebTest {
         Document page = Jsoup.parse(list.bodyAsString());
         assertThat(page.select("#reports a.open")).extracting(a -> a.attr("href")).containsExactly("/reports/2026-03-10");
         assertThat(page.select("#reports tbody td").get(1).text()).isEqualTo("16");
+        // Every page reaches every other: back to the floor and the follow-up; the list's times in Kabul, 24-hour.
+        assertThat(page.select("nav a")).extracting(a -> a.attr("href"))
+                .containsExactly("/manager", "/follow-up", "/reports");
+        assertThat(page.select("#reports tbody td").get(2).text()).isEqualTo("2026-03-11 00:30");
+        assertThat(page.selectFirst(".subtitle").text()).contains("Times in Asia/Kabul (UTC+04:30), 24-hour");
 
         HttpResponse<Buffer> report = get(manager, "/reports/2026-03-10");
         assertThat(report.statusCode()).isEqualTo(200);

@@ -31,7 +31,7 @@ import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.DispatchModule;
-import org.hotline.dispatch.screen.SignedIn;
+import org.hotline.dispatch.screen.PageRefusal;
 import org.hotline.reports.ReportsModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +174,8 @@ public final class Hotline implements AutoCloseable {
         if (dispatch != null) {
             mounts.add(dispatch::mount);
             if (reports != null) {
-                mounts.add(router -> reports.mount(router, SignedIn.require(
+                // A page opened in the browser: an operator gets a readable refusal, not a blank 403.
+                mounts.add(router -> reports.mount(router, PageRefusal.require("the reports",
                         org.hotline.dispatch.operators.Role.MANAGER, org.hotline.dispatch.operators.Role.ADMIN)));
             }
         }

@@ -19,6 +19,7 @@ import org.hotline.core.StartupException;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.StorageConfig;
+import org.hotline.dispatch.followup.FollowUpRoutes;
 import org.hotline.dispatch.routing.RoutingConfig;
 import org.hotline.dispatch.screen.ScreenConfig;
 import org.hotline.reports.ReportConfig;
@@ -70,6 +71,7 @@ final class StartupChecks {
         ScreenConfig.from(settings);
         ReportConfig.from(settings);
         RetentionConfig.from(settings);
+        FollowUpRoutes.dueDays(settings);
         // The settings read directly where they are used.
         if (settings.integer("db.pool-size") < 1) {
             throw new StartupException("HOTLINE_DB_POOL_SIZE must be at least 1, not " + settings.integer("db.pool-size")

@@ -32,6 +32,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(409, message, null);
     }
 
+    /** 409 pointing at {@code field}: what must be added to the request for the stored state to allow it. */
+    public static ApiError conflict(String field, String message) {
+        return new ApiError(409, message, field);
+    }
+
     /**
      * 503: the request is right but cannot be answered yet, for example a tip for a call whose assignment routing
      * is still recording. Trying again shortly succeeds.

@@ -8,6 +8,13 @@ public enum AuditAction {
     TIP_OPENED("tip"),
     /** Someone tried to open a tip they may not see; nothing was shown. */
     TIP_OPEN_REFUSED("tip"),
+    /**
+     * A referral the caller did not consent to went ahead on a recorded basis (the consent rule's exception); the
+     * basis and the note are in the referral's history.
+     */
+    REFERRAL_SENT_WITHOUT_CONSENT("referral"),
+    /** An addendum was appended to a tip. */
+    TIP_ADDENDUM_ADDED("tip"),
     /** A voice message's audio was sent to its claimant. */
     VOICEMAIL_PLAYED("call"),
     /** A manager saved a new version of a guidance text; the subject names the text and the new version. */
@@ -24,7 +31,7 @@ public enum AuditAction {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kind of record the subject id names: {@code tip}, {@code call} or {@code guidance}. */
+    /** The kind of record the subject id names: {@code tip}, {@code referral}, {@code call} or {@code guidance}. */
     public String subjectType() {
         return subjectType;
     }

@@ -15,6 +15,8 @@ import org.hotline.dispatch.operators.Role;
 final class Pages {
     static final String OPERATOR = "/operator";
     static final String MANAGER = "/manager";
+    /** Everyone's own tips and referrals to follow up (managers: everyone's referrals). */
+    static final String FOLLOW_UP = "/follow-up";
 
     private Pages() {
     }

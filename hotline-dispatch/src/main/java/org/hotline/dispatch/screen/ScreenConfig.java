@@ -1,8 +1,11 @@
 package org.hotline.dispatch.screen;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.hotline.core.config.Settings;
+import org.hotline.core.config.SettingsException;
 
 /**
  * The dispatch screen's settings ({@code screen.*} in {@code hotline.properties}).
@@ -18,10 +21,11 @@ import org.hotline.core.config.Settings;
  * @param maxDelay        the longest wait
  * @param forgetAfter     failures older than this are forgotten
  * @param bridgeIdle      a bridge socket silent this long is closed
+ * @param zone            the hotline's time zone ({@code time-zone}): every page shows times in it
  */
 public record ScreenConfig(Duration idleTimeout, Duration absoluteTimeout, List<String> allowedOrigins, boolean https,
                            int freeFailures, int freeFailuresPerAddress, Duration firstDelay, Duration maxDelay, Duration forgetAfter,
-                           Duration bridgeIdle) {
+                           Duration bridgeIdle, ZoneId zone) {
     public ScreenConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
@@ -32,7 +36,17 @@ public record ScreenConfig(Duration idleTimeout, Duration absoluteTimeout, List<
                 https(settings), settings.integer("screen.signin.free-failures"),
                 settings.integer("screen.signin.free-failures-per-address"),
                 settings.duration("screen.signin.first-delay"), settings.duration("screen.signin.max-delay"),
-                settings.duration("screen.signin.forget-after"), settings.duration("screen.bridge.idle-timeout"));
+                settings.duration("screen.signin.forget-after"), settings.duration("screen.bridge.idle-timeout"),
+                zone(settings));
+    }
+
+    static ZoneId zone(Settings settings) {
+        try {
+            return ZoneId.of(settings.string("time-zone"));
+        } catch (DateTimeException e) {
+            throw new SettingsException("setting 'time-zone' must be a time zone such as Asia/Kabul, not '"
+                    + settings.string("time-zone") + "'");
+        }
     }
 
     /**

@@ -119,8 +119,9 @@ public final class ScreenRoutes {
         router.post("/signout").handler(signIn::signOut);
         router.get(Pages.OPERATOR).handler(Pages.view(role -> role == Role.OPERATOR, "operator.html"));
         router.get(Pages.MANAGER).handler(Pages.view(Role::canManage, "manager.html"));
+        router.get(Pages.FOLLOW_UP).handler(Pages.view(role -> true, "followup.html"));
         router.get("/api/session").handler(SignedIn.require(Role.values()))
-                .handler(new SessionApi(config.absoluteTimeout(), clock)::handle);
+                .handler(new SessionApi(config.absoluteTimeout(), config.zone(), clock)::handle);
         router.route("/static/*").handler(StaticHandler.create("webroot/static").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false).setDefaultContentEncoding("UTF-8"));
 

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.Role;
@@ -22,10 +23,12 @@ final class SessionApi {
     static final long PING_MILLIS = 5_000;
 
     private final Duration absoluteTimeout;
+    private final ZoneId zone;
     private final Clock clock;
 
-    SessionApi(Duration absoluteTimeout, Clock clock) {
+    SessionApi(Duration absoluteTimeout, ZoneId zone, Clock clock) {
         this.absoluteTimeout = absoluteTimeout;
+        this.zone = zone;
         this.clock = clock;
     }
 
@@ -55,7 +58,9 @@ final class SessionApi {
                 .put("bridge", BRIDGE_PATH)
                 .put("pingMillis", PING_MILLIS)
                 .put("languageNames", languages)
-                .put("serverTime", clock.millis());
+                .put("serverTime", clock.millis())
+                // The one zone every page shows times in (common.js formats them, 24-hour).
+                .put("timeZone", zone.getId());
         ScreenSession.endsAt(context.session(), absoluteTimeout).ifPresent(at -> body.put("endsAt", at.toEpochMilli()));
         context.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
     }

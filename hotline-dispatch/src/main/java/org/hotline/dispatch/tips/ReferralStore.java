@@ -2,7 +2,7 @@ package org.hotline.dispatch.tips;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.hotline.core.tip.ReferralStatus;
+import org.hotline.dispatch.screen.SignedIn;
 
 /** The status of referrals, with their history. Blocking: worker or virtual threads only. */
 interface ReferralStore {
@@ -11,12 +11,15 @@ interface ReferralStore {
     Optional<Owned> find(String referralId);
 
     /**
-     * Moves a referral to {@code to} and appends the change to its history, in one transaction. Asking for the
-     * status it already has changes nothing (a retry is harmless).
+     * Applies {@code change} to a referral and appends it to its history, in one transaction, under the consent
+     * rule ({@link ConsentRule}); going ahead without consent on a recorded basis is audited in the same
+     * transaction. Asking for the status it already has, with no due date or note, changes nothing (a retry is
+     * harmless).
      *
-     * @throws org.hotline.dispatch.api.ApiError 409 when the status may not change to {@code to}
+     * @throws org.hotline.dispatch.api.ApiError 409 when the status may not change to the one asked, or the
+     *                                           consent rule forbids it
      */
-    StoredReferral changeStatus(String referralId, ReferralStatus to, String byOperatorId, Instant at);
+    StoredReferral change(String referralId, ReferralChange change, SignedIn by, Instant at);
 
     /** A referral and the operator who wrote its tip. */
     record Owned(StoredReferral referral, String tipAuthorId) {

@@ -3,6 +3,7 @@ package org.hotline.dispatch.tips;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.hotline.core.tip.Choice;
 import org.hotline.core.tip.ControlMethod;
 
@@ -45,7 +46,10 @@ final class TipJson {
                 .put("lawEnforcement", code(c.lawEnforcement()))
                 .put(DangerAnswers.FIELD, DangerAnswers.json(c.danger()));
         if (withSummary) {
-            json.put("summary", c.summary());
+            // Addenda are free text like the summary: the same readers only.
+            JsonArray addenda = new JsonArray();
+            tip.addenda().forEach(a -> addenda.add(addendum(a)));
+            json.put("summary", c.summary()).put("addenda", addenda);
         }
         JsonArray referrals = new JsonArray();
         tip.referrals().forEach(r -> referrals.add(referral(r)));
@@ -55,7 +59,8 @@ final class TipJson {
     static JsonObject referral(StoredReferral r) {
         JsonArray history = new JsonArray();
         r.history().forEach(h -> history.add(new JsonObject().put("from", code(h.from())).put("to", code(h.to()))
-                .put("at", text(h.at())).put("by", h.byOperatorId())));
+                .put("at", text(h.at())).put("by", h.byOperatorId()).put("note", h.note())
+                .put("dueOn", date(h.dueOn())).put("consentBasis", code(h.consentBasis()))));
         return new JsonObject()
                 .put("id", r.id())
                 .put("tipId", r.tipId())
@@ -66,7 +71,14 @@ final class TipJson {
                 .put("consent", r.consent())
                 .put("crossBorder", r.crossBorder())
                 .put("status", code(r.status()))
+                .put("dueOn", date(r.dueOn()))
+                .put("consentBasis", code(r.consentBasis()))
                 .put("history", history);
+    }
+
+    static JsonObject addendum(Addendum a) {
+        return new JsonObject().put("id", a.id()).put("tipId", a.tipId()).put("authorId", a.authorId())
+                .put("authorName", a.authorName()).put("at", text(a.at())).put("text", a.text());
     }
 
     static JsonObject row(TipRow r) {
@@ -91,6 +103,10 @@ final class TipJson {
 
     private static String code(Choice choice) {
         return choice == null ? null : choice.code();
+    }
+
+    private static String date(LocalDate day) {
+        return day == null ? null : day.toString();
     }
 
     private static String text(Instant instant) {

@@ -8,6 +8,7 @@ import org.hotline.core.call.Language;
 import org.hotline.core.tip.CallerType;
 import org.hotline.core.tip.Choice;
 import org.hotline.core.tip.Consent;
+import org.hotline.core.tip.ConsentBasis;
 import org.hotline.core.tip.ContactType;
 import org.hotline.core.tip.ControlMethod;
 import org.hotline.core.tip.Country;
@@ -60,6 +61,7 @@ final class TipOptions {
                 .put("lawEnforcement", list(LawEnforcementReport.class))
                 .put("referralServices", list(ReferralService.class))
                 .put("referralStatuses", list(ReferralStatus.class))
+                .put("consentBases", list(ConsentBasis.class))
                 .put("referralTransitions", transitions)
                 .put("languages", languages)
                 .put("dangerQuestions", list(DangerQuestion.class))

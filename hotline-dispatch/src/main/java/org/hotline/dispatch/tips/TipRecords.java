@@ -19,6 +19,7 @@ import org.hotline.core.db.tables.records.TipsRecord;
 import org.hotline.core.tip.CallerType;
 import org.hotline.core.tip.Choice;
 import org.hotline.core.tip.Consent;
+import org.hotline.core.tip.ConsentBasis;
 import org.hotline.core.tip.ContactType;
 import org.hotline.core.tip.ControlMethod;
 import org.hotline.core.tip.Country;
@@ -44,13 +45,14 @@ final class TipRecords {
         return db.selectFrom(TIPS).where(TIPS.ID.eq(tipId)).fetchOptional()
                 .map(tip -> new StoredTip(tip.getId(), tip.getOperatorId(), tip.getCreatedAt().toInstant(),
                         content(tip, DangerAnswers.find(db, tipId)), tip.getCrossBorder(),
-                        referrals(db, REFERRALS.TIP_ID.eq(tipId))));
+                        referrals(db, REFERRALS.TIP_ID.eq(tipId)), JooqAddenda.of(db, tipId)));
     }
 
     /** The referrals matching {@code where}, in the order they were entered, each with its history. */
     static List<StoredReferral> referrals(DSLContext db, Condition where) {
         var rows = db.select(REFERRALS.ID, REFERRALS.TIP_ID, REFERRALS.PARTNER_ID, PARTNERS.NAME, PARTNERS.COUNTRY,
-                        REFERRALS.SERVICE, REFERRALS.CONSENT, REFERRALS.CROSS_BORDER, REFERRALS.STATUS)
+                        REFERRALS.SERVICE, REFERRALS.CONSENT, REFERRALS.CROSS_BORDER, REFERRALS.STATUS,
+                        REFERRALS.DUE_ON, REFERRALS.CONSENT_BASIS)
                 .from(REFERRALS).join(PARTNERS).on(PARTNERS.ID.eq(REFERRALS.PARTNER_ID))
                 .where(where).orderBy(REFERRALS.TIP_ID, REFERRALS.POSITION_IN_TIP).fetch();
         Map<String, List<StatusChange>> history = db.selectFrom(REFERRAL_STATUS_CHANGES)
@@ -61,12 +63,14 @@ final class TipRecords {
                 r.get(REFERRALS.PARTNER_ID), r.get(PARTNERS.NAME), r.get(PARTNERS.COUNTRY),
                 choice(ReferralService.class, r.get(REFERRALS.SERVICE)), r.get(REFERRALS.CONSENT),
                 r.get(REFERRALS.CROSS_BORDER), choice(ReferralStatus.class, r.get(REFERRALS.STATUS)),
+                r.get(REFERRALS.DUE_ON), choice(ConsentBasis.class, r.get(REFERRALS.CONSENT_BASIS)),
                 history.getOrDefault(r.get(REFERRALS.ID), List.of())));
     }
 
     private static StatusChange change(ReferralStatusChangesRecord r) {
         return new StatusChange(choice(ReferralStatus.class, r.getFromStatus()),
-                choice(ReferralStatus.class, r.getToStatus()), r.getChangedAt().toInstant(), r.getChangedBy());
+                choice(ReferralStatus.class, r.getToStatus()), r.getChangedAt().toInstant(), r.getChangedBy(),
+                r.getNote(), r.getDueOn(), choice(ConsentBasis.class, r.getConsentBasis()));
     }
 
     private static TipContent content(TipsRecord r, DangerAssessment danger) {

@@ -19,7 +19,9 @@ import org.jooq.DSLContext;
  *   <li>{@code GET /api/tip-options}: every choice list of the tip form;</li>
  *   <li>{@code POST /api/tips}: save a tip and its referrals (operators only; idempotent on the tip's id);</li>
  *   <li>{@code GET /api/tips}, {@code GET /api/tips/:id}: list and open tips, each open audited;</li>
- *   <li>{@code POST /api/referrals/:id/status}: move a referral along.</li>
+ *   <li>{@code POST /api/referrals/:id/status}: move a referral along, with a due date and a note, under the
+ *   consent rule;</li>
+ *   <li>{@code POST /api/tips/:id/addenda}: append an addendum to a tip (audited; the tip is never rewritten).</li>
  * </ul>
  * The session handler (and, in the application, the CSRF handler) must already be on the router.
  */
@@ -30,6 +32,7 @@ public final class TipRoutes {
     private final SubmitTip submit;
     private final ReadTips read;
     private final ChangeReferralStatus referralStatus;
+    private final AddAddendum addendum;
     private final String options = TipOptions.build().encode();
 
     /**
@@ -45,7 +48,8 @@ public final class TipRoutes {
         TipStore store = new JooqTipStore(dsl);
         this.submit = new SubmitTip(store, blocking, bus, new TipMetrics(registry), clock);
         this.read = new ReadTips(store, audit, blocking, new TipFilters(zone), clock);
-        this.referralStatus = new ChangeReferralStatus(new JooqReferralStore(dsl), blocking, clock);
+        this.referralStatus = new ChangeReferralStatus(new JooqReferralStore(dsl), blocking, clock, zone);
+        this.addendum = new AddAddendum(store, dsl, blocking, clock);
     }
 
     /** Adds the routes; the session handler must already be on the router. */
@@ -59,6 +63,8 @@ public final class TipRoutes {
         router.get("/api/tips/:id").handler(SignedIn.require(Role.values())).handler(read::open);
         router.post("/api/referrals/:id/status").handler(body).handler(SignedIn.require(Role.values()))
                 .handler(referralStatus);
+        router.post("/api/tips/:id/addenda").handler(body).handler(SignedIn.require(Role.values()))
+                .handler(addendum);
     }
 
     private void options(RoutingContext context) {

@@ -31,6 +31,7 @@ import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.guidance.GuidanceRoutes;
+import org.hotline.dispatch.followup.FollowUpRoutes;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.Operator;
@@ -95,6 +96,8 @@ public final class ApiServer implements AutoCloseable {
         AuditTrail audit = new JooqAuditTrail(database.dsl());
         new TipRoutes(database.dsl(), audit, jdbc, vertx.eventBus(), registry, ZoneId.of(settings.string("time-zone")),
                 Clock.systemUTC()).mount(router);
+        new FollowUpRoutes(database.dsl(), jdbc, registry, ZoneId.of(settings.string("time-zone")),
+                FollowUpRoutes.dueDays(settings), Clock.systemUTC()).mount(router, vertx);
         new PartnerRoutes(database.dsl(), jdbc).mount(router);
         new VoicemailRoutes(database.dsl(), audit, jdbc, voicemailDir, Clock.systemUTC()).mount(router);
         new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit trail is append-only in practice: nothing in the application's sources (every module's
+ * The audit trail and the addenda of tips are append-only in practice: nothing in the application's sources (every module's
  * {@code src/main}, migrations included) updates or deletes its rows, through the jOOQ DSL, through its updatable
  * records, or in SQL. The one exception the rules allow is the retention purge, which lives in a package named
  * {@code retention} and audits its own work. Tests may seed and inspect audit rows; hotline-acceptance's
@@ -26,14 +26,14 @@ class AuditAppendOnlyTest {
             // jOOQ DSL: update(AUDIT_EVENTS), deleteFrom(AUDIT_EVENTS), delete(AUDIT_EVENTS), truncate(...),
             // also qualified (Tables.AUDIT_EVENTS) or aliased with "as".
             Pattern.compile("\\b(update|deleteFrom|delete|truncate|truncateTable|mergeInto)\\s*\\(\\s*"
-                    + "(Tables\\s*\\.\\s*)?AUDIT_EVENTS\\b"),
+                    + "(Tables\\s*\\.\\s*)?(AUDIT_EVENTS|TIP_ADDENDA)\\b"),
             // Updatable records of the table: store(), update(), delete() on them would rewrite history.
-            Pattern.compile("\\bAuditEventsRecord\\b"),
+            Pattern.compile("\\b(AuditEventsRecord|TipAddendaRecord)\\b"),
             // Plain SQL, in Java strings or migrations.
-            Pattern.compile("(?i)\\bupdate\\s+(\"?public\"?\\.)?\"?audit_events\"?\\b"),
-            Pattern.compile("(?i)\\bdelete\\s+from\\s+(\"?public\"?\\.)?\"?audit_events\"?\\b"),
-            Pattern.compile("(?i)\\btruncate\\s+(table\\s+)?(\"?public\"?\\.)?\"?audit_events\"?\\b"),
-            Pattern.compile("(?i)\\bdrop\\s+table\\s+(if\\s+exists\\s+)?(\"?public\"?\\.)?\"?audit_events\"?\\b"));
+            Pattern.compile("(?i)\\bupdate\\s+(\"?public\"?\\.)?\"?(audit_events|tip_addenda)\"?\\b"),
+            Pattern.compile("(?i)\\bdelete\\s+from\\s+(\"?public\"?\\.)?\"?(audit_events|tip_addenda)\"?\\b"),
+            Pattern.compile("(?i)\\btruncate\\s+(table\\s+)?(\"?public\"?\\.)?\"?(audit_events|tip_addenda)\"?\\b"),
+            Pattern.compile("(?i)\\bdrop\\s+table\\s+(if\\s+exists\\s+)?(\"?public\"?\\.)?\"?(audit_events|tip_addenda)\"?\\b"));
 
     @Test
     void nothingUpdatesOrDeletesAuditRows() throws IOException {
@@ -57,9 +57,10 @@ class AuditAppendOnlyTest {
                 "AuditEventsRecord r = dsl.fetchOne(AUDIT_EVENTS); r.delete();",
                 "dsl.execute(\"DELETE FROM audit_events\");",
                 "UPDATE audit_events SET action = 'x';",
-                "TRUNCATE TABLE audit_events;");
+                "TRUNCATE TABLE audit_events;",
+                "dsl.update(TIP_ADDENDA).set(TIP_ADDENDA.BODY, \"x\").execute();");
         long found = offending.lines().filter(line -> WRITES.stream().anyMatch(p -> p.matcher(line).find())).count();
-        assertThat(found).isEqualTo(6);
+        assertThat(found).isEqualTo(7);
         assertThat(WRITES.stream().anyMatch(p -> p.matcher("dsl.insertInto(AUDIT_EVENTS)").find())).isFalse();
         assertThat(WRITES.stream().anyMatch(p -> p.matcher("ALTER TABLE audit_events ADD COLUMN x INT;").find()))
                 .isFalse();

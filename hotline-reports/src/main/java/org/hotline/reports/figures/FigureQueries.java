@@ -33,6 +33,7 @@ public final class FigureQueries {
         CallFigures calls = new CallFigures(dsl);
         return new Figures(period, clock.instant(), calls.total(period), calls.by(period, CallFigures.language()),
                 calls.by(period, CallFigures.hour()), calls.by(period, CallFigures.day()),
-                OperatorFigures.load(dsl, period), TipFigures.load(dsl, period), ReferralFigures.load(dsl, period));
+                OperatorFigures.load(dsl, period), TipFigures.load(dsl, period), ReferralFigures.load(dsl, period),
+                ConsentExceptions.load(dsl, period));
     }
 }

@@ -125,7 +125,7 @@ final class CallSections {
         String title = f.period().singleDay() ? "Calls by hour" : "Calls by hour of the day (all days)";
         return new Section("by-hour", title, offeredAnswered("by-hour", categories, f.byHour()),
                 List.of(new Table("by-hour", title, CallColumns.headers("Hour"), rows)),
-                List.of("Hours are local time in " + f.period().zone() + ", by the time the call came in."));
+                List.of("Hours are local time, by the time the call came in."));
     }
 
     Section byDay() {

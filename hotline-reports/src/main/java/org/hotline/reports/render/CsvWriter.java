@@ -3,7 +3,8 @@ package org.hotline.reports.render;
 import java.util.List;
 
 /**
- * Writes a table as CSV (RFC 4180, UTF-8 with CRLF line ends): the same header and cell texts as the HTML. A cell
+ * Writes a table as CSV (RFC 4180, UTF-8 with CRLF line ends): the same header and cell texts as the HTML (times
+ * as ISO 8601 with the offset, for programs). A cell
  * that a spreadsheet would run as a formula gets a leading apostrophe.
  */
 public final class CsvWriter {
@@ -14,7 +15,7 @@ public final class CsvWriter {
         StringBuilder out = new StringBuilder();
         line(out, table.headers());
         for (var row : table.rows()) {
-            line(out, row.stream().map(Cell::text).toList());
+            line(out, row.stream().map(Cell::csvText).toList());
         }
         return out.toString();
     }

@@ -1,7 +1,5 @@
 package org.hotline.reports.render;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.reports.figures.Figures;
@@ -23,13 +21,13 @@ public final class ReportBuilder {
             sections.add(calls.byDay());
         }
         sections.addAll(List.of(calls.operators(), tips.signals(), tips.traffickingTypes(), tips.forms(),
-                tips.places(), tips.referrals()));
+                tips.places(), tips.referrals(),
+                ConsentSection.of(figures.consentExceptions(), figures.period().zone())));
         var period = figures.period();
         String covers = period.singleDay() ? period.from().toString() : period.from() + " to " + period.to();
-        String offset = period.zone().getRules().getOffset(period.start()).getId();
-        String subtitle = covers + ", local time in " + period.zone() + " (UTC" + offset + "). Generated "
-                + DateTimeFormatter.ISO_INSTANT.format(figures.generatedAt().atOffset(ZoneOffset.UTC)
-                .withNano(0).toInstant()) + ". Counts under 5 are shown as <5.";
+        // One time rule: every time on the page in the hotline's zone, 24-hour, the zone named here once.
+        String subtitle = covers + ". Times in " + Times.zoneName(period.zone(), period.start()) + ", 24-hour. "
+                + "Generated " + Times.local(figures.generatedAt(), period.zone()) + ". Counts under 5 are shown as <5.";
         return new ReportDocument("Hotline report " + covers, subtitle, sections);
     }
 }

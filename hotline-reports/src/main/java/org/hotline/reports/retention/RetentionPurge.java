@@ -6,6 +6,7 @@ import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.CALL_STEPS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.core.db.Tables.TIPS;
+import static org.hotline.core.db.Tables.TIP_ADDENDA;
 import static org.hotline.core.db.Tables.VOICEMAIL_TASKS;
 
 import java.time.Clock;
@@ -63,6 +64,12 @@ public final class RetentionPurge {
             long cleared = tx.dsl().update(TIPS).set(TIPS.SUMMARY, (String) null)
                     .where(TIPS.CREATED_AT.lt(utc(cutoff))).and(TIPS.SUMMARY.isNotNull()).execute();
             PurgeAudit.record(tx.dsl(), now(), "tip-summaries", cutoff, cleared);
+            // Addenda are free text like the summary, kept as long: they go with it, audited the same way.
+            long addenda = tx.dsl().deleteFrom(TIP_ADDENDA).where(TIP_ADDENDA.TIP_ID.in(
+                    tx.dsl().select(TIPS.ID).from(TIPS).where(TIPS.CREATED_AT.lt(utc(cutoff))))).execute();
+            if (addenda > 0) {
+                PurgeAudit.record(tx.dsl(), now(), "tip-addenda", cutoff, addenda);
+            }
             return cleared;
         });
     }

@@ -1,16 +1,15 @@
 package org.hotline.reports.web;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.hotline.reports.render.Formats;
 import org.hotline.reports.render.HtmlRenderer;
+import org.hotline.reports.render.Navigation;
+import org.hotline.reports.render.Times;
 import org.hotline.reports.store.ReportRun;
 
 /** The managers' page listing the generated reports, newest first, with links to open and download each. */
 final class ListPage {
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private ListPage() {
     }
 
@@ -19,9 +18,10 @@ final class ListPage {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Hotline reports</title>\n<style>").append(HtmlRenderer.style())
-                .append("</style>\n</head>\n<body>\n<header><h1>Hotline reports</h1>\n<p class=\"subtitle\">")
-                .append("Nightly reports of the previous local day (").append(esc(zone.toString()))
-                .append("). Counts under 5 are shown as &lt;5.</p></header>\n<main>\n");
+                .append("</style>\n</head>\n<body>\n<header><h1>Hotline reports</h1>\n")
+                .append(Navigation.HTML).append("<p class=\"subtitle\">")
+                .append("Nightly reports of the previous local day. Times in ").append(esc(Times.zoneName(zone)))
+                .append(", 24-hour. Counts under 5 are shown as &lt;5.</p></header>\n<main>\n");
         if (runs.isEmpty()) {
             out.append("<p>No report has been generated yet.</p>\n");
         } else {
@@ -33,7 +33,7 @@ final class ListPage {
                 String period = run.from().equals(run.to()) ? id : run.from() + " to " + run.to();
                 out.append("<tr><td>").append(esc(period)).append("</td><td class=\"num\">")
                         .append(Formats.count(run.calls())).append("</td><td>")
-                        .append(esc(GENERATED.format(run.finishedAt().atZone(zone)))).append("</td><td>")
+                        .append(esc(Times.local(run.finishedAt(), zone))).append("</td><td>")
                         .append("<a class=\"open\" href=\"/reports/").append(id).append("\">Report</a></td><td>")
                         .append("<a href=\"/reports/").append(id).append("/report.html\">HTML</a> · ")
                         .append("<a href=\"/reports/").append(id).append("/csv.zip\">CSV (zip)</a></td></tr>\n");
