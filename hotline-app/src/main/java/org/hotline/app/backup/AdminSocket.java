@@ -1,6 +1,8 @@
 package org.hotline.app.backup;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -11,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import org.hotline.core.StartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +48,18 @@ public final class AdminSocket implements AutoCloseable {
             Files.deleteIfExists(file);
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(file));
+            // The owner-only data directory already keeps others out; the socket itself follows its rule too.
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             AdminSocket socket = new AdminSocket(server, file, maker);
             Thread.ofVirtual().name("admin-socket").start(socket::serve);
             return socket;
         } catch (IOException | RuntimeException e) {
-            throw new StartupException("The admin socket " + file + " cannot be opened (" + e.getMessage()
-                    + "); set HOTLINE_DATA_DIR to a shorter path on a local file system.", e);
+            // Not worth stopping a hotline for (a data directory path too long for a Unix socket, say): without it
+            // the nightly backup still runs, and `hotline backup` says the database is in use.
+            LOG.warn("No admin socket at {} ({}): `hotline backup` cannot reach this running hotline; the nightly "
+                    + "backup still runs. A shorter HOTLINE_DATA_DIR on a local file system fixes it.", file,
+                    e.toString());
+            return new AdminSocket(null, file, maker);
         }
     }
 
@@ -81,7 +87,7 @@ public final class AdminSocket implements AutoCloseable {
     }
 
     private void serve() {
-        while (server.isOpen()) {
+        while (server != null && server.isOpen()) {
             try {
                 SocketChannel client = server.accept();
                 Thread.ofVirtual().name("admin-request").start(() -> handle(client));
@@ -134,6 +140,9 @@ public final class AdminSocket implements AutoCloseable {
 
     @Override
     public void close() {
+        if (server == null) {
+            return;
+        }
         try {
             server.close();
             Files.deleteIfExists(file);
