@@ -56,6 +56,13 @@ class ThrowawayRootInstallTest {
         assertThat(Files.readSymbolicLink(wants).toString()).endsWith("/systemd/system/hotline.service");
         assertThat(root.resolve("usr/share/hotline/hotline.jar")).isRegularFile();
 
+        // The installed command finds Java 25 and its jar, reads /etc/hotline, and makes a backup with the key the
+        // package made (run here in the root, as this test's user, with paths pointed into the root).
+        Dpkg.Result backup = Dpkg.run(List.of("env", "DPKG_ROOT=" + root, "HOTLINE_DATA_DIR=" + data.resolve("d"),
+                "HOTLINE_BACKUP_KEY_FILE=" + key, "HOTLINE_IVR_VOICEMAIL_DIR=" + root.resolve("voicemail"),
+                "sh", root.resolve("usr/bin/hotline").toString(), "backup")).ok();
+        assertThat(backup.output()).contains("Backup written to " + data.resolve("d/backups/hotline-backup-"));
+
         // An upgrade (here the same version again): the user is not made twice, the key never replaced.
         dpkg(root, "--force-depends", "-i", Dpkg.deb().toString());
         assertThat(Files.readString(root.resolve("etc/passwd")).lines().filter(l -> l.startsWith("hotline:")))
