@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Installs the package with dpkg into a throwaway root ({@code dpkg --root}, its maintainer scripts run without a
- * chroot with {@code DPKG_ROOT} set, as Debian allows), then upgrades, removes and purges it, checking what each
- * step leaves: the system user, the data directory and the backup key with their owners and modes, the service
+ * chroot with {@code DPKG_ROOT} set, as Debian allows), then upgrades it (a failed backup stops the upgrade, a
+ * working one comes first), removes and purges it, checking what each step leaves: the system user, the data directory and the backup key with their owners and modes, the service
  * enabled to start at boot, and nothing of the package left after removal but what is kept on purpose. dpkg must
  * set file owners, so this runs as root (as CI does); as another user it is skipped (PackageContentsTest still
  * checks the package's files, modes and unit). systemd does not run in a root like this: starting, restarting after
@@ -27,7 +27,7 @@ class ThrowawayRootInstallTest {
     Path dir;
 
     @Test
-    void installsWithItsOwnUserUpgradesKeepingTheKeyAndIsRemovedCleanly() throws IOException {
+    void installsWithItsOwnUserUpgradesAfterABackupKeepingTheKeyAndIsRemovedCleanly() throws IOException {
         assumeTrue(Dpkg.available("dpkg"), "dpkg is not installed here");
         assumeTrue(Dpkg.root(), "dpkg --root needs root to set file owners; run as root (CI does)");
         Path root = throwawayRoot();
@@ -63,8 +63,21 @@ class ThrowawayRootInstallTest {
                 "sh", root.resolve("usr/bin/hotline").toString(), "backup")).ok();
         assertThat(backup.output()).contains("Backup written to " + data.resolve("d/backups/hotline-backup-"));
 
-        // An upgrade (here the same version again): the user is not made twice, the key never replaced.
-        dpkg(root, "--force-depends", "-i", Dpkg.deb().toString());
+        // An upgrade (here the same version again) first makes a backup with the installed version; the
+        // configuration points it into this root, as an administrator's edits of /etc/hotline would point it.
+        Path etc = root.resolve("etc/hotline/hotline.properties");
+        Files.writeString(etc, Files.readString(etc).replace("data.dir = /var/lib/hotline", "data.dir = " + data)
+                .replace("backup.key-file = /etc/hotline/backup.key", "backup.key-file = " + key)
+                + "ivr.voicemail.dir = " + root.resolve("voicemail") + "\n");
+        Files.move(key, root.resolve("key-away"));
+        Dpkg.Result refused = dpkgAllowingFailure(root, "--force-depends", "-i", Dpkg.deb().toString());
+        assertThat(refused.exit()).as("an upgrade whose backup fails stops").isNotZero();
+        assertThat(refused.output()).contains("the backup before the upgrade failed, so the upgrade stops here");
+        Files.move(root.resolve("key-away"), key);
+        String upgraded = dpkg(root, "--force-depends", "-i", Dpkg.deb().toString()).output();
+        assertThat(upgraded).contains("backing up before the upgrade").contains("Backup written to "
+                + data.resolve("backups").resolve("hotline-backup-"));
+        // The user is not made twice, the key never replaced.
         assertThat(Files.readString(root.resolve("etc/passwd")).lines().filter(l -> l.startsWith("hotline:")))
                 .hasSize(1);
         assertThat(Files.readString(key).strip()).as("the backup key survives an upgrade").isEqualTo(passphrase);
@@ -99,10 +112,14 @@ class ThrowawayRootInstallTest {
     }
 
     private static Dpkg.Result dpkg(Path root, String... args) {
+        return dpkgAllowingFailure(root, args).ok();
+    }
+
+    private static Dpkg.Result dpkgAllowingFailure(Path root, String... args) {
         List<String> command = new ArrayList<>(List.of("dpkg", "--root=" + root, "--force-script-chrootless",
                 "--log=/dev/null"));
         command.addAll(List.of(args));
-        return Dpkg.run(command).ok();
+        return Dpkg.run(command);
     }
 
     private static int gid(Path root) throws IOException {
