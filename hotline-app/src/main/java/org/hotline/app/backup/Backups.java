@@ -25,13 +25,15 @@ public final class Backups implements AutoCloseable {
     private final BackupConfig config;
     private final BackupMaker maker;
     private final AdminSocket socket;
+    private final java.time.Clock clock;
     private final ExecutorService job = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("backup-job")
             .factory());
     private volatile long timerId = -1;
     private volatile boolean stopped;
 
-    private Backups(Vertx vertx, BackupConfig config, BackupMaker maker, AdminSocket socket) {
+    private Backups(Vertx vertx, BackupConfig config, BackupMaker maker, AdminSocket socket, java.time.Clock clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.config = config;
         this.maker = maker;
         this.socket = socket;
@@ -39,9 +41,14 @@ public final class Backups implements AutoCloseable {
 
     /** Opens the admin socket and, when {@code nightly} (this process runs the reports), schedules the backups. */
     public static Backups start(Settings settings, Vertx vertx, Database database, boolean nightly) {
+        return start(settings, vertx, database, nightly, java.time.Clock.systemUTC());
+    }
+
+    static Backups start(Settings settings, Vertx vertx, Database database, boolean nightly, java.time.Clock clock) {
         BackupConfig config = BackupConfig.from(settings);
         BackupMaker maker = new BackupMaker(config, database);
-        Backups backups = new Backups(vertx, config, maker, AdminSocket.open(config.storage().dataDir(), maker));
+        Backups backups = new Backups(vertx, config, maker, AdminSocket.open(config.storage().dataDir(), maker),
+                clock);
         if (nightly && config.nightly()) {
             if (config.keyFile() == null) {
                 LOG.warn("No nightly backup: backup.key-file (HOTLINE_BACKUP_KEY_FILE) is not set; the README's "
@@ -58,8 +65,8 @@ public final class Backups implements AutoCloseable {
         if (stopped) {
             return;
         }
-        ZonedDateTime due = NightlyScheduler.nextRun(ZonedDateTime.now(config.zone()), config.time());
-        long delay = Math.max(1, Duration.between(ZonedDateTime.now(config.zone()), due).toMillis());
+        ZonedDateTime due = NightlyScheduler.nextRun(ZonedDateTime.now(clock.withZone(config.zone())), config.time());
+        long delay = Math.max(1, Duration.between(clock.instant(), due.toInstant()).toMillis());
         timerId = vertx.setTimer(delay, id -> {
             try {
                 job.execute(this::nightly);
