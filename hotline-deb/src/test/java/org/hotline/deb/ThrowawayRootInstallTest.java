@@ -16,10 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Installs the package with dpkg into a throwaway root ({@code dpkg --root}, its maintainer scripts run without a
  * chroot with {@code DPKG_ROOT} set, as Debian allows), then upgrades it (a failed backup stops the upgrade, a
- * working one comes first), removes and purges it, checking what each step leaves: the system user, the data directory and the backup key with their owners and modes, the service
- * enabled to start at boot, and nothing of the package left after removal but what is kept on purpose. dpkg must
- * set file owners, so this runs as root (as CI does); as another user it is skipped (PackageContentsTest still
- * checks the package's files, modes and unit). systemd does not run in a root like this: starting, restarting after
+ * working one comes first), removes and purges it, checking what each step leaves: the system user, the data
+ * directory and the backup key with their owners and modes, the service enabled to start at boot, the installed
+ * command working, and nothing of the package left after removal but what is kept on purpose. dpkg must set file
+ * owners, so this runs as root (as CI does); as another user it is skipped (PackageContentsTest still checks the
+ * package's files, modes and unit). systemd does not run in a root like this: starting, restarting after
  * {@code kill -9} and journal logging are what the unit says, checked in PackageContentsTest, not observed here.
  */
 class ThrowawayRootInstallTest {

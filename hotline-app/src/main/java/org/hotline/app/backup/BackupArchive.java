@@ -21,13 +21,15 @@ import org.hotline.core.StartupException;
 
 /**
  * The archive inside a backup's encryption: a zip of the backup's files, then a last entry, {@value #MANIFEST},
- * with the backup's facts and every other entry's SHA-256 and size. Opening one checks it whole (the encryption's integrity, then every
- * entry against the manifest, nothing missing and nothing extra) before anything is restored from it.
+ * with the backup's facts and every other entry's SHA-256 and size. Opening one checks it whole (the encryption's
+ * integrity, then every entry against the manifest, nothing missing and nothing extra) before anything is restored
+ * from it.
  */
 final class BackupArchive {
     static final String MANIFEST = "MANIFEST.properties";
     /** Entry names are ours: plain relative paths, so a crafted archive cannot write outside the staging folder. */
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+    private static final Pattern SAFE_NAME = Pattern.compile(
+            "[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
 
     private BackupArchive() {
     }
