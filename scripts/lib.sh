@@ -51,7 +51,7 @@ build_jar_if_needed() {
   fi
   use_maven
   echo "Building Hotline (first run or sources changed)..." >&2
-  (cd "$HOTLINE_ROOT" && mvn -B -q -ntp -DskipTests install) >&2
+  (cd "$HOTLINE_ROOT" && mvn -B -q -ntp -DskipTests -Djdeb.skip=true install) >&2
   # Maven leaves an unchanged jar untouched; mark it fresh so the next run does not build again.
   touch "$jar"
 }
@@ -67,6 +67,21 @@ ensure_chromium() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   else
     echo "The browser tests need Chromium and chromedriver; install them: sudo apt-get install chromium chromium-driver" >&2
+    exit 1
+  fi
+}
+
+# The PostgreSQL backup test dumps and restores with pg_dump and pg_restore; installs them when missing (as root,
+# else says how).
+ensure_pg_client() {
+  if command -v pg_dump >/dev/null 2>&1 && command -v pg_restore >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing the PostgreSQL client tools for the backup tests (apt-get)..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
+  else
+    echo "The PostgreSQL backup test needs pg_dump and pg_restore; install them: sudo apt-get install postgresql-client" >&2
     exit 1
   fi
 }

@@ -69,6 +69,16 @@ class StartupErrorsTest {
     }
 
     @Test
+    void aNearlyFullDiskStopsTheStartWithOneSentenceBeforeTheDatabaseIsTouched() {
+        // More free space than any test machine has: the disk is "nearly full" for this threshold.
+        assertThatThrownBy(() -> Hotline.start(settings(Map.of("data.min-free-mb", "2000000000"))))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("The disk of the data directory " + dataDir.resolve("d"))
+                .hasMessageContaining("is nearly full").hasMessageContaining("data.min-free-mb");
+        assertThat(dataDir.resolve("d").resolve("hotline.mv.db")).doesNotExist();
+    }
+
+    @Test
     void anUnusableDataDirectoryIsOneClearSentence() throws Exception {
         Path notADirectory = Files.writeString(dataDir.resolve("file"), "x");
         assertThatThrownBy(() -> Hotline.start(settings(Map.of("data.dir", notADirectory.resolve("data")

@@ -1,5 +1,6 @@
 package org.hotline.app.run;
 
+import io.micrometer.core.instrument.binder.system.DiskSpaceMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hotline.agi.AgiModule;
 import org.hotline.agi.pseudonym.PseudonymKeyFile;
+import org.hotline.app.backup.Backups;
 import org.hotline.app.cluster.ClusterConfig;
 import org.hotline.app.cluster.ClusterVertx;
 import org.hotline.app.cluster.ClusterVertx.ClusterMember;
@@ -52,10 +54,12 @@ public final class Hotline implements AutoCloseable {
     private final HttpServerVerticle http;
     private final PrometheusMeterRegistry registry;
     private final AutoCloseable privateData;
+    private final Backups backups;
 
     private Hotline(Database database, AutoCloseable privateData, Vertx vertx, AgiModule agi, DispatchModule dispatch,
-                    ReportsModule reports, HttpServerVerticle http, PrometheusMeterRegistry registry) {
+                    ReportsModule reports, HttpServerVerticle http, PrometheusMeterRegistry registry, Backups backups) {
         this.database = database;
+        this.backups = backups;
         this.privateData = privateData;
         this.vertx = vertx;
         this.agi = agi;
@@ -81,6 +85,8 @@ public final class Hotline implements AutoCloseable {
         ClusterConfig cluster = ClusterConfig.from(settings);
         StartupChecks.check(settings, storage, httpConfig, cluster);
         PrometheusMeterRegistry registry = Metrics.create();
+        // disk_free_bytes{path="<data dir>"}: what the operator watches (README "What to monitor").
+        new DiskSpaceMetrics(storage.dataDir().toFile()).bindTo(registry);
         Database database = openDatabase(settings, storage, cluster);
         AutoCloseable privateData = DataDirectory.keepPrivate(storage.dataDir());
         ClusterMember member;
@@ -95,7 +101,10 @@ public final class Hotline implements AutoCloseable {
         AgiModule agi = null;
         DispatchModule dispatch = null;
         ReportsModule reports = null;
+        Backups backups = null;
         try {
+            // The admin socket (online backups on request) and, next to the reports, the nightly backup.
+            backups = Backups.start(settings, vertx, database, cluster.runs(Role.REPORTS));
             JooqCallJournal journal = new JooqCallJournal(database.dsl(), cluster.node());
             if (cluster.runs(Role.DISPATCH)) {
                 dispatch = cluster.clustered() ? DispatchModule.standBy(settings, vertx, database, journal, registry)
@@ -117,7 +126,8 @@ public final class Hotline implements AutoCloseable {
             if (member.hazelcast() != null && dispatch != null) {
                 RoutingElection.follow(member.hazelcast(), dispatch, journal, settings.duration("ivr.hold.max"));
             }
-            Hotline hotline = new Hotline(database, privateData, vertx, agi, dispatch, reports, http, registry);
+            Hotline hotline = new Hotline(database, privateData, vertx, agi, dispatch, reports, http, registry,
+                    backups);
             LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}, roles {}{}",
                     settings.string("agi.bind"), hotline.agiPort(), httpConfig.https() ? "https" : "http",
                     httpConfig.bind(), http.port(),
@@ -133,6 +143,9 @@ public final class Hotline implements AutoCloseable {
             }
             if (reports != null) {
                 reports.close();
+            }
+            if (backups != null) {
+                backups.close();
             }
             vertx.close();
             closeQuietly(privateData);
@@ -241,6 +254,7 @@ public final class Hotline implements AutoCloseable {
         if (reports != null) {
             reports.close();
         }
+        backups.close();
         closeQuietly(privateData);
         database.close();
         LOG.info("Hotline stopped");
