@@ -27,13 +27,25 @@ final class Floor {
     static final String CALLER_LEFT = "caller-left";
 
     private final Duration wrapUp;
+    private final Duration reconnectGrace;
     private final Map<String, Seat> seats = new LinkedHashMap<>();
     private final CallQueue queue;
     private final Matching matching;
     private final Connecting connecting;
 
     Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence, HandOffWindow handOff) {
+        this(offerTimeout, widenAfter, wrapUp, callSilence, handOff, Duration.ZERO);
+    }
+
+    /**
+     * @param wrapUp         the planned wrap-up: shown to the operator and the wallboard, never ending it
+     * @param reconnectGrace an operator set away by a dropped connection who is back within this is available
+     *                       again (zero: never)
+     */
+    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence, HandOffWindow handOff,
+          Duration reconnectGrace) {
         this.wrapUp = wrapUp;
+        this.reconnectGrace = reconnectGrace;
         this.queue = new CallQueue(callSilence);
         this.matching = new Matching(offerTimeout, widenAfter);
         this.connecting = new Connecting(handOff, queue);
@@ -79,16 +91,34 @@ final class Floor {
         return call;
     }
 
-    /** A browser connected: the operator joins the floor, away until they choose to be available. */
+    /**
+     * A browser connected: the operator joins the floor, away until they choose to be available. An operator whose
+     * connection dropped while they took calls, and who is back within the grace, is available again ("restored");
+     * later, they stay away and are told why ("disconnected"). Anyone else keeps their state ("reconnected").
+     */
     void connected(Operator operator, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operator.id());
         if (seat == null) {
             seats.put(operator.id(), new Seat(operator, now));
             effects.add(new Effect.State(operator.id(), OperatorState.AWAY, null, "signed-in"));
-        } else {
-            effects.add(new Effect.State(seat.id(), seat.state, seat.callId, "reconnected"));
+            return;
         }
+        Instant dropped = seat.droppedAt;
+        seat.droppedAt = null;
+        if (dropped != null && seat.state == OperatorState.AWAY) {
+            if (!now.isAfter(dropped.plus(reconnectGrace)) && !reconnectGrace.isZero()) {
+                seat.change(OperatorState.AVAILABLE, null, RESTORED, now, effects);
+                match(now, effects);
+            } else {
+                effects.add(new Effect.State(seat.id(), seat.state, null, "disconnected"));
+            }
+            return;
+        }
+        effects.add(new Effect.State(seat.id(), seat.state, seat.callId, "reconnected"));
     }
+
+    /** Why an operator is available again after a dropped connection. */
+    static final String RESTORED = "restored";
 
     /**
      * A new routing owner took over while the operator's browser stayed connected: they keep the state last
@@ -106,6 +136,7 @@ final class Floor {
             case AVAILABLE, OFFERED -> seat.change(OperatorState.AVAILABLE, null, "resumed", now, effects);
             case ON_CALL -> seat.change(OperatorState.ON_CALL, lastCallId, "resumed", now, effects);
             case WRAP_UP -> {
+                seat.wrapUpSince = now;
                 seat.wrapUpUntil = now.plus(wrapUp);
                 seat.change(OperatorState.WRAP_UP, lastCallId, "resumed", now, effects);
             }
@@ -125,8 +156,10 @@ final class Floor {
         } else if (seat.state == OperatorState.OFFERED) {
             releaseOffer(seat, "disconnected", effects);
             seat.change(OperatorState.AWAY, null, "disconnected", now, effects);
+            seat.droppedAt = now;
         } else if (seat.state == OperatorState.AVAILABLE) {
             seat.change(OperatorState.AWAY, null, "disconnected", now, effects);
+            seat.droppedAt = now;
         }
         match(now, effects);
     }
@@ -152,6 +185,7 @@ final class Floor {
     void available(String operatorId, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
         if (seat != null && (seat.state == OperatorState.AWAY || seat.state == OperatorState.WRAP_UP)) {
+            seat.droppedAt = null;
             seat.change(OperatorState.AVAILABLE, null, "operator", now, effects);
             match(now, effects);
         }
@@ -173,6 +207,7 @@ final class Floor {
                 call.declinedBy.add(operatorId);
             }
         }
+        seat.droppedAt = null;
         if (seat.state != OperatorState.ON_CALL) {
             seat.change(OperatorState.AWAY, null, "operator", now, effects);
         }
@@ -247,31 +282,50 @@ final class Floor {
     }
 
     /**
-     * The call ended: its operator goes to wrap-up. A call that ends before it was handed off has left the queue
+     * The call ended: its operator goes to wrap-up, which lasts until they say they are ready or save this call's
+     * tip; the planned wrap-up time only tells them and the wallboard how long it has been. A call that ends before it was handed off has left the queue
      * (the hangup handler may report it before the IVR does).
      */
     void callEnded(String callId, Instant now, List<Effect> effects) {
         callLeft(callId, now, effects);
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.ON_CALL && callId.equals(seat.callId)) {
+                seat.wrapUpSince = now;
                 seat.wrapUpUntil = now.plus(wrapUp);
                 seat.change(OperatorState.WRAP_UP, callId, "call-ended", now, effects);
             }
         }
     }
 
-    /** The operator saved the tip: wrap-up is over. */
-    void tipSaved(String operatorId, Instant now, List<Effect> effects) {
+    /**
+     * The operator saved a tip: the wrap-up of that call is over. A tip of another call (a voice message), or of
+     * none, leaves the wrap-up alone: the form of the call just ended may still be open.
+     */
+    void tipSaved(String operatorId, String callId, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
-        if (seat != null && seat.state == OperatorState.WRAP_UP) {
+        if (seat != null && seat.state == OperatorState.WRAP_UP && callId != null && callId.equals(seat.callId)) {
             seat.change(OperatorState.AVAILABLE, null, "tip-saved", now, effects);
             match(now, effects);
         }
     }
 
     /**
-     * Time passes: offers expire (the operator goes away), hand-offs the IVR never answered are given up, wrap-ups
-     * end, calls whose IVR fell silent are forgotten (their FastAGI node died and their dialplan fell back), and
+     * The operator asked for more wrap-up time: the planned end moves on by one wrap-up from now (or from the
+     * planned end, if still ahead). Only the operator's screen and the wallboard see it; nothing ends at that time.
+     */
+    void extendWrapUp(String operatorId, Instant now, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null || seat.state != OperatorState.WRAP_UP) {
+            return;
+        }
+        Instant from = seat.wrapUpUntil == null || seat.wrapUpUntil.isBefore(now) ? now : seat.wrapUpUntil;
+        seat.wrapUpUntil = from.plus(wrapUp);
+        effects.add(new Effect.State(seat.id(), OperatorState.WRAP_UP, seat.callId, "wrap-up-extended"));
+    }
+
+    /**
+     * Time passes: offers expire (the operator goes away), hand-offs the IVR never answered are given up, calls
+     * whose IVR fell silent are forgotten (their FastAGI node died and their dialplan fell back), and
      * widened calls find operators.
      */
     void tick(Instant now, List<Effect> effects) {
@@ -282,9 +336,9 @@ final class Floor {
                 seat.change(OperatorState.AWAY, null, "offer-timeout", now, effects);
             } else if (Connecting.overdue(seat, now)) {
                 connecting.lost(seat, now, effects);
-            } else if (seat.state == OperatorState.WRAP_UP && !now.isBefore(seat.wrapUpUntil)) {
-                seat.change(OperatorState.AVAILABLE, null, "wrap-up-over", now, effects);
             }
+            // Wrap-up never ends here: an operator still typing the tip must not be made available (and
+            // offered a call) behind their back.
         }
         match(now, effects);
     }
