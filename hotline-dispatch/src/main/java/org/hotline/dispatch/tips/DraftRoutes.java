@@ -50,7 +50,7 @@ final class DraftRoutes {
             }
             return drafts.find(me, callId).map(d -> answer.put("tipId", d.tipId())
                             .put("draft", new JsonObject(d.content())).put("updatedAt", d.updatedAt().toEpochMilli()))
-                    .orElse(answer.putNull("tipId").putNull("draft"));
+                    .orElseGet(() -> answer.putNull("tipId").putNull("draft"));
         }).onComplete(result -> {
             if (result.failed()) {
                 Replies.failure(context, "Reading a draft", result.cause(), Replies.UNAVAILABLE);
