@@ -184,7 +184,8 @@ function onScreen(message) {
       break;
     case 'active-call':
       hideOffer();
-      notify('');
+      // The call is through: the "connecting" line goes; anything else said (a reconnect) stays.
+      if (byId('notice').textContent === CONNECTING) notify('');
       showCall(message);
       break;
     case 'call-ended':

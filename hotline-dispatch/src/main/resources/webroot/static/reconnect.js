@@ -9,7 +9,7 @@
 export function reconnectNotice(lostMillis, status, hadOffer) {
   const seconds = Math.max(1, Math.round(lostMillis / 1000));
   const parts = [`Connection lost for ${seconds} s.`];
-  if (hadOffer) parts.push('The call offered to you then went to another operator.');
+  if (hadOffer) parts.push('The call offered to you was taken back while you were disconnected.');
   if (status.reason === 'restored') {
     parts.push('You were set Away while disconnected; you are Available again.');
   } else if (status.reason === 'disconnected' || (status.state === 'away' && hadOffer)) {
