@@ -24,6 +24,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -136,7 +137,7 @@ class OperatorCallBrowserTest {
             // Well past the planned end of wrap-up, typing words with spaces all the while.
             Instant until = Instant.now().plus(PLANNED_WRAP_UP.multipliedBy(3));
             while (Instant.now().isBefore(until)) {
-                type(summary, typed, "the caller says the owner keeps their passports ");
+                type(operator, typed, "the caller says the owner keeps their passports ");
             }
             assertThat(operator.text(By.id("state"))).isEqualTo("Wrap-up");
             assertThat(operator.driver.findElement(By.id("offer")).isDisplayed()).isFalse();
@@ -145,13 +146,13 @@ class OperatorCallBrowserTest {
             // Ready for the next call, but still finishing the notes: the offer arrives while they type.
             operator.click(By.id("go-available"));
             summary.click();
-            summary.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+            new Actions(operator.driver).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL).perform();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                type(summary, typed, "and they work at night ");
+                type(operator, typed, "and they work at night ");
                 return operator.driver.findElement(By.id("offer")).isDisplayed();
             });
             for (int i = 0; i < 20; i++) {
-                type(summary, typed, "more words with spaces ");
+                type(operator, typed, "more words with spaces ");
             }
 
             assertThat(operator.text(By.id("state"))).isEqualTo("Call offered");
@@ -164,8 +165,12 @@ class OperatorCallBrowserTest {
         }
     }
 
-    private static void type(WebElement field, StringBuilder typed, String text) {
-        field.sendKeys(text);
+    /**
+     * Types as a person does: into whatever has the focus now (WebElement.sendKeys would first focus the field,
+     * hiding a screen that moved the focus away).
+     */
+    private static void type(Browser browser, StringBuilder typed, String text) {
+        new Actions(browser.driver).sendKeys(text).perform();
         typed.append(text);
     }
 
