@@ -8,6 +8,7 @@ import { connectBus, duration, language, priority, purpose, serverNow, since, st
 import { prepareSound, startAlert, stopAlert } from './alert.js';
 import { reconnectNotice } from './reconnect.js';
 import { loadTipOptions, TipForm } from './tipform.js';
+import { Unfinished } from './unfinished.js';
 import { Voicemails } from './voicemail.js';
 
 const CONNECTING = 'Connecting you to the caller…';
@@ -229,6 +230,7 @@ const tips = await loadTipOptions().then((options) => new TipForm(options, notif
   return { open: () => undefined, forget: () => undefined, saved: () => undefined, hasUnsavedInput: () => false };
 });
 const voicemails = new Voicemails(tips, notify);
+new Unfinished(tips).refresh();
 showQueue([]);
 bus.register(session.addresses.screen, onScreen);
 bus.on('error', (reason) => notify(`The server refused a request (${String(reason)}).`));

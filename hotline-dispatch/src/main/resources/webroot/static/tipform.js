@@ -38,6 +38,8 @@ export class TipForm {
   constructor(options, notify) {
     this.options = options;
     this.notify = notify;
+    // Told whenever the form opens or closes (the list of unfinished tips follows it).
+    this.listeners = [];
     this.section = byId('tip');
     this.form = byId('tip-form');
     this.callId = null;
@@ -77,6 +79,7 @@ export class TipForm {
     show(this.section);
     if (focus) byId('tip-summary').focus();
     this.load(callId);
+    this.listeners.forEach((listener) => listener());
   }
 
   async load(callId) {
@@ -358,6 +361,7 @@ export class TipForm {
     this.callId = null;
     this.tipId = null;
     show(this.section, false);
+    this.listeners.forEach((listener) => listener());
   }
 }
 

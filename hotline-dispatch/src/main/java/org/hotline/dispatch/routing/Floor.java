@@ -92,9 +92,8 @@ final class Floor {
     }
 
     /**
-     * A browser connected: the operator joins the floor, away until they choose to be available. An operator whose
-     * connection dropped while they took calls, and who is back within the grace, is available again ("restored");
-     * later, they stay away and are told why ("disconnected"). Anyone else keeps their state ("reconnected").
+     * A browser connected: the operator joins the floor, away until they choose to be available. A screen coming
+     * back after a drop: see {@link Reconnection#back}.
      */
     void connected(Operator operator, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operator.id());
@@ -103,22 +102,10 @@ final class Floor {
             effects.add(new Effect.State(operator.id(), OperatorState.AWAY, null, "signed-in"));
             return;
         }
-        Instant dropped = seat.droppedAt;
-        seat.droppedAt = null;
-        if (dropped != null && seat.state == OperatorState.AWAY) {
-            if (!now.isAfter(dropped.plus(reconnectGrace)) && !reconnectGrace.isZero()) {
-                seat.change(OperatorState.AVAILABLE, null, RESTORED, now, effects);
-                match(now, effects);
-            } else {
-                effects.add(new Effect.State(seat.id(), seat.state, null, "disconnected"));
-            }
-            return;
+        if (Reconnection.back(seat, reconnectGrace, now, effects)) {
+            match(now, effects);
         }
-        effects.add(new Effect.State(seat.id(), seat.state, seat.callId, "reconnected"));
     }
-
-    /** Why an operator is available again after a dropped connection. */
-    static final String RESTORED = "restored";
 
     /**
      * A new routing owner took over while the operator's browser stayed connected: they keep the state last
@@ -135,11 +122,7 @@ final class Floor {
         switch (last) {
             case AVAILABLE, OFFERED -> seat.change(OperatorState.AVAILABLE, null, "resumed", now, effects);
             case ON_CALL -> seat.change(OperatorState.ON_CALL, lastCallId, "resumed", now, effects);
-            case WRAP_UP -> {
-                seat.wrapUpSince = now;
-                seat.wrapUpUntil = now.plus(wrapUp);
-                seat.change(OperatorState.WRAP_UP, lastCallId, "resumed", now, effects);
-            }
+            case WRAP_UP -> WrapUp.begin(seat, lastCallId, "resumed", wrapUp, now, effects);
             default -> seat.change(OperatorState.AWAY, null, "resumed", now, effects);
         }
         match(now, effects);
@@ -154,12 +137,10 @@ final class Floor {
         if (seat.assigning) {
             seat.awayAfterHandOff = true;
         } else if (seat.state == OperatorState.OFFERED) {
-            releaseOffer(seat, "disconnected", effects);
-            seat.change(OperatorState.AWAY, null, "disconnected", now, effects);
-            seat.droppedAt = now;
+            releaseOffer(seat, Reconnection.DISCONNECTED, effects);
+            Reconnection.dropped(seat, now, effects);
         } else if (seat.state == OperatorState.AVAILABLE) {
-            seat.change(OperatorState.AWAY, null, "disconnected", now, effects);
-            seat.droppedAt = now;
+            Reconnection.dropped(seat, now, effects);
         }
         match(now, effects);
     }
@@ -290,9 +271,7 @@ final class Floor {
         callLeft(callId, now, effects);
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.ON_CALL && callId.equals(seat.callId)) {
-                seat.wrapUpSince = now;
-                seat.wrapUpUntil = now.plus(wrapUp);
-                seat.change(OperatorState.WRAP_UP, callId, "call-ended", now, effects);
+                WrapUp.begin(seat, callId, "call-ended", wrapUp, now, effects);
             }
         }
     }
@@ -303,7 +282,7 @@ final class Floor {
      */
     void tipSaved(String operatorId, String callId, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
-        if (seat != null && seat.state == OperatorState.WRAP_UP && callId != null && callId.equals(seat.callId)) {
+        if (seat != null && WrapUp.endedByTip(seat, callId)) {
             seat.change(OperatorState.AVAILABLE, null, "tip-saved", now, effects);
             match(now, effects);
         }
@@ -314,13 +293,7 @@ final class Floor {
      * planned end, if still ahead). Only the operator's screen and the wallboard see it; nothing ends at that time.
      */
     void extendWrapUp(String operatorId, Instant now, List<Effect> effects) {
-        Seat seat = seats.get(operatorId);
-        if (seat == null || seat.state != OperatorState.WRAP_UP) {
-            return;
-        }
-        Instant from = seat.wrapUpUntil == null || seat.wrapUpUntil.isBefore(now) ? now : seat.wrapUpUntil;
-        seat.wrapUpUntil = from.plus(wrapUp);
-        effects.add(new Effect.State(seat.id(), OperatorState.WRAP_UP, seat.callId, "wrap-up-extended"));
+        seat(operatorId).ifPresent(seat -> WrapUp.extend(seat, wrapUp, now, effects));
     }
 
     /**

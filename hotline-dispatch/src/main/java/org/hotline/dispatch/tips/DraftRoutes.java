@@ -13,6 +13,7 @@ import org.hotline.dispatch.screen.SignedIn;
 /**
  * The draft of a call's tip, saved by the operator's screen as they type (from the accept on):
  * <ul>
+ *   <li>{@code GET /api/drafts}: my unfinished tips, {@code [{callId, tipId, updatedAt}]}, newest first;</li>
  *   <li>{@code GET /api/drafts/:callId}: {@code {callId, tipId, draft, updatedAt, saved}}; {@code draft} is null
  *       when none is stored, {@code saved} true (with the tip's id) once the call's tip is saved;</li>
  *   <li>{@code PUT /api/drafts/:callId} with {@code {tipId, draft}}: stores it; 409 once the tip is saved.</li>
@@ -34,6 +35,20 @@ final class DraftRoutes {
         this.drafts = drafts;
         this.blocking = blocking;
         this.clock = clock;
+    }
+
+    void list(RoutingContext context) {
+        String me = SignedIn.of(context).orElseThrow().operatorId();
+        blocking.run(() -> drafts.list(me)).onComplete(result -> {
+            if (result.failed()) {
+                Replies.failure(context, "Listing drafts", result.cause(), Replies.UNAVAILABLE);
+                return;
+            }
+            io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+            result.result().forEach(d -> list.add(new JsonObject().put("callId", d.callId()).put("tipId", d.tipId())
+                    .put("updatedAt", d.updatedAt().toEpochMilli())));
+            Replies.json(context, 200, list);
+        });
     }
 
     void get(RoutingContext context) {

@@ -14,6 +14,7 @@ import org.jooq.exception.SQLStateClass;
 /** {@link TipDrafts} over jOOQ, one row per operator and call, with explicit transactions. */
 final class JooqTipDrafts implements TipDrafts {
     static final String ALREADY_SAVED = "The tip for this call is already saved.";
+    private static final int LIST_LIMIT = 50;
 
     private final DSLContext dsl;
 
@@ -65,6 +66,14 @@ final class JooqTipDrafts implements TipDrafts {
         return db.selectFrom(TIP_DRAFTS).where(TIP_DRAFTS.OPERATOR_ID.eq(operatorId))
                 .and(TIP_DRAFTS.CALL_ID.eq(callId))
                 .fetchSingle(r -> new Draft(r.getCallId(), r.getTipId(), r.getContent(), r.getUpdatedAt().toInstant()));
+    }
+
+    @Override
+    public java.util.List<Draft> list(String operatorId) {
+        return dsl.transactionResult(tx -> tx.dsl().select(TIP_DRAFTS.CALL_ID, TIP_DRAFTS.TIP_ID, TIP_DRAFTS.UPDATED_AT)
+                .from(TIP_DRAFTS).where(TIP_DRAFTS.OPERATOR_ID.eq(operatorId))
+                .orderBy(TIP_DRAFTS.UPDATED_AT.desc()).limit(LIST_LIMIT)
+                .fetch(r -> new Draft(r.value1(), r.value2(), null, r.value3().toInstant())));
     }
 
     @Override

@@ -21,6 +21,9 @@ interface TipDrafts {
      */
     Draft save(String operatorId, String callId, String proposedTipId, String content, Instant at);
 
+    /** The operator's drafts, newest first, without their content: the tips they have not finished. */
+    java.util.List<Draft> list(String operatorId);
+
     /** The id of the tip the operator saved for a call, if any. */
     Optional<String> savedTip(String operatorId, String callId);
 

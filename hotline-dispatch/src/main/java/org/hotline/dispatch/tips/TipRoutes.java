@@ -59,6 +59,7 @@ public final class TipRoutes {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         router.get("/api/tip-options").handler(SignedIn.require(Role.values())).handler(this::options);
         router.post("/api/tips").handler(body).handler(SignedIn.require(Role.OPERATOR)).handler(submit);
+        router.get("/api/drafts").handler(SignedIn.require(Role.OPERATOR)).handler(drafts::list);
         router.get("/api/drafts/:callId").handler(SignedIn.require(Role.OPERATOR)).handler(drafts::get);
         router.put("/api/drafts/:callId").handler(body).handler(SignedIn.require(Role.OPERATOR)).handler(drafts::put);
         router.get("/api/tips").handler(SignedIn.require(Role.values())).handler(read::list);

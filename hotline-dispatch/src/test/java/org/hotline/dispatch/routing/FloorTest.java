@@ -264,7 +264,7 @@ class FloorTest {
         graced.connected(late, now.plusSeconds(61), effects);
 
         assertThat(effects).containsExactly(
-                new Effect.State(blip.id(), OperatorState.AVAILABLE, null, Floor.RESTORED),
+                new Effect.State(blip.id(), OperatorState.AVAILABLE, null, Reconnection.RESTORED),
                 new Effect.State(late.id(), OperatorState.AWAY, null, "disconnected"));
     }
 

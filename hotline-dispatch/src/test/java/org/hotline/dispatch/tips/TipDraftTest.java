@@ -46,6 +46,10 @@ class TipDraftTest extends ApiTestBase {
         Reply again = alice.client().put("/api/drafts/" + call, draft(TipForms.newId(), "The caller is at a kiln near"));
         assertThat(again.json().getString("tipId")).isEqualTo(firstId);
 
+        assertThat(alice.client().get("/api/drafts").array().stream().map(d -> ((JsonObject) d).getString("callId")))
+                .as("among my unfinished tips").contains(call);
+        assertThat(bob.client().get("/api/drafts").array().stream().map(d -> ((JsonObject) d).getString("callId")))
+                .doesNotContain(call);
         JsonObject read = alice.client().get("/api/drafts/" + call).json();
         assertThat(read.getString("tipId")).isEqualTo(firstId);
         assertThat(read.getBoolean("saved")).isFalse();
@@ -80,6 +84,8 @@ class TipDraftTest extends ApiTestBase {
         assertThat(api.dsl().fetchCount(TIP_DRAFTS, TIP_DRAFTS.CALL_ID.eq(call))).isZero();
         JsonObject read = alice.client().get("/api/drafts/" + call).json();
         assertThat(read.getBoolean("saved")).isTrue();
+        assertThat(alice.client().get("/api/drafts").array().stream().map(d -> ((JsonObject) d).getString("callId")))
+                .doesNotContain(call);
         assertThat(read.getString("tipId")).isEqualTo(tipId);
     }
 
