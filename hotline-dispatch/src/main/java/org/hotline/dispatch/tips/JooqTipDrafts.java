@@ -1,5 +1,6 @@
 package org.hotline.dispatch.tips;
 
+import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.TIPS;
 import static org.hotline.core.db.Tables.TIP_DRAFTS;
 
@@ -50,7 +51,7 @@ final class JooqTipDrafts implements TipDrafts {
             throw ApiError.conflict(ALREADY_SAVED);
         }
         if (!JooqTipStore.handled(db, callId, operatorId)) {
-            if (JooqTipStore.awaitingAssignment(db, callId)) {
+            if (JooqTipStore.awaitingAssignment(db, callId) || beingPutThrough(db, callId)) {
                 throw ApiError.notYet("The call is still being put through; your notes are kept on screen.");
             }
             throw ApiError.forbidden("Only the operator who took this call can write its tip.");
@@ -66,6 +67,15 @@ final class JooqTipDrafts implements TipDrafts {
         return db.selectFrom(TIP_DRAFTS).where(TIP_DRAFTS.OPERATOR_ID.eq(operatorId))
                 .and(TIP_DRAFTS.CALL_ID.eq(callId))
                 .fetchSingle(r -> new Draft(r.getCallId(), r.getTipId(), r.getContent(), r.getUpdatedAt().toInstant()));
+    }
+
+    /**
+     * A call nobody has taken yet and that has not ended: the operator's screen opens the notes at the accept,
+     * seconds before routing records who took it, so their first saves wait (503) rather than fail. Nothing is
+     * stored until the call is theirs.
+     */
+    private static boolean beingPutThrough(DSLContext db, String callId) {
+        return db.fetchExists(CALLS, CALLS.ID.eq(callId).and(CALLS.OPERATOR_ID.isNull()).and(CALLS.OUTCOME.isNull()));
     }
 
     @Override

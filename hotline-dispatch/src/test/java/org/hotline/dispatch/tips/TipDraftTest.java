@@ -1,6 +1,7 @@
 package org.hotline.dispatch.tips;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.TIPS;
 import static org.hotline.core.db.Tables.TIP_DRAFTS;
 
@@ -55,6 +56,20 @@ class TipDraftTest extends ApiTestBase {
         assertThat(read.getBoolean("saved")).isFalse();
         assertThat(read.getJsonObject("draft").getString("summary")).isEqualTo("The caller is at a kiln near");
         assertThat(api.dsl().fetchCount(TIP_DRAFTS, TIP_DRAFTS.CALL_ID.eq(call))).isOne();
+    }
+
+    @Test
+    void notesTypedWhileTheCallIsPutThroughWaitUntilTheCallIsTheirs() {
+        String call = api.callHandledBy(null);
+        api.dsl().update(CALLS).setNull(CALLS.OUTCOME).where(CALLS.ID.eq(call)).execute();
+
+        Reply early = alice.client().put("/api/drafts/" + call, draft(TipForms.newId(), "typed at the accept"));
+        assertThat(early.status()).as("try again shortly").isEqualTo(503);
+        assertThat(api.dsl().fetchCount(TIP_DRAFTS, TIP_DRAFTS.CALL_ID.eq(call))).isZero();
+
+        api.dsl().update(CALLS).set(CALLS.OPERATOR_ID, alice.id()).where(CALLS.ID.eq(call)).execute();
+        assertThat(alice.client().put("/api/drafts/" + call, draft(TipForms.newId(), "typed at the accept"))
+                .status()).isEqualTo(200);
     }
 
     @Test
