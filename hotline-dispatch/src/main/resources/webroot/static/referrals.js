@@ -115,6 +115,7 @@ export class Referrals {
     this.items.push(referral);
     this.chosen.append(item);
     byId('tip-referrals').open = true;
+    this.refreshCrossBorder(byId('tip-country').value);
     this.changed();
   }
 

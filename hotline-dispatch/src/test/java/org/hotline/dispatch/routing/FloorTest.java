@@ -249,6 +249,18 @@ class FloorTest {
     }
 
     @Test
+    void theWallboardShowsWhoIsInWrapUpForHowLongAndHowFarPastThePlan() {
+        Operator slow = available("slow", Set.of(Language.DARI), false);
+        callEndedFor(slow);
+        now = now.plus(WRAP_UP).plusSeconds(30);
+
+        var board = WallboardView.of(floor, java.util.Map.of(), now);
+
+        assertThat(board.wrapUps()).containsExactly(new org.hotline.core.bus.Wallboard.WrapUp("slow",
+                WRAP_UP.plusSeconds(30).toSeconds(), 30));
+    }
+
+    @Test
     void anOperatorDroppedWhileAvailableIsAvailableAgainWhenBackWithinTheGrace() {
         Floor graced = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, CALL_SILENCE, HAND_OFF, Duration.ofSeconds(60));
         Operator blip = operator("blip", Set.of(Language.DARI), false);
