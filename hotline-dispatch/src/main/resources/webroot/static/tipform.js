@@ -5,6 +5,7 @@
 import { getJson, send } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { DraftSaver } from './draft.js';
+import { clearFieldErrors, showFieldErrors } from './fielderrors.js';
 import { Referrals } from './referrals.js';
 
 const EMPTY = '';
@@ -310,38 +311,11 @@ export class TipForm {
   }
 
   clearErrors() {
-    show(byId('tip-error'), false);
-    for (const marked of this.form.querySelectorAll('[aria-invalid]')) marked.removeAttribute('aria-invalid');
-    for (const message of this.form.querySelectorAll('.field-error')) message.remove();
+    clearFieldErrors(this.form, byId('tip-error'));
   }
 
-  /** Shows every refused field next to the field, and a line at the top; nothing typed is touched. */
   fail(e) {
-    const error = byId('tip-error');
-    const problems = e.errors || [];
-    setText(error, problems.length > 1 ? `Not saved: ${problems.length} fields need attention; each is marked below.`
-      : `Not saved: ${e.message}`);
-    show(error);
-    let first = null;
-    for (const problem of problems) {
-      const field = this.fieldFor(problem.field);
-      if (!field) continue;
-      field.setAttribute('aria-invalid', 'true');
-      const place = field.closest('.field') || field;
-      place.append(el('p', { class: 'field-error', 'data-error-for': problem.field, text: problem.error }));
-      first = first || field;
-    }
-    if (first) first.focus();
-    else error.scrollIntoView({ block: 'center' });
-  }
-
-  /** The control of a field path: itself, or the nearest part of the form it belongs to. */
-  fieldFor(path) {
-    if (!path) return null;
-    const exact = this.form.querySelector(`[data-field="${CSS.escape(path)}"]`);
-    if (exact) return exact;
-    const top = path.split(/[.[]/)[0];
-    return this.form.querySelector(`[data-field="${CSS.escape(top)}"]`);
+    showFieldErrors(this.form, byId('tip-error'), e);
   }
 
   reset() {
