@@ -31,6 +31,7 @@ const REASONS = {
   'too-late': 'The last call could not be put through to you.',
   'tip-saved': 'Tip saved; you are available again.',
   'call-ended': 'The call has ended. Finish the tip, then press Ready for calls.',
+  'wrap-up-extended': 'Wrap-up extended. Press Ready for calls when you are done.',
 };
 
 prepareSound();

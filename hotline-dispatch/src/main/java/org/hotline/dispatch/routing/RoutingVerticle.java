@@ -98,9 +98,10 @@ public final class RoutingVerticle extends VerticleBase {
                 floor.callLeft(CallLeft.fromJson(m.body()).callId(), now(), effects))));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_ENDED, m -> apply(effects ->
                 floor.callEnded(CallEnded.fromJson(m.body()).callId(), now(), effects))));
-        consumers.add(bus.<JsonObject>consumer(BusAddresses.TIP_SAVED, m -> apply(effects ->
-                floor.tipSaved(TipSaved.fromJson(m.body()).operatorId(), TipSaved.fromJson(m.body()).callId(), now(),
-                        effects))));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.TIP_SAVED, m -> {
+            TipSaved saved = TipSaved.fromJson(m.body());
+            apply(effects -> floor.tipSaved(saved.operatorId(), saved.callId(), now(), effects));
+        }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.OPERATOR_ACTIONS, this::operatorAction));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
