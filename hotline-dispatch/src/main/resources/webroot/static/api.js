@@ -8,10 +8,12 @@ const UNREACHABLE = 'The server could not be reached. Nothing was lost on this s
 
 /** A refused or failed request, with the server's message for people (or one of ours). */
 export class ApiError extends Error {
-  constructor(status, message, field) {
+  constructor(status, message, field, errors) {
     super(message);
     this.status = status;
     this.field = field;
+    // Every refused field of a form at once: [{field, error}].
+    this.errors = Array.isArray(errors) ? errors : (field ? [{ field, error: message }] : []);
   }
 }
 
@@ -37,7 +39,7 @@ async function answer(response) {
     const message = body && typeof body.error === 'string' ? body.error
       : response.status === 403 ? 'This was refused. Reload the page and try again.'
       : `The server answered with an error (${response.status}). Try again.`;
-    throw new ApiError(response.status, message, body && body.field);
+    throw new ApiError(response.status, message, body && body.field, body && body.errors);
   }
   return body;
 }

@@ -32,6 +32,11 @@ function showWallboard(board) {
     el('tr', { 'data-state': state },
       el('td', { text: STATES[state] }),
       el('td', { class: 'number', text: (board.operatorsByState || {})[state] || 0 }))));
+  // Wrap-up never ends on its own, so who is in it, and for how long, is on the board.
+  fill(byId('wb-wrapups'), (board.wrapUps || []).map((w) => el('tr', { class: w.overSeconds > 0 ? 'over' : null },
+    el('td', { text: w.name }),
+    el('td', { class: 'number', text: duration(w.seconds * 1000) }),
+    el('td', { class: 'number', text: w.overSeconds > 0 ? duration(w.overSeconds * 1000) : '' }))));
 }
 
 window.setInterval(() => {

@@ -1,10 +1,14 @@
-// The operator's view: their state, the live queue, an incoming offer (with sound and a visual alert), the call
-// they are on, the tip form after it, and the voice-message tasks. Everything live arrives on the operator's own
-// bus address; the addresses come from /api/session.
+// The operator's view: their state, the live queue, an incoming offer (with sound and a visual alert, never taking
+// the focus), the call they are on with its tip written as they talk (saved as a draft on the server), wrap-up
+// until they say they are ready, and the voice-message tasks. Everything live arrives on the operator's own bus
+// address; the addresses come from /api/session.
 import { byId, el, fill, setText, show } from './dom.js';
 import { connectBus, duration, language, priority, purpose, serverNow, since, startPage, STATES, until }
   from './common.js';
+import { prepareSound, startAlert, stopAlert } from './alert.js';
+import { reconnectNotice } from './reconnect.js';
 import { loadTipOptions, TipForm } from './tipform.js';
+import { Unfinished } from './unfinished.js';
 import { Voicemails } from './voicemail.js';
 import { guidance } from './guidance.js';
 
@@ -22,13 +26,16 @@ const WITHDRAWN = {
 const REASONS = {
   'offer-timeout': 'The offer timed out, so you are away. Press Available to take calls again.',
   disconnected: 'Your connection dropped, so you are away. Press Available to take calls again.',
+  restored: 'Your connection came back; you are available again.',
   'caller-left': 'The caller hung up before the call was taken.',
   'hand-off-lost': 'The last call could not be put through to you.',
   'too-late': 'The last call could not be put through to you.',
-  'wrap-up-over': 'Wrap-up time is over; you are available again.',
   'tip-saved': 'Tip saved; you are available again.',
+  'call-ended': 'The call has ended. Finish the tip, then press Ready for calls.',
+  'wrap-up-extended': 'Wrap-up extended. Press Ready for calls when you are done.',
 };
 
+prepareSound();
 const session = await startPage(['operator']);
 const actions = session.addresses.actions;
 const bus = connectBus(session);
@@ -37,6 +44,13 @@ let offer = null;
 // The call this operator accepted while the phone system puts the caller through: the server says how it ends.
 let connecting = null;
 let activeCall = null;
+// The call last ended and its wrap-up, for the wrap-up line; the interpreter flag of the call being taken.
+let wrapUp = null;
+let interpreterCall = null;
+// A dropped connection: when, and whether an offer was showing; the next status after the reconnect says the rest.
+let lostAt = null;
+let offerAtDrop = false;
+let reconnected = null;
 
 function notify(text) {
   const notice = byId('notice');
@@ -52,50 +66,6 @@ function act(action, callId) {
   return true;
 }
 
-// --- Sound and visual alert for an offer ------------------------------------------------------------------
-// Browsers let a page play sound only after a person has used it, so the audio starts on the first click.
-let audio = null;
-let alerting = null;
-document.addEventListener('pointerdown', () => {
-  try {
-    if (!audio) audio = new AudioContext();
-    if (audio.state === 'suspended') audio.resume();
-  } catch (e) {
-    audio = null;
-  }
-});
-
-function beep() {
-  if (!audio) return;
-  try {
-    const tone = audio.createOscillator();
-    const gain = audio.createGain();
-    tone.frequency.value = 880;
-    gain.gain.setValueAtTime(0.2, audio.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
-    tone.connect(gain).connect(audio.destination);
-    tone.start();
-    tone.stop(audio.currentTime + 0.4);
-  } catch (e) {
-    // No sound device: the visual alert still shows.
-  }
-}
-
-function startAlert() {
-  stopAlert();
-  document.body.classList.add('alerting');
-  document.title = 'Incoming call — Hotline';
-  beep();
-  alerting = window.setInterval(beep, 1500);
-}
-
-function stopAlert() {
-  window.clearInterval(alerting);
-  alerting = null;
-  document.body.classList.remove('alerting');
-  document.title = 'Operator — Hotline';
-}
-
 // --- Offer, call, state -----------------------------------------------------------------------------------
 function showOffer(message) {
   offer = message;
@@ -104,11 +74,12 @@ function showOffer(message) {
   fill(byId('offer-priority'), priority(message.priority));
   fill(byId('offer-wait'), since(message.queuedAt));
   fill(byId('offer-left'), until(message.expiresAt));
+  show(byId('offer-interpreter'), Boolean(message.interpreter));
   byId('accept').disabled = false;
   byId('decline').disabled = false;
   show(byId('offer'));
+  // No focus(): whatever the operator is typing stays where it is (a space must never press Accept).
   startAlert();
-  byId('accept').focus();
 }
 
 function hideOffer(callId) {
@@ -118,11 +89,21 @@ function hideOffer(callId) {
   stopAlert();
 }
 
+function accept() {
+  if (offer && !byId('accept').disabled && act('accept', offer.callId)) {
+    interpreterCall = offer.interpreter ? offer.callId : null;
+    byId('accept').disabled = true;
+    byId('decline').disabled = true;
+  }
+}
+
 function showConnecting(callId) {
   hideOffer();
   connecting = callId;
   notify(CONNECTING);
   byId('go-away').disabled = true;
+  // Notes start with the accept: the form opens now and saves as soon as the server has the call.
+  tips.open(callId, { during: true, focus: true });
 }
 
 function showCall(message) {
@@ -133,7 +114,20 @@ function showCall(message) {
   setText(byId('call-wait'), duration(serverNow() - message.queuedAt));
   fill(byId('call-talk'), since(serverNow()));
   setText(byId('call-earlier'), String(message.earlierCalls));
+  show(byId('call-interpreter'), interpreterCall === message.callId);
   show(byId('call'));
+  tips.open(message.callId, { during: state !== 'wrap-up' });
+}
+
+function showWrapUp() {
+  const inWrapUp = state === 'wrap-up' && wrapUp;
+  show(byId('wrapup-status'), Boolean(inWrapUp));
+  show(byId('wrapup-extend'), Boolean(inWrapUp));
+  setText(byId('go-available'), state === 'wrap-up' ? 'Ready for calls' : 'Available');
+  if (inWrapUp) {
+    fill(byId('wrapup-for'), since(wrapUp.wrapUpSince));
+    setText(byId('wrapup-planned'), duration(wrapUp.wrapUpUntil - wrapUp.wrapUpSince));
+  }
 }
 
 function showState(message) {
@@ -156,7 +150,16 @@ function showState(message) {
   } else if (!activeCall) {
     show(byId('call'));
   }
-  if (state === 'wrap-up' && message.callId) tips.open(message.callId, null);
+  if (state !== 'wrap-up') wrapUp = null;
+  if ((state === 'on-call' || state === 'wrap-up') && message.callId) {
+    tips.open(message.callId, { during: state === 'on-call' });
+  }
+  showWrapUp();
+  if (reconnected) {
+    document.body.dataset.reconnected = String(Number(document.body.dataset.reconnected || 0) + 1);
+    notify(reconnectNotice(reconnected.lostMillis, message, reconnected.hadOffer));
+    reconnected = null;
+  }
 }
 
 // The server sends the first calls in service order and how many wait in all.
@@ -178,40 +181,75 @@ function onScreen(message) {
     case 'offer-withdrawn':
       if ((offer && offer.callId === message.callId) || connecting === message.callId) {
         notify(WITHDRAWN[message.reason] || 'The offer was withdrawn.');
+        tips.forget(message.callId);
       }
       hideOffer(message.callId);
       break;
     case 'active-call':
       hideOffer();
-      notify('');
+      // The call is through: the "connecting" line goes; anything else said (a reconnect) stays.
+      if (byId('notice').textContent === CONNECTING) notify('');
       showCall(message);
       break;
-    case 'call-ended': tips.open(message.callId, message.wrapUpUntil); break;
+    case 'call-ended':
+      wrapUp = message;
+      tips.open(message.callId, { during: false });
+      showWrapUp();
+      break;
+    case 'tip-saved': tips.saved(message.callId); break;
     case 'queue': showQueue(message.calls || [], message.total || 0); break;
     default: break;
   }
 }
 
-byId('go-available').addEventListener('click', () => { if (act('available')) notify(''); });
-byId('go-away').addEventListener('click', () => act('away'));
-byId('accept').addEventListener('click', () => {
-  if (offer && act('accept', offer.callId)) {
-    byId('accept').disabled = true;
-    byId('decline').disabled = true;
+/** Whether keys typed now go into text: then no shortcut may act on them. */
+function typingInto(target) {
+  return target instanceof HTMLElement && (target.isContentEditable
+    || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+// Accept by keyboard: Ctrl+Enter (Cmd+Enter), only when the cursor is not in a text field, so no typing can
+// accept; Esc leaves a text field while an offer shows.
+document.addEventListener('keydown', (event) => {
+  if (!offer) return;
+  if (event.key === 'Escape' && typingInto(event.target)) {
+    event.target.blur();
+  } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !typingInto(event.target)) {
+    event.preventDefault();
+    accept();
   }
 });
+
+byId('go-available').addEventListener('click', () => { if (act('available')) notify(''); });
+byId('go-away').addEventListener('click', () => act('away'));
+byId('wrapup-extend').addEventListener('click', () => act('extend-wrap-up'));
+byId('accept').addEventListener('click', accept);
 byId('decline').addEventListener('click', () => { if (offer) act('decline', offer.callId); });
 
 // Without the choice lists there is no tip form, but calls can still be taken: say so and go on.
 const tips = await loadTipOptions().then((options) => new TipForm(options, notify)).catch((e) => {
   notify(`The tip form could not be loaded (${e.message}). Reload the page to try again.`);
-  return { open: () => notify('The tip form is not available; reload the page.'), hasUnsavedInput: () => false };
+  return { open: () => undefined, forget: () => undefined, saved: () => undefined, hasUnsavedInput: () => false };
 });
 const voicemails = new Voicemails(tips, notify);
+new Unfinished(tips).refresh();
 showQueue([]);
 bus.register(session.addresses.screen, onScreen);
 bus.register(session.addresses.screen, (message) => guidance.onScreen(message));
 bus.on('error', (reason) => notify(`The server refused a request (${String(reason)}).`));
+bus.on('close', () => {
+  if (lostAt === null) {
+    lostAt = Date.now();
+    offerAtDrop = Boolean(offer);
+    notify('The connection to the server dropped; reconnecting. Your notes are kept on this screen.');
+  }
+});
+bus.on('open', () => {
+  if (lostAt !== null) {
+    reconnected = { lostMillis: Date.now() - lostAt, hadOffer: offerAtDrop };
+    lostAt = null;
+  }
+});
 bus.connect();
 voicemails.start();
 document.body.dataset.ready = 'true';

@@ -1,12 +1,16 @@
-// The tip form shown in wrap-up (or for a voice message). Every choice list comes from /api/tip-options, which
-// reads the Java enums, so no list is written here. The tip's id is made when the form opens and kept across
-// retries, so a double click or a retry saves one tip. A failed save keeps every input and says why.
-import { ApiError, getJson, send } from './api.js';
+// The tip of a call, written while the caller speaks: the form opens at the accept, the summary first, and every
+// change is saved on the server as a draft of that call (draft.js), so a reload or a second tab shows it again.
+// It is submitted after the call (or for a voice message); the server keeps one tip per call. Every choice list
+// comes from /api/tip-options, which reads the Java enums. A refused save marks every refused field at once.
+import { getJson, send } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
-import { until } from './common.js';
 import { guidance } from './guidance.js';
+import { DraftSaver } from './draft.js';
+import { clearFieldErrors, showFieldErrors } from './fielderrors.js';
+import { Referrals } from './referrals.js';
 
 const EMPTY = '';
+const DURING = 'Write while you talk: your notes are saved as you type. Save the tip after the call ends.';
 
 /** A random UUID (version 4); crypto.randomUUID needs a secure context, this does not. */
 function uuid() {
@@ -17,22 +21,10 @@ function uuid() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function labelOf(list, code) {
-  const found = (list || []).find((c) => c.code === code);
-  return found ? found.label : code;
-}
-
 function select(id, field, list, placeholder = '—') {
   return el('select', { id, 'data-field': field },
     el('option', { value: EMPTY, text: placeholder }),
     (list || []).map((c) => el('option', { value: c.code, text: c.label })));
-}
-
-function languageSelect(id, languages) {
-  return el('select', { id },
-    el('option', { value: EMPTY, text: 'Any language' }),
-    languages.map((l) => el('option', { value: l.code, lang: l.code, dir: l.rightToLeft ? 'rtl' : 'ltr',
-      text: `${l.nativeName} (${l.label})` })));
 }
 
 function row(labelText, control, hint) {
@@ -48,43 +40,83 @@ export class TipForm {
   constructor(options, notify) {
     this.options = options;
     this.notify = notify;
+    // Told whenever the form opens or closes (the list of unfinished tips follows it).
+    this.listeners = [];
     this.section = byId('tip');
     this.form = byId('tip-form');
     this.callId = null;
     this.tipId = null;
-    this.referrals = [];
     this.saving = false;
-    this.dirty = false;
+    this.restoring = false;
+    this.edited = false;
+    this.referrals = new Referrals(options, notify, () => this.changed());
+    this.saver = new DraftSaver((text, how) => {
+      const line = byId('tip-draft-status');
+      setText(line, text);
+      line.dataset.draft = how;
+    }, (callId) => this.saved(callId));
     this.build();
+    // Back in this tab after writing in another: show the newest notes, unless this tab has its own.
+    window.addEventListener('focus', () => { if (this.callId && !this.edited) this.load(this.callId); });
   }
 
-  /** Whether a tip is open with input not yet saved. */
+  /** Whether a tip is open with input not yet saved on the server. */
   hasUnsavedInput() {
-    return !this.section.hidden && this.dirty;
+    return !this.section.hidden && this.saver.unsaved();
   }
 
-  /** Opens the form for a call (or a voice message); a form already open for it keeps its input. */
-  open(callId, wrapUpUntil) {
-    if (!this.section.hidden && this.callId === callId) {
-      this.showWrapUp(wrapUpUntil);
-      return;
-    }
-    if (this.hasUnsavedInput()) {
-      this.notify('Save or discard the open tip first; then record this call.');
-      return;
-    }
+  /**
+   * Opens the tip of a call (or voice message), with its stored draft; a form already open for it stays as it
+   * is. Another call's open form is left with its notes saved as that call's draft.
+   */
+  open(callId, { during = false, focus = false } = {}) {
+    this.setDuring(during);
+    if (!this.section.hidden && this.callId === callId) return;
+    this.saver.flush();
     this.reset();
     this.callId = callId;
     this.tipId = uuid();
-    this.showWrapUp(wrapUpUntil);
+    this.saver.start(callId);
+    this.setDuring(during);
     show(this.section);
-    byId('tip-contactType').focus();
+    if (focus) byId('tip-summary').focus();
+    this.load(callId);
+    this.listeners.forEach((listener) => listener());
   }
 
-  showWrapUp(wrapUpUntil) {
-    const line = byId('tip-wrapup');
-    if (wrapUpUntil) fill(line, 'Wrap-up ends in ', until(wrapUpUntil), '. Your input stays here after that.');
-    else fill(line, 'Recording a tip from a voice message.');
+  async load(callId) {
+    let stored;
+    try {
+      stored = await DraftSaver.load(callId);
+    } catch (e) {
+      return;
+    }
+    if (this.callId !== callId) return;
+    if (stored.saved) {
+      this.close();
+      return;
+    }
+    if (stored.tipId) this.tipId = stored.tipId;
+    if (stored.draft && !this.edited) this.fromDraft(stored.draft);
+  }
+
+  setDuring(during) {
+    this.during = during;
+    byId('tip-save').disabled = during;
+    setText(byId('tip-wrapup'), during ? DURING : this.callId ? 'The call has ended: check the tip and save it.' : '');
+  }
+
+  /** The call was withdrawn before it was taken: its empty form goes. */
+  forget(callId) {
+    if (this.callId === callId && !this.edited) this.close();
+  }
+
+  /** The call's tip was saved (here, or in another tab). */
+  saved(callId) {
+    guidance.tipSaved(callId);
+    if (this.callId !== callId) return;
+    this.close();
+    this.notify('Tip saved.');
   }
 
   build() {
@@ -94,41 +126,39 @@ export class TipForm {
     o.controls.map((c) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', name: 'control', value: c.code }), ' ', c.label)));
     const country = select('tip-country', 'country', o.countries);
-    const region = select('tip-region', 'region', []);
     country.addEventListener('change', () => {
-      fill(region, el('option', { value: EMPTY, text: '—' }),
-        (o.regions[country.value] || []).map((c) => el('option', { value: c.code, text: c.label })));
+      this.fillRegions();
       this.refreshCrossBorder();
     });
-    this.details = el('div', { id: 'tip-details' },
+    this.details = el('div', { id: 'tip-details', class: 'grid' },
+      el('fieldset', {}, el('legend', { text: 'Urgency and consent' }),
+        row('Signal', select('tip-signal', 'signal', o.signals)),
+        row('Urgency', select('tip-urgency', 'urgency', o.urgencies)),
+        el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'tip-imminentDanger' }),
+          ' Imminent danger'),
+        row('Consent', select('tip-consent', 'consent', o.consents)),
+        row('Law-enforcement report', select('tip-lawEnforcement', 'lawEnforcement', o.lawEnforcement))),
       el('fieldset', {}, el('legend', { text: 'The situation' }),
-        row('Signal', select('tip-signal', 'signal', o.signals), 'Required for a substantive contact.'),
         row('Caller', select('tip-callerType', 'callerType', o.callerTypes)),
         row('Trafficking type', select('tip-traffickingType', 'traffickingType', o.traffickingTypes)),
         row('Form of exploitation', select('tip-form-kind', 'form', o.forms)),
-        row('Recruitment', select('tip-recruitment', 'recruitment', o.recruitments)),
-        el('div', { class: 'field' }, el('p', { class: 'label', text: 'Means of control' }), controls)),
+        row('Recruitment', select('tip-recruitment', 'recruitment', o.recruitments))),
       el('fieldset', {}, el('legend', { text: 'Place' }),
         row('Country', country),
-        row('Province or region', region),
+        row('Province or region', select('tip-region', 'region', [])),
         row('Country of origin', select('tip-origin', 'origin', o.countries)),
         row('Transit country', select('tip-transit', 'transit', o.countries)),
         row('Destination country', select('tip-destination', 'destination', o.countries)),
         el('p', { id: 'tip-crossborder', class: 'badge cross-border', text: 'Cross-border', hidden: true })),
-      el('fieldset', {}, el('legend', { text: 'Potential victims' }),
+      el('fieldset', { 'data-field': 'victims' }, el('legend', { text: 'Potential victims' }),
         row('How many', number('tip-victims-count', 'victims.count')),
         el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'tip-victims-minors' }),
           ' Minors among them'),
         row('Female', number('tip-victims-female', 'victims.female')),
         row('Male', number('tip-victims-male', 'victims.male')),
         row('Other gender', number('tip-victims-otherGender', 'victims.otherGender'))),
-      el('fieldset', {}, el('legend', { text: 'Urgency and consent' }),
-        row('Urgency', select('tip-urgency', 'urgency', o.urgencies), 'Required for a substantive contact.'),
-        el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'tip-imminentDanger' }),
-          ' Imminent danger'),
-        row('Consent', select('tip-consent', 'consent', o.consents), 'Required for a substantive contact.'),
-        row('Law-enforcement report', select('tip-lawEnforcement', 'lawEnforcement', o.lawEnforcement))),
-      this.buildReferrals());
+      el('details', { class: 'wide' }, el('summary', { text: 'Means of control' }), controls),
+      this.referrals.build());
     for (const id of ['tip-origin', 'tip-transit', 'tip-destination']) {
       this.details.querySelector(`#${id}`).addEventListener('change', () => this.refreshCrossBorder());
     }
@@ -136,107 +166,70 @@ export class TipForm {
     contact.addEventListener('change', () => show(this.details, contact.value === 'substantive'));
     fill(this.form,
       el('p', { id: 'tip-error', class: 'error', role: 'alert', hidden: true }),
-      el('fieldset', {}, el('legend', { text: 'Contact' }), row('Contact type', contact)),
+      row('Summary (seen only by permitted roles)', el('textarea', { id: 'tip-summary', rows: '6',
+        maxlength: String(o.limits.summaryMaxLength), 'data-field': 'summary', dir: 'auto' })),
+      row('Contact type', contact, 'Substantive contacts also need a signal, an urgency and the consent.'),
       this.details,
-      el('fieldset', {}, el('legend', { text: 'Summary' }),
-        row('Summary (seen only by permitted roles)', el('textarea', { id: 'tip-summary', rows: '5',
-          maxlength: String(o.limits.summaryMaxLength), 'data-field': 'summary', dir: 'auto' }))),
       el('div', { class: 'buttons' },
         el('button', { type: 'submit', id: 'tip-save', class: 'primary', text: 'Save tip' }),
-        el('button', { type: 'button', id: 'tip-discard', class: 'quiet', text: 'Discard' })));
+        el('button', { type: 'button', id: 'tip-discard', class: 'quiet', text: 'Close' })));
     show(this.details, false);
-    this.form.addEventListener('input', () => { this.dirty = true; });
-    this.form.addEventListener('change', () => { this.dirty = true; });
+    for (const event of ['input', 'change']) this.form.addEventListener(event, () => this.changed());
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
     });
     byId('tip-discard').addEventListener('click', () => {
-      if (!this.dirty || window.confirm('Discard this tip? What you entered will be lost.')) this.close();
+      this.saver.flush();
+      this.notify('The notes stay saved as this call\'s draft; they come back when you open its tip again.');
+      this.close();
     });
   }
 
-  buildReferrals() {
-    const o = this.options;
-    this.results = el('ul', { id: 'partner-results', class: 'partners' });
-    this.chosen = el('ul', { id: 'referrals', class: 'partners' });
-    const search = el('button', { type: 'button', id: 'partner-search', text: 'Find partners' });
-    search.addEventListener('click', () => this.searchPartners());
-    return el('fieldset', { id: 'tip-referrals' }, el('legend', { text: 'Referrals' }),
-      el('div', { class: 'filters' },
-        row('Partner country', select('partner-country', null, o.countries, 'Any country')),
-        row('Service', select('partner-service', null, o.referralServices, 'Any service')),
-        row('Language', languageSelect('partner-language', o.languages)),
-        search),
-      el('p', { id: 'partner-status', class: 'hint', role: 'status' }),
-      this.results,
-      el('h3', { text: 'Referrals of this tip' }),
-      this.chosen);
+  fillRegions() {
+    fill(byId('tip-region'), el('option', { value: EMPTY, text: '—' }),
+      (this.options.regions[byId('tip-country').value] || []).map((c) => el('option', { value: c.code,
+        text: c.label })));
   }
 
-  async searchPartners() {
-    const params = new URLSearchParams();
-    for (const [name, id] of [['country', 'partner-country'], ['service', 'partner-service'],
-      ['language', 'partner-language']]) {
-      const value = byId(id).value;
-      if (value) params.set(name, value);
+  changed() {
+    if (this.restoring || !this.callId) return;
+    this.edited = true;
+    this.saver.changed(() => ({ tipId: this.tipId, draft: this.toDraft() }));
+  }
+
+  /** The form as a draft: every field's value by element id, the means of control and the referrals. */
+  toDraft() {
+    const values = {};
+    for (const node of this.form.querySelectorAll('input[id^="tip-"], select[id^="tip-"], textarea[id^="tip-"]')) {
+      values[node.id] = node.type === 'checkbox' ? node.checked : node.value;
     }
-    const status = byId('partner-status');
-    setText(status, 'Searching…');
+    values.control = [...this.form.querySelectorAll('input[name="control"]:checked')].map((c) => c.value);
+    values.referrals = this.referrals.forDraft();
+    return values;
+  }
+
+  fromDraft(values) {
+    this.restoring = true;
     try {
-      const partners = await getJson(`/api/partners?${params}`);
-      setText(status, partners.length === 0 ? 'No partner matches.' : `${partners.length} found.`);
-      fill(this.results, partners.map((p) => this.partnerItem(p, byId('partner-service').value)));
-    } catch (e) {
-      setText(status, e.message);
+      for (const [id, value] of Object.entries(values)) {
+        const node = id.startsWith('tip-') && id !== 'tip-region' ? byId(id) : null;
+        if (!node || !this.form.contains(node)) continue;
+        if (node.type === 'checkbox') node.checked = Boolean(value);
+        else node.value = String(value);
+      }
+      this.fillRegions();
+      byId('tip-region').value = values['tip-region'] || EMPTY;
+      for (const box of this.form.querySelectorAll('input[name="control"]')) {
+        box.checked = (values.control || []).includes(box.value);
+      }
+      this.referrals.clear();
+      for (const r of values.referrals || []) this.referrals.add(r.partner, r.service, r.consent);
+      show(this.details, byId('tip-contactType').value === 'substantive');
+      this.refreshCrossBorder();
+    } finally {
+      this.restoring = false;
     }
-  }
-
-  partnerItem(partner, wantedService) {
-    const o = this.options;
-    const services = el('select', { 'aria-label': `Service from ${partner.name}` },
-      partner.services.map((code) => el('option', { value: code, text: labelOf(o.referralServices, code),
-        selected: code === wantedService })));
-    const add = el('button', { type: 'button', class: 'add-referral', text: 'Add referral' });
-    add.addEventListener('click', () => this.addReferral(partner, services.value));
-    return el('li', { class: 'partner', 'data-partner': partner.id },
-      el('span', { class: 'partner-name', text: partner.name }), ' ',
-      el('span', { class: 'hint', text: `${labelOf(o.countries, partner.country)}${partner.city ? `, ${partner.city}` : ''}` }),
-      partner.servicesStatus === 'unconfirmed'
-        ? el('span', { class: 'badge', text: 'services unconfirmed' }) : null,
-      el('span', { class: 'languages' }, partner.languages.map((code) => {
-        const l = o.languages.find((x) => x.code === code);
-        return el('span', { lang: code, dir: l && l.rightToLeft ? 'rtl' : 'ltr', class: 'native',
-          text: l ? l.nativeName : code });
-      })),
-      services, add);
-  }
-
-  addReferral(partner, service) {
-    if (!service) return;
-    if (this.referrals.some((r) => r.partner.id === partner.id && r.service === service)) {
-      this.notify('This partner is already in the referrals for this service.');
-      return;
-    }
-    const consent = el('input', { type: 'checkbox', class: 'referral-consent' });
-    const referral = { partner, service, consent };
-    const remove = el('button', { type: 'button', class: 'quiet', text: 'Remove' });
-    const item = el('li', { class: 'referral', 'data-partner': partner.id },
-      el('span', { class: 'partner-name', text: partner.name }), ' — ',
-      el('span', { text: labelOf(this.options.referralServices, service) }), ' ',
-      el('span', { class: 'badge cross-border referral-cross-border', text: 'Cross-border', hidden: true }),
-      el('label', { class: 'check' }, consent, ' Caller consents'),
-      remove);
-    referral.item = item;
-    remove.addEventListener('click', () => {
-      this.referrals = this.referrals.filter((r) => r !== referral);
-      item.remove();
-      this.dirty = true;
-    });
-    this.referrals.push(referral);
-    this.chosen.append(item);
-    this.dirty = true;
-    this.refreshCrossBorder();
   }
 
   /** Cross-border as the server derives it: another country than the situation's. */
@@ -244,9 +237,7 @@ export class TipForm {
     const country = byId('tip-country').value;
     const route = ['tip-origin', 'tip-transit', 'tip-destination'].map((id) => byId(id).value).filter(Boolean);
     show(byId('tip-crossborder'), Boolean(country) && route.some((c) => c !== country));
-    for (const r of this.referrals) {
-      show(r.item.querySelector('.referral-cross-border'), Boolean(country) && r.partner.country !== country);
-    }
+    this.referrals.refreshCrossBorder(country);
   }
 
   value(id) {
@@ -254,12 +245,12 @@ export class TipForm {
     return node && node.value !== EMPTY ? node.value : undefined;
   }
 
+  /** A count as a number; anything else goes as typed, and the server names the field. */
   count(id) {
     const text = byId(id).value.trim();
     if (text === '') return undefined;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 0) throw new ApiError(400, 'Counts must be whole numbers.', null);
-    return n;
+    return Number.isInteger(n) ? n : text;
   }
 
   collect() {
@@ -284,8 +275,7 @@ export class TipForm {
       imminentDanger: byId('tip-imminentDanger').checked,
       consent: this.value('tip-consent'),
       lawEnforcement: this.value('tip-lawEnforcement'),
-      referrals: this.referrals.map((r) => ({ partnerId: r.partner.id, service: r.service,
-        consent: r.consent.checked })),
+      referrals: this.referrals.forTip(),
     });
     const victims = {
       count: this.count('tip-victims-count'),
@@ -299,71 +289,57 @@ export class TipForm {
   }
 
   async save() {
-    if (this.saving) return;
-    const error = byId('tip-error');
-    show(error, false);
-    for (const marked of this.form.querySelectorAll('[aria-invalid]')) marked.removeAttribute('aria-invalid');
-    if (!this.value('tip-contactType')) {
-      this.fail(new ApiError(400, 'Choose the contact type.', 'contactType'));
-      return;
-    }
-    let tip;
-    try {
-      tip = this.collect();
-    } catch (e) {
-      this.fail(e);
-      return;
-    }
+    if (this.saving || this.during) return;
+    this.clearErrors();
+    const callId = this.callId;
     this.saving = true;
     const button = byId('tip-save');
     button.disabled = true;
     setText(button, 'Saving…');
     try {
-      await send('POST', '/api/tips', tip);
-      guidance.tipSaved(tip.callId);
-      this.notify('Tip saved.');
-      this.close();
+      await send('POST', '/api/tips', this.collect());
+      this.saved(callId);
     } catch (e) {
-      this.fail(e);
+      if (e.status === 409 && callId) {
+        // The call's tip is already saved (another tab): there is nothing left to save here.
+        this.close();
+        this.notify(e.message);
+      } else {
+        this.fail(e);
+      }
     } finally {
       this.saving = false;
-      button.disabled = false;
+      button.disabled = this.during;
       setText(button, 'Save tip');
     }
   }
 
-  /** Shows why saving failed and points at the field; nothing typed is touched. */
+  clearErrors() {
+    clearFieldErrors(this.form, byId('tip-error'));
+  }
+
   fail(e) {
-    const error = byId('tip-error');
-    setText(error, `Not saved: ${e.message}`);
-    show(error);
-    const field = e.field ? this.form.querySelector(`[data-field="${CSS.escape(e.field)}"]`) : null;
-    if (field) {
-      field.setAttribute('aria-invalid', 'true');
-      field.focus();
-    } else {
-      error.scrollIntoView({ block: 'center' });
-    }
+    showFieldErrors(this.form, byId('tip-error'), e);
   }
 
   reset() {
     this.form.reset();
-    fill(byId('tip-region'), el('option', { value: EMPTY, text: '—' }));
-    show(byId('tip-error'), false);
+    this.fillRegions();
+    this.clearErrors();
     show(this.details, false);
-    fill(this.results);
-    fill(this.chosen);
-    setText(byId('partner-status'), '');
-    this.referrals = [];
-    this.dirty = false;
+    this.referrals.clear();
+    this.edited = false;
+    setText(byId('tip-draft-status'), '');
     this.refreshCrossBorder();
   }
 
   close() {
+    this.saver.stop();
     this.reset();
     this.callId = null;
     this.tipId = null;
     show(this.section, false);
+    this.listeners.forEach((listener) => listener());
   }
 }
 

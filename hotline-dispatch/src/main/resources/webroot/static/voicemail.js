@@ -1,5 +1,6 @@
-// Voice messages left through the IVR, as tasks: claim one (exactly one operator wins), play it (the audio is
-// served to its claimant only), record a tip from it, and mark it done.
+// Voice messages left through the IVR, as tasks: the list holds those in a language the operator speaks (any, if
+// they work with an interpreter); claim one (exactly one operator wins), play it (the audio is served to its
+// claimant only), record a tip from it, release it for someone else, or mark it done.
 import { getJson, send } from './api.js';
 import { byId, el, fill, setText } from './dom.js';
 import { language, priority, purpose, when } from './common.js';
@@ -40,13 +41,26 @@ export class Voicemails {
       src: `/api/voicemails/${encodeURIComponent(task.callId)}/audio` });
     return el('li', { class: 'task mine' }, details, ' ', el('span', { class: 'badge', text: 'yours' }),
       el('div', { class: 'buttons' }, player,
-        el('button', { type: 'button', text: 'Record a tip', onclick: () => this.tips.open(task.callId, null) }),
-        el('button', { type: 'button', text: 'Mark done', onclick: () => this.done(task.callId) })));
+        el('button', { type: 'button', text: 'Record a tip', onclick: () => this.tips.open(task.callId) }),
+        el('button', { type: 'button', text: 'Mark done', onclick: () => this.done(task.callId) }),
+        el('button', { type: 'button', class: 'quiet release', text: 'Release',
+          onclick: () => this.release(task.callId) })));
   }
 
   async claim(callId) {
     try {
       await send('POST', `/api/voicemails/${encodeURIComponent(callId)}/claim`);
+    } catch (e) {
+      this.notify(e.message);
+    }
+    this.refresh();
+  }
+
+  /** Gives the message back, for another operator who speaks its language (or works with an interpreter). */
+  async release(callId) {
+    try {
+      await send('POST', `/api/voicemails/${encodeURIComponent(callId)}/release`);
+      this.notify('Voice message released; another operator can take it.');
     } catch (e) {
       this.notify(e.message);
     }

@@ -278,8 +278,8 @@ final class DispatchBenchmark implements Benchmark {
                         + "the server's event bus (routing and the bus, no bridge, no WebSocket): the ratio is the "
                         + "bridge's share.",
                 String.format(Locale.ROOT, "%d operators speaking every language, auto-accepting; a stand-in IVR on "
-                        + "the bus takes each hand-off and ends the call at once; wrap-up is set to end at the next "
-                        + "routing tick (≤ 250 ms) so the floor has free operators at every rate (a tip per call is "
+                        + "the bus takes each hand-off and ends the call at once; each client presses Ready as "
+                        + "soon as its call ends (wrap-up never ends on its own) so the floor has free operators at every rate (a tip per call is "
                         + "timed in e2e). Intakes are published open-loop on schedule for %.0f s per rate (calls "
                         + "entered in the journal beforehand, untimed), after a 600-call warm-up; %d repetition(s) "
                         + "per rate, median (min–max).", OPERATORS, seconds, reps),

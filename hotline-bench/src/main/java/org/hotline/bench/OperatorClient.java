@@ -34,9 +34,9 @@ final class OperatorClient implements AutoCloseable {
     private static final java.util.concurrent.Executor RETRY_DELAY =
             CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS);
     private static final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
-    private static final String OFFER = new ScreenMessage.Offer(null, 0).type();
+    private static final String OFFER = new ScreenMessage.Offer(null, 0, false).type();
     private static final String STATUS = new ScreenMessage.Status(null, null, null).type();
-    private static final String CALL_ENDED = new ScreenMessage.CallEnded(null, 0).type();
+    private static final String CALL_ENDED = new ScreenMessage.CallEnded(null, 0, 0).type();
 
     interface Listener {
         /** An offer reached this operator's socket; {@code queuedAt} is the server's epoch millis at intake. */
@@ -155,6 +155,9 @@ final class OperatorClient implements AutoCloseable {
             action(OperatorAction.Action.AVAILABLE, null);
         } else if (CALL_ENDED.equals(type) && tips) {
             saveTip(body.getString("callId"));
+        } else if (CALL_ENDED.equals(type)) {
+            // Wrap-up ends only on the operator's own word (or the call's tip): "Ready for calls".
+            action(OperatorAction.Action.AVAILABLE, null);
         }
         // queue, offer-withdrawn, active-call: nothing to press
     }

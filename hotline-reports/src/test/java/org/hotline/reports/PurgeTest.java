@@ -109,7 +109,7 @@ abstract class PurgeTest {
         var purges = database.dsl().selectFrom(AUDIT_EVENTS).where(AUDIT_EVENTS.ACTION.eq("retention-purge"))
                 .orderBy(AUDIT_EVENTS.ID).fetch();
         assertThat(purges).extracting(r -> r.getSubjectType() + "=" + r.getRecordCount()).containsExactly(
-                "tip-summaries=7", "tip-addenda=1", "voicemail-audio=2", "calls=18", "operator-states=7", "audit-events=1");
+                "tip-summaries=7", "tip-addenda=1", "tip-drafts=0", "voicemail-audio=2", "calls=18", "operator-states=7", "audit-events=1");
         assertThat(purges).allSatisfy(r -> {
             assertThat(r.getActorId()).isNull();
             assertThat(r.getActorRole()).isEqualTo("system");

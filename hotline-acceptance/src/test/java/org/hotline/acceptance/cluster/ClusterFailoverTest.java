@@ -72,7 +72,7 @@ class ClusterFailoverTest {
                 "screen.secret-file", dir.resolve("screen.secret").toString(),
                 "pseudonym.key-file", dir.resolve("pseudonym.key").toString(),
                 "ivr.menu.timeout", "300ms", "ivr.hold.reaffirm", "1s"));
-        common.putAll(Map.of("dispatch.wrap-up", "1s", "dispatch.offer-timeout", "30s"));
+        common.putAll(Map.of("dispatch.offer-timeout", "30s"));
         Staff.operator(dir.resolve("admin"), common, "ana", "prs", "PJSIP/1001");
         Staff.operator(dir.resolve("admin"), common, "bob", "prs", "PJSIP/1002");
         vertx = Vertx.vertx();
@@ -117,10 +117,12 @@ class ClusterFailoverTest {
         assertThat(first.get().variable("HOTLINE_TARGET")).contains("PJSIP/1002");
         String firstId = bob.messages("offer").getLast().getString("callId");
         hangUp(agiX, first.get(), firstId);
-        await().atMost(LIMIT).until(() -> "available".equals(bob.state()));
+        await().atMost(LIMIT).until(() -> "wrap-up".equals(bob.state()));
         // His tip is saved by node B straight into the shared database; sent twice (no answer seen), it is one tip.
+        // The tip of that call ends his wrap-up (nothing else but his own Ready would).
         JsonObject bobsTip = TipForms.withTwoReferrals(TipForms.newId()).put("callId", firstId);
         assertThat(bob.submitTip(bobsTip)).contains(201);
+        await().atMost(LIMIT).until(() -> "available".equals(bob.state()));
         bob.submitTip(bobsTip);
         assertThat(db.fetchCount(TIPS, TIPS.ID.eq(bobsTip.getString("id")))).isOne();
 
@@ -145,6 +147,8 @@ class ClusterFailoverTest {
         assertThat(second.get().variable("HOTLINE_TARGET")).contains("PJSIP/1002");
         assertThat(second.get().variable("HOTLINE_IVR_DONE")).contains("1");
         hangUp(agiY, second.get(), secondId);
+        await().atMost(LIMIT).until(() -> "wrap-up".equals(bob.state()));
+        bob.goAvailable();
         await().atMost(LIMIT).until(() -> "available".equals(bob.state()));
 
         // Ana's browser lost node A; it reconnects to node B with the same cookie and is still signed in.

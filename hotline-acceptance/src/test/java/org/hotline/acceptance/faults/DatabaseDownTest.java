@@ -179,6 +179,8 @@ class DatabaseDownTest {
         select(browser, "tip-urgency", "urgent");
         select(browser, "tip-consent", "share");
         browser.driver.findElement(By.id("tip-summary")).sendKeys(SUMMARY);
+        // The referrals are folded away until needed, to keep the form short during a call.
+        browser.click(By.cssSelector("#tip-referrals > summary"));
         select(browser, "partner-country", "AF");
         select(browser, "partner-service", "psychosocial");
         browser.click(By.id("partner-search"));

@@ -164,6 +164,10 @@ class OperatorScreenBrowserTest {
     }
 
     private static void addReferral(Browser browser, String country, String partnerId) {
+        // The referrals are folded away until needed, to keep the form short during a call.
+        if (browser.driver.findElement(By.id("tip-referrals")).getDomAttribute("open") == null) {
+            browser.click(By.cssSelector("#tip-referrals > summary"));
+        }
         select(browser, "partner-country", country);
         select(browser, "partner-service", "psychosocial");
         browser.click(By.id("partner-search"));

@@ -83,7 +83,7 @@ public class RoutingDecisionJmh {
         floor.accept(operator, call.callId(), now, effects);
         floor.handedOff(operator, call.callId(), org.hotline.core.bus.HandOffReply.Answer.TAKEN, now, effects);
         floor.callEnded(call.callId(), now, effects);
-        floor.tipSaved(operator, now, effects);
+        floor.tipSaved(operator, call.callId(), now, effects);
         return effects;
     }
 

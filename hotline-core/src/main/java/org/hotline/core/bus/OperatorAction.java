@@ -17,14 +17,17 @@ public record OperatorAction(String operatorId, Action action, String callId) {
         AVAILABLE,
         AWAY,
         ACCEPT,
-        DECLINE
+        DECLINE,
+        /** Plan more wrap-up time (wrap-up never ends on its own; this tells the floor it will be longer). */
+        EXTEND_WRAP_UP
     }
 
     /** The field the bridge overwrites with the session's operator id. */
     public static final String OPERATOR_FIELD = "operatorId";
 
     public JsonObject toJson() {
-        return new JsonObject().put(OPERATOR_FIELD, operatorId).put("action", action.name().toLowerCase(Locale.ROOT))
+        return new JsonObject().put(OPERATOR_FIELD, operatorId)
+                .put("action", action.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .put("callId", callId);
     }
 
@@ -34,6 +37,6 @@ public record OperatorAction(String operatorId, Action action, String callId) {
             throw new IllegalArgumentException("call id too long");
         }
         return new OperatorAction(Json.required(json, OPERATOR_FIELD),
-                Action.valueOf(Json.required(json, "action").toUpperCase(Locale.ROOT)), callId);
+                Action.valueOf(Json.required(json, "action").toUpperCase(Locale.ROOT).replace('-', '_')), callId);
     }
 }

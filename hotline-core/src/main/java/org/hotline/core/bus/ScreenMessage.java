@@ -25,14 +25,17 @@ public sealed interface ScreenMessage {
         }
     }
 
-    /** A call offered to this operator, until {@code expiresAt} (epoch millis). */
-    record Offer(CallCard call, long expiresAt) implements ScreenMessage {
+    /**
+     * A call offered to this operator, until {@code expiresAt} (epoch millis); {@code interpreter} when the
+     * operator does not speak the caller's language and takes it with their interpreter.
+     */
+    record Offer(CallCard call, long expiresAt, boolean interpreter) implements ScreenMessage {
         public String type() {
             return "offer";
         }
 
         public JsonObject toJson() {
-            return call.toJson().put("type", type()).put("expiresAt", expiresAt);
+            return call.toJson().put("type", type()).put("expiresAt", expiresAt).put("interpreter", interpreter);
         }
     }
 
@@ -72,14 +75,30 @@ public sealed interface ScreenMessage {
         }
     }
 
-    /** The call ended; the operator is in wrap-up until the tip is saved or {@code wrapUpUntil} (epoch millis). */
-    record CallEnded(String callId, long wrapUpUntil) implements ScreenMessage {
+    /**
+     * The call ended; the operator is in wrap-up since {@code wrapUpSince} until they press Ready or save this
+     * call's tip. {@code wrapUpUntil} (epoch millis) is the planned end only: nothing happens when it passes, apart
+     * from the wallboard showing the wrap-up as long; the operator may extend it.
+     */
+    record CallEnded(String callId, long wrapUpSince, long wrapUpUntil) implements ScreenMessage {
         public String type() {
             return "call-ended";
         }
 
         public JsonObject toJson() {
-            return new JsonObject().put("type", type()).put("callId", callId).put("wrapUpUntil", wrapUpUntil);
+            return new JsonObject().put("type", type()).put("callId", callId).put("wrapUpSince", wrapUpSince)
+                    .put("wrapUpUntil", wrapUpUntil);
+        }
+    }
+
+    /** The tip of a call was saved (perhaps in another tab): every tab closes its form of that call. */
+    record TipRecorded(String callId, String tipId) implements ScreenMessage {
+        public String type() {
+            return "tip-saved";
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", type()).put("callId", callId).put("tipId", tipId);
         }
     }
 

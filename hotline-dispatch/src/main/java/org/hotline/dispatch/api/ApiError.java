@@ -7,11 +7,28 @@ package org.hotline.dispatch.api;
 public final class ApiError extends RuntimeException {
     private final int status;
     private final String field;
+    private final java.util.List<ApiError> problems;
 
     private ApiError(int status, String message, String field) {
+        this(status, message, field, java.util.List.of());
+    }
+
+    private ApiError(int status, String message, String field, java.util.List<ApiError> problems) {
         super(message, null, false, false);
         this.status = status;
         this.field = field;
+        this.problems = java.util.List.copyOf(problems);
+    }
+
+    /**
+     * 400 for a form with several fields wrong at once, so the screen can mark every one of them in one go. The
+     * first problem gives the message and field, as a single refusal would.
+     */
+    public static ApiError invalid(java.util.List<ApiError> problems) {
+        ApiError first = problems.getFirst();
+        String message = problems.size() == 1 ? first.getMessage()
+                : problems.size() + " fields need attention: " + first.getMessage();
+        return new ApiError(400, message, first.field(), problems);
     }
 
     /** 400: {@code field} (a JSON path such as {@code referrals[1].service}) is missing or not allowed. */
@@ -47,6 +64,11 @@ public final class ApiError extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Every field refused at once, by {@link #invalid}; empty for a single refusal. */
+    public java.util.List<ApiError> problems() {
+        return problems;
     }
 
     /** The offending field, or null. */

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JSON answers of the API. Errors have the shape {@code {error, field}}. Nothing the API returns may be cached:
+ * JSON answers of the API. Errors have the shape {@code {error, field}}, and a form refused for several fields
+ * at once also {@code errors: [{field, error}]}. Nothing the API returns may be cached:
  * tips are sensitive, so every answer says {@code no-store}.
  */
 public final class Replies {
@@ -51,6 +52,14 @@ public final class Replies {
      * and the SQL state only; driver messages can quote stored values, which may be tip content.
      */
     public static void failure(RoutingContext context, String operation, Throwable cause, String unavailable) {
+        if (cause instanceof ApiError refused && !refused.problems().isEmpty()) {
+            JsonArray errors = new JsonArray();
+            refused.problems().forEach(p -> errors.add(new JsonObject().put("field", p.field())
+                    .put("error", p.getMessage())));
+            json(context, refused.status(), new JsonObject().put("error", refused.getMessage())
+                    .put("field", refused.field()).put("errors", errors));
+            return;
+        }
         if (cause instanceof ApiError refused) {
             error(context, refused.status(), refused.getMessage(), refused.field());
             return;

@@ -4,8 +4,8 @@ import org.hotline.dispatch.operators.OperatorState;
 
 /** Something the floor decided that the outside world must hear about. The floor itself does no I/O. */
 sealed interface Effect {
-    /** Offer a call to an operator's screen. */
-    record Offer(String operatorId, String callId, long expiresAt) implements Effect {
+    /** Offer a call to an operator's screen; {@code interpreter} when they take it through their interpreter. */
+    record Offer(String operatorId, String callId, long expiresAt, boolean interpreter) implements Effect {
     }
 
     /** Take an offer off an operator's screen. */

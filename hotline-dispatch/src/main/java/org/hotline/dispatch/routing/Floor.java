@@ -27,13 +27,25 @@ final class Floor {
     static final String CALLER_LEFT = "caller-left";
 
     private final Duration wrapUp;
+    private final Duration reconnectGrace;
     private final Map<String, Seat> seats = new LinkedHashMap<>();
     private final CallQueue queue;
     private final Matching matching;
     private final Connecting connecting;
 
     Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence, HandOffWindow handOff) {
+        this(offerTimeout, widenAfter, wrapUp, callSilence, handOff, Duration.ZERO);
+    }
+
+    /**
+     * @param wrapUp         the planned wrap-up: shown to the operator and the wallboard, never ending it
+     * @param reconnectGrace an operator set away by a dropped connection who is back within this is available
+     *                       again (zero: never)
+     */
+    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence, HandOffWindow handOff,
+          Duration reconnectGrace) {
         this.wrapUp = wrapUp;
+        this.reconnectGrace = reconnectGrace;
         this.queue = new CallQueue(callSilence);
         this.matching = new Matching(offerTimeout, widenAfter);
         this.connecting = new Connecting(handOff, queue);
@@ -79,14 +91,19 @@ final class Floor {
         return call;
     }
 
-    /** A browser connected: the operator joins the floor, away until they choose to be available. */
+    /**
+     * A browser connected: the operator joins the floor, away until they choose to be available. A screen coming
+     * back after a drop: see {@link Reconnection#back}.
+     */
     void connected(Operator operator, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operator.id());
         if (seat == null) {
             seats.put(operator.id(), new Seat(operator, now));
             effects.add(new Effect.State(operator.id(), OperatorState.AWAY, null, "signed-in"));
-        } else {
-            effects.add(new Effect.State(seat.id(), seat.state, seat.callId, "reconnected"));
+            return;
+        }
+        if (Reconnection.back(seat, reconnectGrace, now, effects)) {
+            match(now, effects);
         }
     }
 
@@ -105,10 +122,7 @@ final class Floor {
         switch (last) {
             case AVAILABLE, OFFERED -> seat.change(OperatorState.AVAILABLE, null, "resumed", now, effects);
             case ON_CALL -> seat.change(OperatorState.ON_CALL, lastCallId, "resumed", now, effects);
-            case WRAP_UP -> {
-                seat.wrapUpUntil = now.plus(wrapUp);
-                seat.change(OperatorState.WRAP_UP, lastCallId, "resumed", now, effects);
-            }
+            case WRAP_UP -> WrapUp.begin(seat, lastCallId, "resumed", wrapUp, now, effects);
             default -> seat.change(OperatorState.AWAY, null, "resumed", now, effects);
         }
         match(now, effects);
@@ -123,10 +137,10 @@ final class Floor {
         if (seat.assigning) {
             seat.awayAfterHandOff = true;
         } else if (seat.state == OperatorState.OFFERED) {
-            releaseOffer(seat, "disconnected", effects);
-            seat.change(OperatorState.AWAY, null, "disconnected", now, effects);
+            releaseOffer(seat, Reconnection.DISCONNECTED, effects);
+            Reconnection.dropped(seat, now, effects);
         } else if (seat.state == OperatorState.AVAILABLE) {
-            seat.change(OperatorState.AWAY, null, "disconnected", now, effects);
+            Reconnection.dropped(seat, now, effects);
         }
         match(now, effects);
     }
@@ -152,6 +166,7 @@ final class Floor {
     void available(String operatorId, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
         if (seat != null && (seat.state == OperatorState.AWAY || seat.state == OperatorState.WRAP_UP)) {
+            seat.droppedAt = null;
             seat.change(OperatorState.AVAILABLE, null, "operator", now, effects);
             match(now, effects);
         }
@@ -173,6 +188,7 @@ final class Floor {
                 call.declinedBy.add(operatorId);
             }
         }
+        seat.droppedAt = null;
         if (seat.state != OperatorState.ON_CALL) {
             seat.change(OperatorState.AWAY, null, "operator", now, effects);
         }
@@ -247,31 +263,42 @@ final class Floor {
     }
 
     /**
-     * The call ended: its operator goes to wrap-up. A call that ends before it was handed off has left the queue
+     * The call ended: its operator goes to wrap-up, which lasts until they say they are ready or save this call's
+     * tip; the planned wrap-up time only tells them and the wallboard how long it has been. A call that ends before it was handed off has left the queue
      * (the hangup handler may report it before the IVR does).
      */
     void callEnded(String callId, Instant now, List<Effect> effects) {
         callLeft(callId, now, effects);
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.ON_CALL && callId.equals(seat.callId)) {
-                seat.wrapUpUntil = now.plus(wrapUp);
-                seat.change(OperatorState.WRAP_UP, callId, "call-ended", now, effects);
+                WrapUp.begin(seat, callId, "call-ended", wrapUp, now, effects);
             }
         }
     }
 
-    /** The operator saved the tip: wrap-up is over. */
-    void tipSaved(String operatorId, Instant now, List<Effect> effects) {
+    /**
+     * The operator saved a tip: the wrap-up of that call is over. A tip of another call (a voice message), or of
+     * none, leaves the wrap-up alone: the form of the call just ended may still be open.
+     */
+    void tipSaved(String operatorId, String callId, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
-        if (seat != null && seat.state == OperatorState.WRAP_UP) {
+        if (seat != null && WrapUp.endedByTip(seat, callId)) {
             seat.change(OperatorState.AVAILABLE, null, "tip-saved", now, effects);
             match(now, effects);
         }
     }
 
     /**
-     * Time passes: offers expire (the operator goes away), hand-offs the IVR never answered are given up, wrap-ups
-     * end, calls whose IVR fell silent are forgotten (their FastAGI node died and their dialplan fell back), and
+     * The operator asked for more wrap-up time: the planned end moves on by one wrap-up from now (or from the
+     * planned end, if still ahead). Only the operator's screen and the wallboard see it; nothing ends at that time.
+     */
+    void extendWrapUp(String operatorId, Instant now, List<Effect> effects) {
+        seat(operatorId).ifPresent(seat -> WrapUp.extend(seat, wrapUp, now, effects));
+    }
+
+    /**
+     * Time passes: offers expire (the operator goes away), hand-offs the IVR never answered are given up, calls
+     * whose IVR fell silent are forgotten (their FastAGI node died and their dialplan fell back), and
      * widened calls find operators.
      */
     void tick(Instant now, List<Effect> effects) {
@@ -282,9 +309,9 @@ final class Floor {
                 seat.change(OperatorState.AWAY, null, "offer-timeout", now, effects);
             } else if (Connecting.overdue(seat, now)) {
                 connecting.lost(seat, now, effects);
-            } else if (seat.state == OperatorState.WRAP_UP && !now.isBefore(seat.wrapUpUntil)) {
-                seat.change(OperatorState.AVAILABLE, null, "wrap-up-over", now, effects);
             }
+            // Wrap-up never ends here: an operator still typing the tip must not be made available (and
+            // offered a call) behind their back.
         }
         match(now, effects);
     }

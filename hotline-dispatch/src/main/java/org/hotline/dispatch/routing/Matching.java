@@ -69,6 +69,7 @@ final class Matching {
         call.offeredTo = seat.id();
         seat.offerDeadline = now.plus(offerTimeout);
         seat.change(OperatorState.OFFERED, call.id(), "offer", now, effects);
-        effects.add(new Effect.Offer(seat.id(), call.id(), seat.offerDeadline.toEpochMilli()));
+        effects.add(new Effect.Offer(seat.id(), call.id(), seat.offerDeadline.toEpochMilli(),
+                !seat.speaks(call.intake.language())));
     }
 }

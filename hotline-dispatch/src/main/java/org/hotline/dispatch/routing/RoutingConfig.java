@@ -15,9 +15,11 @@ import org.hotline.core.config.SettingsException;
  * @param zone           the hotline's time zone, for "today"
  * @param callSilence    a waiting call not re-sent by its IVR for this long is gone (its FastAGI node died)
  * @param outagePatience how long a routing record refused by an unreachable database is tried again
+ * @param reconnectGrace an operator set away by a dropped connection is available again if back within this
  */
 public record RoutingConfig(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration handOffTimeout,
-                            Duration handOffMargin, ZoneId zone, Duration callSilence, Duration outagePatience) {
+                            Duration handOffMargin, ZoneId zone, Duration callSilence, Duration outagePatience,
+                            Duration reconnectGrace) {
     /** Missed reminders before a waiting call counts as gone: a busy bus may delay one, never several. */
     private static final int MISSED_REAFFIRMS = 4;
 
@@ -34,7 +36,7 @@ public record RoutingConfig(Duration offerTimeout, Duration widenAfter, Duration
                 settings.duration("dispatch.wrap-up"), settings.duration("dispatch.hand-off-timeout"),
                 settings.duration("dispatch.hand-off-margin"), ZoneId.of(settings.string("time-zone")),
                 settings.duration("ivr.hold.reaffirm").multipliedBy(MISSED_REAFFIRMS),
-                settings.duration("db.outage-patience"));
+                settings.duration("db.outage-patience"), settings.duration("dispatch.reconnect-grace"));
     }
 
     HandOffWindow handOff() {

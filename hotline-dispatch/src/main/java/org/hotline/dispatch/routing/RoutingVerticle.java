@@ -87,7 +87,7 @@ public final class RoutingVerticle extends VerticleBase {
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
         this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence(),
-                config.handOff());
+                config.handOff(), config.reconnectGrace());
     }
 
     @Override
@@ -98,8 +98,10 @@ public final class RoutingVerticle extends VerticleBase {
                 floor.callLeft(CallLeft.fromJson(m.body()).callId(), now(), effects))));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_ENDED, m -> apply(effects ->
                 floor.callEnded(CallEnded.fromJson(m.body()).callId(), now(), effects))));
-        consumers.add(bus.<JsonObject>consumer(BusAddresses.TIP_SAVED, m -> apply(effects ->
-                floor.tipSaved(TipSaved.fromJson(m.body()).operatorId(), now(), effects))));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.TIP_SAVED, m -> {
+            TipSaved saved = TipSaved.fromJson(m.body());
+            apply(effects -> floor.tipSaved(saved.operatorId(), saved.callId(), now(), effects));
+        }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.OPERATOR_ACTIONS, this::operatorAction));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
@@ -153,6 +155,7 @@ public final class RoutingVerticle extends VerticleBase {
             switch (action.action()) {
                 case AVAILABLE -> floor.available(action.operatorId(), now(), effects);
                 case AWAY -> floor.away(action.operatorId(), now(), effects);
+                case EXTEND_WRAP_UP -> floor.extendWrapUp(action.operatorId(), now(), effects);
                 case DECLINE -> floor.decline(action.operatorId(), String.valueOf(action.callId()), now(), effects);
                 case ACCEPT -> {
                     String callId = String.valueOf(action.callId());
@@ -235,7 +238,7 @@ public final class RoutingVerticle extends VerticleBase {
 
     private void offer(Effect.Offer offer) {
         floor.waitingCall(offer.callId()).ifPresent(call -> {
-            screen(offer.operatorId(), new ScreenMessage.Offer(call.card(), offer.expiresAt()));
+            screen(offer.operatorId(), new ScreenMessage.Offer(call.card(), offer.expiresAt(), offer.interpreter()));
             Instant now = now();
             if (call.declinedBy.isEmpty()) {
                 metrics.offered(Duration.between(call.queuedAt, now));
@@ -251,7 +254,8 @@ public final class RoutingVerticle extends VerticleBase {
                 () -> directory.recordState(state.operatorId(), state.state(), now, state.callId(), state.reason())));
         if (state.state() == OperatorState.WRAP_UP) {
             floor.seat(state.operatorId()).ifPresent(seat -> screen(seat.id(),
-                    new ScreenMessage.CallEnded(state.callId(), seat.wrapUpUntil.toEpochMilli())));
+                    new ScreenMessage.CallEnded(state.callId(), seat.wrapUpSince.toEpochMilli(),
+                            seat.wrapUpUntil.toEpochMilli())));
         }
     }
 

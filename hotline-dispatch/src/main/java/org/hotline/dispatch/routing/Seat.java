@@ -21,7 +21,11 @@ final class Seat {
     Instant handOffDeadline;
     /** The operator went away (or their browser did) while connecting: away, not available, if the call fails. */
     boolean awayAfterHandOff;
+    /** Wrap-up: since when, and its planned end (which ends nothing by itself). */
+    Instant wrapUpSince;
     Instant wrapUpUntil;
+    /** When a dropped connection set this operator away from taking calls; null otherwise. */
+    Instant droppedAt;
 
     Seat(Operator operator, Instant now) {
         this.operator = operator;

@@ -40,14 +40,22 @@ final class WallboardView {
         for (Language language : Language.values()) {
             availableByLanguage.put(language.code(), 0);
         }
+        java.util.List<Wallboard.WrapUp> wrapUps = new java.util.ArrayList<>();
         for (Seat seat : floor.seats()) {
             byState.merge(seat.state.code(), 1, Integer::sum);
+            if (seat.state == OperatorState.WRAP_UP && seat.wrapUpSince != null) {
+                long over = seat.wrapUpUntil == null ? 0 : Math.max(0, Duration.between(seat.wrapUpUntil, now).toSeconds());
+                wrapUps.add(new Wallboard.WrapUp(seat.operator.displayName(),
+                        Duration.between(seat.wrapUpSince, now).toSeconds(), over));
+            }
             if (seat.state == OperatorState.AVAILABLE) {
                 seat.operator.languages().forEach(l -> availableByLanguage.merge(l.code(), 1, Integer::sum));
             }
         }
         return new Wallboard(byLanguage, byPriority, longest, byState, availableByLanguage,
-                today.getOrDefault(CallOutcome.ANSWERED, 0), today.getOrDefault(CallOutcome.ABANDONED_IN_QUEUE, 0));
+                today.getOrDefault(CallOutcome.ANSWERED, 0), today.getOrDefault(CallOutcome.ABANDONED_IN_QUEUE, 0),
+                wrapUps.stream().sorted(java.util.Comparator.comparingLong(Wallboard.WrapUp::seconds).reversed())
+                        .toList());
     }
 
 }

@@ -6,6 +6,7 @@ import static org.hotline.core.db.Tables.PARTNERS;
 import static org.hotline.core.db.Tables.REFERRALS;
 import static org.hotline.core.db.Tables.REFERRAL_STATUS_CHANGES;
 import static org.hotline.core.db.Tables.TIPS;
+import static org.hotline.core.db.Tables.TIP_DRAFTS;
 import static org.hotline.core.db.Tables.VOICEMAIL_TASKS;
 import static org.hotline.dispatch.tips.TipRecords.choice;
 import static org.hotline.dispatch.tips.TipRecords.code;
@@ -34,6 +35,10 @@ import org.jooq.impl.DSL;
 
 /** {@link TipStore} over jOOQ, with explicit transactions. */
 final class JooqTipStore implements TipStore {
+    /** Said to a second tip for a call that already has one. */
+    static final String ONE_PER_CALL = "A tip for this call is already saved (perhaps from another tab). "
+            + "Each call has one tip; open it from your tips to see it.";
+
     private final DSLContext dsl;
 
     JooqTipStore(DSLContext dsl) {
@@ -48,8 +53,17 @@ final class JooqTipStore implements TipStore {
             if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
                 throw e;
             }
-            // The same id submitted twice at once (a double click): the other submission committed first.
-            return find(tip.id()).map(stored -> repeat(stored, operatorId)).orElseThrow(() -> e);
+            // The same id submitted twice at once (a double click): the other submission committed first. Or
+            // another tip for the same call (a second tab with its own form) committed first: one tip per call.
+            Optional<StoredTip> same = find(tip.id());
+            if (same.isPresent()) {
+                return repeat(same.get(), operatorId);
+            }
+            String callId = tip.content().callId();
+            if (callId != null && tipOfCall(dsl, callId).isPresent()) {
+                throw ApiError.conflict(ONE_PER_CALL);
+            }
+            throw e;
         }
     }
 
@@ -65,9 +79,16 @@ final class JooqTipStore implements TipStore {
             }
             throw ApiError.badRequest("callId", "The tip's call is not one you handled.");
         }
+        if (content.callId() != null && tipOfCall(db, content.callId()).isPresent()) {
+            throw ApiError.conflict(ONE_PER_CALL);
+        }
         Map<String, String> partnerCountries = partnerCountries(db, tip.referrals());
         insertTip(db, tip.id(), content, operatorId, at);
         DangerAnswers.insert(db, tip.id(), content.danger());
+        if (content.callId() != null) {
+            // The draft has become the tip: no tab may bring it back.
+            db.deleteFrom(TIP_DRAFTS).where(TIP_DRAFTS.CALL_ID.eq(content.callId())).execute();
+        }
         for (int i = 0; i < tip.referrals().size(); i++) {
             NewReferral referral = tip.referrals().get(i);
             // A referral is cross-border when the partner works in another country than the situation's.
@@ -85,8 +106,13 @@ final class JooqTipStore implements TipStore {
         return new SaveResult(stored, false);
     }
 
+    /** The id of the tip already saved for a call, if any (there is at most one: {@code uq_tips_call}). */
+    static Optional<String> tipOfCall(DSLContext db, String callId) {
+        return db.select(TIPS.ID).from(TIPS).where(TIPS.CALL_ID.eq(callId)).fetchOptional(TIPS.ID);
+    }
+
     /** The operator took the call, or holds its voice message. */
-    private static boolean handled(DSLContext db, String callId, String operatorId) {
+    static boolean handled(DSLContext db, String callId, String operatorId) {
         return db.fetchExists(DSL.selectOne().from(CALLS).where(CALLS.ID.eq(callId)).and(
                 CALLS.OPERATOR_ID.eq(operatorId).or(DSL.exists(DSL.selectOne().from(VOICEMAIL_TASKS)
                         .where(VOICEMAIL_TASKS.CALL_ID.eq(CALLS.ID))
@@ -98,7 +124,7 @@ final class JooqTipStore implements TipStore {
      * who took a call after the hand-off, off the operator's path, and waits for the IVR's entry of the call, so
      * right after a database outage a tip can arrive first. A call still in the queue is nobody's yet: 400.
      */
-    private static boolean awaitingAssignment(DSLContext db, String callId) {
+    static boolean awaitingAssignment(DSLContext db, String callId) {
         return db.fetchExists(CALLS, CALLS.ID.eq(callId).and(CALLS.OPERATOR_ID.isNull())
                 .and(CALLS.HANDED_OFF_AT.isNotNull())
                 .and(CALLS.OUTCOME.isNull().or(CALLS.OUTCOME.eq(CallOutcome.ANSWERED.code()))));

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import org.hotline.core.bus.BusAddresses;
+import org.hotline.core.bus.ScreenMessage;
 import org.hotline.core.bus.TipSaved;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
@@ -58,8 +59,13 @@ final class SubmitTip implements Handler<RoutingContext> {
             SaveResult saved = result.result();
             if (saved.created()) {
                 metrics.saved(saved.tip());
-                bus.publish(BusAddresses.TIP_SAVED,
-                        new TipSaved(who.operatorId(), saved.tip().id(), saved.tip().content().callId()).toJson());
+                String callId = saved.tip().content().callId();
+                bus.publish(BusAddresses.TIP_SAVED, new TipSaved(who.operatorId(), saved.tip().id(), callId).toJson());
+                if (callId != null) {
+                    // Every tab of the operator closes its form of this call (its draft is gone with the save).
+                    bus.publish(BusAddresses.operatorScreen(who.operatorId()),
+                            new ScreenMessage.TipRecorded(callId, saved.tip().id()).toJson());
+                }
                 LOG.info("Tip {} saved with {} referral(s)", saved.tip().id(), saved.tip().referrals().size());
             }
             // The author always sees their own summary.

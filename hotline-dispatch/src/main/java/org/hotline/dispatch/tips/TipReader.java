@@ -45,51 +45,63 @@ final class TipReader {
     private TipReader() {
     }
 
+    /** The form as a tip; a form with problems is refused once, naming every problem ({@link Problems}). */
     static NewTip read(JsonObject json) {
         if (json == null) {
             throw ApiError.badRequest(null, "The tip must be sent as a JSON object.");
         }
         JsonFields f = JsonFields.of(json, "", FIELDS);
-        String id = f.uuid("id", true, "tip id");
-        ContactType contactType = f.choice("contactType", ContactType.class, true, "a contact type");
+        Problems p = new Problems();
+        String id = p.check(() -> f.uuid("id", true, "tip id"));
+        ContactType contactType = p.check(() -> f.choice("contactType", ContactType.class, true, "a contact type"));
         boolean substantive = contactType == ContactType.SUBSTANTIVE;
-        Place place = place(f);
+        Place place = place(f, p);
+        Set<ControlMethod> control = p.check(() -> f.choices("control", ControlMethod.class, "means of control"));
         // The danger assessment asked during the call can only raise the urgency the operator chose.
-        DangerAssessment danger = DangerAnswers.read(f);
+        DangerAssessment checked = p.check(() -> DangerAnswers.read(f));
+        DangerAssessment danger = checked == null ? DangerAssessment.none() : checked;
         boolean urgencyFromAnswers = UrgencyRule.urgency(danger).isPresent();
         TipContent content = new TipContent(
-                f.uuid("callId", false, "call id"),
+                p.check(() -> f.uuid("callId", false, "call id")),
                 contactType,
-                f.choice("signal", Signal.class, substantive, "a signal"),
-                f.choice("callerType", CallerType.class, false, "a caller type"),
-                f.choice("traffickingType", TraffickingType.class, false, "a trafficking type"),
-                f.choice("form", ExploitationForm.class, false, "a form of exploitation"),
-                f.choice("recruitment", Recruitment.class, false, "a way of recruitment"),
-                f.choices("control", ControlMethod.class, "means of control"),
+                p.check(() -> f.choice("signal", Signal.class, substantive, "a signal")),
+                p.check(() -> f.choice("callerType", CallerType.class, false, "a caller type")),
+                p.check(() -> f.choice("traffickingType", TraffickingType.class, false, "a trafficking type")),
+                p.check(() -> f.choice("form", ExploitationForm.class, false, "a form of exploitation")),
+                p.check(() -> f.choice("recruitment", Recruitment.class, false, "a way of recruitment")),
+                control == null ? Set.of() : control,
                 place,
-                victims(f),
-                UrgencyRule.raise(f.choice("urgency", Urgency.class, substantive && !urgencyFromAnswers,
-                        "an urgency"), danger),
-                Boolean.TRUE.equals(f.flag("imminentDanger")) || UrgencyRule.imminentDanger(danger),
-                f.choice("consent", Consent.class, substantive, "the caller's consent"),
-                f.choice("lawEnforcement", LawEnforcementReport.class, false, "a law-enforcement report"),
-                summary(f),
+                p.check(() -> victims(f)),
+                UrgencyRule.raise(p.check(() -> f.choice("urgency", Urgency.class, substantive && !urgencyFromAnswers,
+                        "an urgency")), danger),
+                Boolean.TRUE.equals(p.check(() -> f.flag("imminentDanger"))) || UrgencyRule.imminentDanger(danger),
+                p.check(() -> f.choice("consent", Consent.class, substantive, "the caller's consent")),
+                p.check(() -> f.choice("lawEnforcement", LawEnforcementReport.class, false,
+                        "a law-enforcement report")),
+                p.check(() -> summary(f)),
                 danger);
-        return new NewTip(id, content, referrals(f, substantive, place));
+        List<NewReferral> referrals = p.check(() -> referrals(f, substantive, place));
+        p.throwIfAny();
+        return new NewTip(id, content, referrals);
     }
 
-    private static Place place(JsonFields f) {
-        Country country = f.choice("country", Country.class, false, "a country");
-        Region region = f.choice("region", Region.class, false, "a province or region");
+    private static Place place(JsonFields f, Problems p) {
+        Country country = p.check(() -> f.choice("country", Country.class, false, "a country"));
+        Region region = p.check(() -> f.choice("region", Region.class, false, "a province or region"));
         if (region != null && country == null) {
-            throw ApiError.badRequest(f.path("country"), "Choose the country of the province or region.");
+            p.check(() -> {
+                throw ApiError.badRequest(f.path("country"), "Choose the country of the province or region.");
+            });
         }
-        if (region != null && !region.belongsTo(country)) {
-            throw ApiError.badRequest(f.path("region"), "This province or region is not in the chosen country.");
+        if (region != null && country != null && !region.belongsTo(country)) {
+            p.check(() -> {
+                throw ApiError.badRequest(f.path("region"), "This province or region is not in the chosen country.");
+            });
         }
-        return new Place(country, region, f.choice("origin", Country.class, false, "a country of origin"),
-                f.choice("transit", Country.class, false, "a transit country"),
-                f.choice("destination", Country.class, false, "a destination country"));
+        return new Place(country, region,
+                p.check(() -> f.choice("origin", Country.class, false, "a country of origin")),
+                p.check(() -> f.choice("transit", Country.class, false, "a transit country")),
+                p.check(() -> f.choice("destination", Country.class, false, "a destination country")));
     }
 
     private static Victims victims(JsonFields tip) {

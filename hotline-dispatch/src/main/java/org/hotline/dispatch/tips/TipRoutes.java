@@ -17,7 +17,9 @@ import org.jooq.DSLContext;
  * The tips API the dispatch screen calls:
  * <ul>
  *   <li>{@code GET /api/tip-options}: every choice list of the tip form;</li>
- *   <li>{@code POST /api/tips}: save a tip and its referrals (operators only; idempotent on the tip's id);</li>
+ *   <li>{@code POST /api/tips}: save a tip and its referrals (operators only; idempotent on the tip's id; one tip
+ *       per call);</li>
+ *   <li>{@code GET} and {@code PUT /api/drafts/:callId}: the tip of a call as it is typed ({@link DraftRoutes});</li>
  *   <li>{@code GET /api/tips}, {@code GET /api/tips/:id}: list and open tips, each open audited;</li>
  *   <li>{@code POST /api/referrals/:id/status}: move a referral along, with a due date and a note, under the
  *   consent rule;</li>
@@ -33,6 +35,7 @@ public final class TipRoutes {
     private final ReadTips read;
     private final ChangeReferralStatus referralStatus;
     private final AddAddendum addendum;
+    private final DraftRoutes drafts;
     private final String options = TipOptions.build().encode();
 
     /**
@@ -50,6 +53,7 @@ public final class TipRoutes {
         this.read = new ReadTips(store, audit, blocking, new TipFilters(zone), clock);
         this.referralStatus = new ChangeReferralStatus(new JooqReferralStore(dsl), blocking, clock, zone);
         this.addendum = new AddAddendum(store, dsl, blocking, clock);
+        this.drafts = new DraftRoutes(new JooqTipDrafts(dsl), blocking, clock);
     }
 
     /** Adds the routes; the session handler must already be on the router. */
@@ -59,6 +63,9 @@ public final class TipRoutes {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         router.get("/api/tip-options").handler(SignedIn.require(Role.values())).handler(this::options);
         router.post("/api/tips").handler(body).handler(SignedIn.require(Role.OPERATOR)).handler(submit);
+        router.get("/api/drafts").handler(SignedIn.require(Role.OPERATOR)).handler(drafts::list);
+        router.get("/api/drafts/:callId").handler(SignedIn.require(Role.OPERATOR)).handler(drafts::get);
+        router.put("/api/drafts/:callId").handler(body).handler(SignedIn.require(Role.OPERATOR)).handler(drafts::put);
         router.get("/api/tips").handler(SignedIn.require(Role.values())).handler(read::list);
         router.get("/api/tips/:id").handler(SignedIn.require(Role.values())).handler(read::open);
         router.post("/api/referrals/:id/status").handler(body).handler(SignedIn.require(Role.values()))

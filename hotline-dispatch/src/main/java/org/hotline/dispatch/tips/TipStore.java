@@ -13,7 +13,8 @@ interface TipStore {
      * false), however often and however concurrently it is repeated.
      *
      * @throws org.hotline.dispatch.api.ApiError 400 when the call is not one the operator handled or a partner is
-     *         not in the directory, 409 when another operator's tip already has this id
+     *         not in the directory, 409 when another operator's tip already has this id or the call already has
+     *         another tip (one tip per call); the draft of the call is deleted with the save
      */
     SaveResult save(NewTip tip, String operatorId, Instant at);
 

@@ -32,13 +32,18 @@ final class JooqVoicemailTasks implements VoicemailTasks {
     }
 
     @Override
-    public List<VoicemailTask> openFor(String operatorId) {
+    public List<VoicemailTask> openFor(String operatorId, java.util.Set<String> languages) {
+        Condition claimable = VOICEMAIL_TASKS.CALL_ID.isNull();
+        if (languages != null) {
+            claimable = claimable.and(CALLS.LANGUAGE_CODE.in(languages));
+        }
+        Condition open = claimable;
         return dsl.transactionResult(tx -> tx.dsl()
                 .select(CALLS.ID, CALLS.LANGUAGE_CODE, CALLS.PURPOSE, CALLS.PRIORITY, CALLS.ENTERED_AT,
                         VOICEMAIL_TASKS.CLAIMED_BY, VOICEMAIL_TASKS.CLAIMED_AT, VOICEMAIL_TASKS.DONE_AT)
                 .from(CALLS).leftJoin(VOICEMAIL_TASKS).on(VOICEMAIL_TASKS.CALL_ID.eq(CALLS.ID))
                 .where(isVoicemail())
-                .and(VOICEMAIL_TASKS.CALL_ID.isNull()
+                .and(open
                         .or(VOICEMAIL_TASKS.CLAIMED_BY.eq(operatorId).and(VOICEMAIL_TASKS.DONE_AT.isNull())))
                 .orderBy(DSL.when(CALLS.PRIORITY.eq(Priority.EMERGENCY.code()), 0).otherwise(1), CALLS.ENTERED_AT)
                 .limit(LIST_LIMIT)
@@ -52,11 +57,11 @@ final class JooqVoicemailTasks implements VoicemailTasks {
     @Override
     public Optional<Message> find(String callId) {
         return dsl.transactionResult(tx -> tx.dsl()
-                .select(CALLS.ID, VOICEMAIL_TASKS.CLAIMED_BY, CALLS.VOICEMAIL_REF)
+                .select(CALLS.ID, VOICEMAIL_TASKS.CLAIMED_BY, CALLS.VOICEMAIL_REF, CALLS.LANGUAGE_CODE)
                 .from(CALLS).leftJoin(VOICEMAIL_TASKS).on(VOICEMAIL_TASKS.CALL_ID.eq(CALLS.ID))
                 .where(CALLS.ID.eq(callId)).and(isVoicemail())
                 .fetchOptional(r -> new Message(r.get(CALLS.ID), r.get(VOICEMAIL_TASKS.CLAIMED_BY),
-                        r.get(CALLS.VOICEMAIL_REF))));
+                        r.get(CALLS.VOICEMAIL_REF), r.get(CALLS.LANGUAGE_CODE))));
     }
 
     @Override
@@ -82,6 +87,15 @@ final class JooqVoicemailTasks implements VoicemailTasks {
     public void done(String callId, String operatorId, Instant at) {
         dsl.transaction(tx -> tx.dsl().update(VOICEMAIL_TASKS)
                 .set(VOICEMAIL_TASKS.DONE_AT, at.atOffset(ZoneOffset.UTC))
+                .where(VOICEMAIL_TASKS.CALL_ID.eq(callId))
+                .and(VOICEMAIL_TASKS.CLAIMED_BY.eq(operatorId))
+                .and(VOICEMAIL_TASKS.DONE_AT.isNull())
+                .execute());
+    }
+
+    @Override
+    public void release(String callId, String operatorId) {
+        dsl.transaction(tx -> tx.dsl().deleteFrom(VOICEMAIL_TASKS)
                 .where(VOICEMAIL_TASKS.CALL_ID.eq(callId))
                 .and(VOICEMAIL_TASKS.CLAIMED_BY.eq(operatorId))
                 .and(VOICEMAIL_TASKS.DONE_AT.isNull())

@@ -14,6 +14,12 @@ import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.audit.AuditAction;
 import org.hotline.dispatch.audit.AuditEvent;
 import org.hotline.dispatch.audit.AuditTrail;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.core.call.Language;
+import org.hotline.dispatch.operators.JooqOperatorDirectory;
+import org.hotline.dispatch.operators.Operator;
+import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.Role;
 import org.hotline.dispatch.screen.SignedIn;
 import org.jooq.DSLContext;
@@ -21,8 +27,11 @@ import org.jooq.DSLContext;
 /**
  * Voice-message tasks for operators:
  * <ul>
- *   <li>{@code GET /api/voicemails}: unclaimed messages and the ones I hold;</li>
- *   <li>{@code POST /api/voicemails/:callId/claim}: exactly one operator wins (409 for the others);</li>
+ *   <li>{@code GET /api/voicemails}: unclaimed messages in a language I speak (any, if I work with an
+ *       interpreter) and the ones I hold;</li>
+ *   <li>{@code POST /api/voicemails/:callId/claim}: exactly one operator wins (409 for the others), and only one
+ *       who speaks the message's language or works with an interpreter (403 for the others);</li>
+ *   <li>{@code POST /api/voicemails/:callId/release}: give a claimed, unfinished message back;</li>
  *   <li>{@code GET /api/voicemails/:callId/audio}: the recording, to its claimant only (each play audited);</li>
  *   <li>{@code POST /api/voicemails/:callId/done}.</li>
  * </ul>
@@ -32,6 +41,7 @@ public final class VoicemailRoutes {
     private static final String NO_SUCH = "There is no such voice message.";
 
     private final VoicemailTasks tasks;
+    private final OperatorDirectory directory;
     private final AudioFiles audio;
     private final AuditTrail audit;
     private final Blocking blocking;
@@ -40,6 +50,7 @@ public final class VoicemailRoutes {
     /** @param directory where the IVR records voice messages ({@code ivr.voicemail.dir}) */
     public VoicemailRoutes(DSLContext dsl, AuditTrail audit, Blocking blocking, Path directory, Clock clock) {
         this.tasks = new JooqVoicemailTasks(dsl);
+        this.directory = new JooqOperatorDirectory(dsl);
         this.audio = new AudioFiles(directory);
         this.audit = audit;
         this.blocking = blocking;
@@ -52,11 +63,13 @@ public final class VoicemailRoutes {
         router.post("/api/voicemails/:callId/claim").handler(SignedIn.require(Role.OPERATOR)).handler(this::claim);
         router.get("/api/voicemails/:callId/audio").handler(SignedIn.require(Role.OPERATOR)).handler(this::audio);
         router.post("/api/voicemails/:callId/done").handler(SignedIn.require(Role.OPERATOR)).handler(this::done);
+        router.post("/api/voicemails/:callId/release").handler(SignedIn.require(Role.OPERATOR))
+                .handler(this::release);
     }
 
     private void list(RoutingContext context) {
         String me = SignedIn.of(context).orElseThrow().operatorId();
-        blocking.run(() -> tasks.openFor(me)).onComplete(result -> {
+        blocking.run(() -> tasks.openFor(me, languages(operator(me)))).onComplete(result -> {
             if (result.failed()) {
                 Replies.failure(context, "Voice-message list", result.cause(), Replies.UNAVAILABLE);
                 return;
@@ -78,6 +91,11 @@ public final class VoicemailRoutes {
         }
         blocking.run(() -> {
             VoicemailTasks.Message message = tasks.find(callId).orElseThrow(() -> ApiError.notFound(NO_SUCH));
+            Set<String> languages = languages(operator(me));
+            if (message.claimant() == null && languages != null && !languages.contains(message.language())) {
+                throw ApiError.forbidden("This voice message is in a language you do not speak; an operator who "
+                        + "speaks it, or works with an interpreter, takes it.");
+            }
             boolean mine = message.claimant() == null ? tasks.claim(callId, me, clock.instant())
                     : message.claimant().equals(me);
             if (!mine) {
@@ -128,6 +146,30 @@ public final class VoicemailRoutes {
             return callId;
         }).onComplete(result -> reply(context, "Finishing a voice message", result.failed() ? result.cause() : null,
                 new JsonObject().put("callId", callId).put("done", true)));
+    }
+
+    private void release(RoutingContext context) {
+        String me = SignedIn.of(context).orElseThrow().operatorId();
+        String callId = callId(context);
+        if (callId == null) {
+            return;
+        }
+        blocking.run(() -> {
+            held(callId, me);
+            tasks.release(callId, me);
+            return callId;
+        }).onComplete(result -> reply(context, "Releasing a voice message", result.failed() ? result.cause() : null,
+                new JsonObject().put("callId", callId).put("claimed", false)));
+    }
+
+    private Operator operator(String operatorId) {
+        return directory.byId(operatorId).orElseThrow(() -> ApiError.forbidden("Your account is not known."));
+    }
+
+    /** The languages whose messages the operator may take: null for any (they work with an interpreter). */
+    private static Set<String> languages(Operator operator) {
+        return operator.interpreter() ? null
+                : operator.languages().stream().map(Language::code).collect(Collectors.toSet());
     }
 
     /** The message, if {@code operatorId} holds it; otherwise 404 (no message) or 403 (not theirs). */

@@ -134,7 +134,12 @@ public final class ApiServer implements AutoCloseable {
 
     /** A new person with this role, signed in on their own client. */
     public Person signIn(String username, Role role) {
-        Operator operator = directory.add(new NewOperator(username, username, role, Set.of(Language.DARI), false,
+        return signIn(username, role, Set.of(Language.DARI), false);
+    }
+
+    /** A new person speaking {@code languages}, perhaps working with an interpreter, signed in on their own client. */
+    public Person signIn(String username, Role role, Set<Language> languages, boolean interpreter) {
+        Operator operator = directory.add(new NewOperator(username, username, role, languages, interpreter,
                 role == Role.OPERATOR ? "PJSIP/" + username : null), "no-password-in-tests");
         Client client = new Client(port());
         Client.Reply reply = client.get("/test/sign-in?id=" + operator.id() + "&username="
@@ -161,10 +166,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** A call that left a voice message recorded as {@code reference}; returns its id. */
     public String voicemailCall(String reference) {
+        return voicemailCall(reference, Language.DARI);
+    }
+
+    /** A call that left a voice message in {@code language}, recorded as {@code reference}; returns its id. */
+    public String voicemailCall(String reference, Language language) {
         String id = UUID.randomUUID().toString();
         dsl().insertInto(CALLS).set(CALLS.ID, id).set(CALLS.ASTERISK_UNIQUE_ID, "u-" + id)
                 .set(CALLS.ENTERED_AT, Instant.now().atOffset(ZoneOffset.UTC)).set(CALLS.STEP, "voicemail")
-                .set(CALLS.LANGUAGE_CODE, "ps").set(CALLS.PURPOSE, "help").set(CALLS.PRIORITY, "normal")
+                .set(CALLS.LANGUAGE_CODE, language.code()).set(CALLS.PURPOSE, "help").set(CALLS.PRIORITY, "normal")
                 .set(CALLS.OUTCOME, CallOutcome.VOICEMAIL.code())
                 .set(CALLS.VOICEMAIL_REF, reference == null ? id + ".wav" : reference).execute();
         return id;

@@ -38,6 +38,11 @@ public final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Reply put(String path, JsonObject body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
+    }
+
     public HttpResponse<byte[]> getBytes(String path) {
         try {
             return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -53,7 +53,7 @@ class FloorTest {
         assertThat(floor.intake(call, now, effects).queued()).isTrue();
 
         assertThat(offers()).containsExactly(new Effect.Offer(dari.id(), call.callId(),
-                now.plus(OFFER_TIMEOUT).toEpochMilli()));
+                now.plus(OFFER_TIMEOUT).toEpochMilli(), false));
         assertThat(state(pashto)).isEqualTo(OperatorState.AVAILABLE);
     }
 
@@ -68,6 +68,7 @@ class FloorTest {
         floor.tick(now, effects);
 
         assertThat(offers()).extracting(Effect.Offer::operatorId).containsExactly(interpreter.id());
+        assertThat(offers()).extracting(Effect.Offer::interpreter).as("the offer says so").containsExactly(true);
     }
 
     @Test
@@ -80,7 +81,7 @@ class FloorTest {
         CallIntake dariCall = intake(Language.DARI, Purpose.HELP);
         floor.intake(dariCall, now, effects);
         assertThat(offers()).containsExactly(new Effect.Offer(dari.id(), dariCall.callId(),
-                now.plus(OFFER_TIMEOUT).toEpochMilli()));
+                now.plus(OFFER_TIMEOUT).toEpochMilli(), false));
         assertThat(floor.position(dariCall.callId())).contains(51);
     }
 
@@ -214,25 +215,93 @@ class FloorTest {
     }
 
     @Test
-    void wrapUpEndsWhenTheTipIsSavedOrTheTimeIsUp() {
+    void wrapUpEndsOnlyWithTheTipOfThatCallOrTheOperatorsOwnWordNeverWithTime() {
         Operator saves = available("saves", Set.of(Language.DARI), false);
-        CallIntake first = intake(Language.DARI, Purpose.REPORT);
-        floor.intake(first, now, effects);
-        floor.accept(saves.id(), first.callId(), now, effects);
-        floor.handedOff(saves.id(), first.callId(), TAKEN, now, effects);
-        floor.callEnded(first.callId(), now, effects);
-        assertThat(state(saves)).isEqualTo(OperatorState.WRAP_UP);
-        floor.tipSaved(saves.id(), now, effects);
+        CallIntake first = callEndedFor(saves);
+        floor.tipSaved(saves.id(), null, now, effects);
+        floor.tipSaved(saves.id(), intake(Language.DARI, Purpose.REPORT).callId(), now, effects);
+        assertThat(state(saves)).as("a tip of no call, or of another call").isEqualTo(OperatorState.WRAP_UP);
+        floor.tipSaved(saves.id(), first.callId(), now, effects);
         assertThat(state(saves)).isEqualTo(OperatorState.AVAILABLE);
 
-        CallIntake second = intake(Language.DARI, Purpose.REPORT);
-        floor.intake(second, now, effects);
-        floor.accept(saves.id(), second.callId(), now, effects);
-        floor.handedOff(saves.id(), second.callId(), TAKEN, now, effects);
-        floor.callEnded(second.callId(), now, effects);
-        now = now.plus(WRAP_UP);
+        callEndedFor(saves);
+        now = now.plus(WRAP_UP.multipliedBy(10));
         floor.tick(now, effects);
+        assertThat(state(saves)).as("still typing long after the planned end").isEqualTo(OperatorState.WRAP_UP);
+        floor.available(saves.id(), now, effects);
         assertThat(state(saves)).isEqualTo(OperatorState.AVAILABLE);
+    }
+
+    @Test
+    void extendingWrapUpMovesItsPlannedEndAndTellsTheScreen() {
+        Operator slow = available("slow", Set.of(Language.DARI), false);
+        CallIntake call = callEndedFor(slow);
+        Instant ended = now;
+        now = now.plusSeconds(30);
+        effects.clear();
+
+        floor.extendWrapUp(slow.id(), now, effects);
+
+        assertThat(floor.seat(slow.id()).orElseThrow().wrapUpUntil).isEqualTo(ended.plus(WRAP_UP).plus(WRAP_UP));
+        assertThat(effects).containsExactly(new Effect.State(slow.id(), OperatorState.WRAP_UP, call.callId(),
+                "wrap-up-extended"));
+        assertThat(floor.seat(slow.id()).orElseThrow().wrapUpSince).isEqualTo(ended);
+    }
+
+    @Test
+    void theWallboardShowsWhoIsInWrapUpForHowLongAndHowFarPastThePlan() {
+        Operator slow = available("slow", Set.of(Language.DARI), false);
+        callEndedFor(slow);
+        now = now.plus(WRAP_UP).plusSeconds(30);
+
+        var board = WallboardView.of(floor, java.util.Map.of(), now);
+
+        assertThat(board.wrapUps()).containsExactly(new org.hotline.core.bus.Wallboard.WrapUp("slow",
+                WRAP_UP.plusSeconds(30).toSeconds(), 30));
+    }
+
+    @Test
+    void anOperatorDroppedWhileAvailableIsAvailableAgainWhenBackWithinTheGrace() {
+        Floor graced = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, CALL_SILENCE, HAND_OFF, Duration.ofSeconds(60));
+        Operator blip = operator("blip", Set.of(Language.DARI), false);
+        Operator late = operator("late", Set.of(Language.DARI), false);
+        for (Operator o : List.of(blip, late)) {
+            graced.connected(o, now, effects);
+            graced.available(o.id(), now, effects);
+            graced.disconnected(o.id(), now, effects);
+        }
+        effects.clear();
+
+        graced.connected(blip, now.plusSeconds(12), effects);
+        graced.connected(late, now.plusSeconds(61), effects);
+
+        assertThat(effects).containsExactly(
+                new Effect.State(blip.id(), OperatorState.AVAILABLE, null, Reconnection.RESTORED),
+                new Effect.State(late.id(), OperatorState.AWAY, null, "disconnected"));
+    }
+
+    @Test
+    void anOperatorWhoChoseAwayStaysAwayAfterADrop() {
+        Floor graced = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, CALL_SILENCE, HAND_OFF, Duration.ofSeconds(60));
+        Operator chose = operator("chose", Set.of(Language.DARI), false);
+        graced.connected(chose, now, effects);
+        graced.disconnected(chose.id(), now, effects);
+        effects.clear();
+
+        graced.connected(chose, now.plusSeconds(5), effects);
+
+        assertThat(effects).containsExactly(new Effect.State(chose.id(), OperatorState.AWAY, null, "reconnected"));
+    }
+
+    /** Puts an available operator through a call that has just ended; returns the call. */
+    private CallIntake callEndedFor(Operator operator) {
+        CallIntake call = intake(Language.DARI, Purpose.REPORT);
+        floor.intake(call, now, effects);
+        floor.accept(operator.id(), call.callId(), now, effects);
+        floor.handedOff(operator.id(), call.callId(), TAKEN, now, effects);
+        floor.callEnded(call.callId(), now, effects);
+        assertThat(state(operator)).isEqualTo(OperatorState.WRAP_UP);
+        return call;
     }
 
     @Test
@@ -506,7 +575,7 @@ class FloorTest {
         floor.away(operator.id(), now, effects);
         floor.handedOff(operator.id(), first.callId(), TAKEN, now, effects);
         floor.callEnded(first.callId(), now, effects);
-        floor.tipSaved(operator.id(), now, effects);
+        floor.tipSaved(operator.id(), first.callId(), now, effects);
         CallIntake second = intake(Language.DARI, Purpose.REPORT);
         floor.intake(second, now, effects);
         assertThat(state(operator)).isEqualTo(OperatorState.OFFERED);

@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hotline.core.call.Language;
 import org.hotline.core.testing.TestDatabases.Engine;
 import org.hotline.dispatch.apitest.ApiServer;
 import org.hotline.dispatch.apitest.ApiServer.Person;
@@ -107,7 +109,7 @@ class VoicemailTaskTest {
         JsonObject task = list.stream().map(t -> (JsonObject) t).filter(t -> mine.equals(t.getString("callId")))
                 .findFirst().orElseThrow();
         assertThat(task.getBoolean("claimedByMe")).isTrue();
-        assertThat(task.getString("language")).isEqualTo("ps");
+        assertThat(task.getString("language")).isEqualTo("prs");
         assertThat(task.encode()).doesNotContain(".wav").doesNotContain("pseudonym");
     }
 
@@ -207,9 +209,48 @@ class VoicemailTaskTest {
         assertThat(api.anonymous().get("/api/voicemails").status()).isEqualTo(401);
     }
 
+    @Test
+    void aMessageIsListedAndClaimableOnlyByThoseWhoSpeakItsLanguageOrWorkWithAnInterpreter() {
+        String urdu = recorded(Language.URDU);
+        Person dari = api.signIn("dari-only-" + urdu.substring(0, 6), Role.OPERATOR);
+        Person interpreted = api.signIn("interpreted-" + urdu.substring(0, 6), Role.OPERATOR, Set.of(Language.DARI),
+                true);
+
+        assertThat(ids(dari.client().get("/api/voicemails").array())).doesNotContain(urdu);
+        Reply refused = dari.client().post("/api/voicemails/" + urdu + "/claim", "");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().getString("error")).contains("language you do not speak");
+        assertThat(api.dsl().fetchCount(VOICEMAIL_TASKS, VOICEMAIL_TASKS.CALL_ID.eq(urdu))).isZero();
+
+        assertThat(ids(interpreted.client().get("/api/voicemails").array())).contains(urdu);
+        claim(interpreted, urdu);
+    }
+
+    @Test
+    void aClaimCanBeReleasedByItsHolderOnlyAndTheMessageIsOpenAgain() {
+        String call = recorded();
+        claim(first, call);
+        assertThat(second.client().post("/api/voicemails/" + call + "/release", "").status()).isEqualTo(403);
+        assertThat(ids(second.client().get("/api/voicemails").array())).doesNotContain(call);
+
+        Reply released = first.client().post("/api/voicemails/" + call + "/release", "");
+
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        assertThat(ids(second.client().get("/api/voicemails").array())).contains(call);
+        claim(second, call);
+    }
+
+    private static List<String> ids(io.vertx.core.json.JsonArray tasks) {
+        return tasks.stream().map(t -> ((io.vertx.core.json.JsonObject) t).getString("callId")).toList();
+    }
+
     /** A voice message whose recording is on disk, unclaimed. */
     private String recorded() {
-        String call = api.voicemailCall(null);
+        return recorded(Language.DARI);
+    }
+
+    private String recorded(Language language) {
+        String call = api.voicemailCall(null, language);
         try {
             Files.write(voicemailDir.resolve(call + ".wav"), AUDIO);
         } catch (java.io.IOException e) {

@@ -7,6 +7,7 @@ import static org.hotline.core.db.Tables.CALL_STEPS;
 import static org.hotline.core.db.Tables.OPERATOR_STATES;
 import static org.hotline.core.db.Tables.TIPS;
 import static org.hotline.core.db.Tables.TIP_ADDENDA;
+import static org.hotline.core.db.Tables.TIP_DRAFTS;
 import static org.hotline.core.db.Tables.VOICEMAIL_TASKS;
 
 import java.time.Clock;
@@ -45,10 +46,12 @@ public final class RetentionPurge {
     }
 
     public PurgeCounts run() {
-        PurgeCounts counts = new PurgeCounts(tipSummaries(), new VoicemailAudio(dsl, config, clock).purge(cutoff(
+        long summaries = tipSummaries();
+        long drafts = tipDrafts();
+        PurgeCounts counts = new PurgeCounts(summaries, new VoicemailAudio(dsl, config, clock).purge(cutoff(
                 config.voicemailDays())), calls(), operatorStates(), auditEvents());
-        LOG.info("Retention purge: {} tip summaries, {} voice messages, {} calls, {} operator states, {} audit rows",
-                counts.tipSummaries(), counts.voicemailAudio(), counts.calls(), counts.operatorStates(),
+        LOG.info("Retention purge: {} tip summaries, {} unfinished tip drafts, {} voice messages, {} calls, {} operator "
+                        + "states, {} audit rows", counts.tipSummaries(), drafts, counts.voicemailAudio(), counts.calls(), counts.operatorStates(),
                 counts.auditEvents());
         return counts;
     }
@@ -71,6 +74,16 @@ public final class RetentionPurge {
                 PurgeAudit.record(tx.dsl(), now(), "tip-addenda", cutoff, addenda);
             }
             return cleared;
+        });
+    }
+
+    /** Drafts of tips never submitted hold what a summary holds, so they go at the summaries' age. */
+    private long tipDrafts() {
+        Instant cutoff = cutoff(config.tipSummaryDays());
+        return dsl.transactionResult(tx -> {
+            long deleted = tx.dsl().deleteFrom(TIP_DRAFTS).where(TIP_DRAFTS.UPDATED_AT.lt(utc(cutoff))).execute();
+            PurgeAudit.record(tx.dsl(), now(), "tip-drafts", cutoff, deleted);
+            return deleted;
         });
     }
 
@@ -100,6 +113,7 @@ public final class RetentionPurge {
             var ids = org.jooq.impl.DSL.select(CALLS.ID).from(CALLS)
                     .where(CALLS.ENTERED_AT.ge(utc(period.start()))).and(CALLS.ENTERED_AT.lt(utc(period.end())));
             db.deleteFrom(VOICEMAIL_TASKS).where(VOICEMAIL_TASKS.CALL_ID.in(ids)).execute();
+            db.deleteFrom(TIP_DRAFTS).where(TIP_DRAFTS.CALL_ID.in(ids)).execute();
             db.update(TIPS).set(TIPS.CALL_ID, (String) null).where(TIPS.CALL_ID.in(ids)).execute();
             db.deleteFrom(CALL_STEPS).where(CALL_STEPS.CALL_ID.in(ids)).execute();
             int deleted = db.deleteFrom(CALLS).where(CALLS.ENTERED_AT.ge(utc(period.start())))
