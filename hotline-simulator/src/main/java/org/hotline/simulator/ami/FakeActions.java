@@ -59,7 +59,7 @@ final class FakeActions {
                 failed(action, channel, context, exten, 5);
             } else {
                 FakeChannel leg = pbx.newChannel(channel, action.get("ChannelId"), "1098", context, exten, variables);
-                session.event(response(action, "Success", leg.name, context, exten, 4, leg.uniqueId));
+                pbx.publish(response(action, "Success", leg.name, context, exten, 4, leg.uniqueId));
                 pbx.enter(leg, context, exten);
             }
         });
@@ -67,7 +67,7 @@ final class FakeActions {
 
     private void failed(AmiMessage action, String channel, String context, String exten, int reason) {
         String id = action.get("ChannelId").isEmpty() ? "<unknown>" : action.get("ChannelId");
-        session.event(response(action, "Failure", channel, context, exten, reason, id));
+        pbx.publish(response(action, "Failure", channel, context, exten, reason, id));
     }
 
     private static AmiMessage response(AmiMessage action, String result, String channel, String context,

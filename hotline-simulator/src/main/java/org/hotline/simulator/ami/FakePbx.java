@@ -28,6 +28,11 @@ final class FakePbx {
         this.events = events;
     }
 
+    /** An event not tied to a change here (OriginateResponse), to every session as Asterisk broadcasts it. */
+    synchronized void publish(AmiMessage event) {
+        events.accept(event);
+    }
+
     void endpoint(String endpoint, Answer answer) {
         endpoints.put(endpoint, answer);
     }
