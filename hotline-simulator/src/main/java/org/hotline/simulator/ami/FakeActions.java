@@ -26,6 +26,7 @@ final class FakeActions {
             case "originate" -> originate(action);
             case "redirect" -> redirect(action);
             case "hangup" -> hangup(action);
+            case "setvar" -> setvar(action);
             case "confbridgekick" -> kick(action);
             case "confbridgemute", "confbridgeunmute" -> mute(action, "confbridgemute".equals(action.action()));
             case "confbridgelist" -> list(action);
@@ -114,6 +115,20 @@ final class FakeActions {
             session.respond(AmiSession.ack(action, "Channel Hungup"));
             pbx.hangup(name);
         }
+    }
+
+    private void setvar(AmiMessage action) {
+        if (action.get("Variable").isEmpty()) {
+            session.respond(AmiSession.error(action, "No variable specified"));
+            return;
+        }
+        var channel = pbx.channel(action.get("Channel"));
+        if (channel.isEmpty()) {
+            session.respond(AmiSession.error(action, "No such channel"));
+            return;
+        }
+        pbx.setVariable(channel.get(), action.get("Variable"), action.get("Value"));
+        session.respond(AmiSession.ack(action, "Variable Set"));
     }
 
     private void kick(AmiMessage action) {

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A fake Asterisk 22 Manager Interface over TCP, built from main/manager.c, apps/app_confbridge.c and
  * apps/confbridge/confbridge_manager.c: the banner {@code Asterisk Call Manager/11.0.0}, Challenge and Login
  * (MD5 or plain secret), Ping, Logoff, CoreSettings, Originate (queued at once, then an
- * {@code OriginateResponse} event), Redirect, Hangup, ConfbridgeKick/Mute/Unmute/List, and the events a call
+ * {@code OriginateResponse} event), Redirect, Hangup, Setvar, ConfbridgeKick/Mute/Unmute/List, and the events a call
  * in a conference raises (Newchannel, Hangup, ConfbridgeStart/Join/Leave/End, BridgeEnter/Leave, FullyBooted).
  * The calls behind it follow {@code [hotline-callcontrol]} of asterisk-conf/extensions.conf ({@link FakeDialplan}).
  *

@@ -104,6 +104,10 @@ final class FakePbx {
         return true;
     }
 
+    synchronized void setVariable(FakeChannel channel, String name, String value) {
+        channel.variables.put(name, value);
+    }
+
     synchronized Optional<FakeChannel> channel(String name) {
         return Optional.ofNullable(channels.get(name));
     }
