@@ -14,6 +14,7 @@ import org.hotline.core.storage.Database;
 import org.hotline.core.storage.GatedExecutor;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
+import org.hotline.dispatch.callcontrol.CallControlRoutes;
 import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.OperatorDirectory;
@@ -111,6 +112,8 @@ public final class DispatchModule implements AutoCloseable {
         new PartnerRoutes(database.dsl(), jdbc).mount(router);
         new VoicemailRoutes(database.dsl(), audit, jdbc, settings.path("ivr.voicemail.dir"), Clock.systemUTC())
                 .mount(router);
+        new CallControlRoutes(vertx.eventBus(), directory, audit, jdbc, Clock.systemUTC(),
+                settings.bool("callcontrol.show-supervisor")).mount(router);
     }
 
     public OperatorDirectory directory() {

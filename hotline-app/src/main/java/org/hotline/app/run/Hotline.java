@@ -101,6 +101,9 @@ public final class Hotline implements AutoCloseable {
                 dispatch = cluster.clustered() ? DispatchModule.standBy(settings, vertx, database, journal, registry)
                         : await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
             }
+            if (dispatch != null && !cluster.clustered()) {
+                startCallControl(settings, vertx, database, dispatch);
+            }
             // The IVR before the reports: it first stores what a killed predecessor logged, and closes the calls
             // that run left, so the reports' catch-up counts them.
             if (cluster.runs(Role.AGI)) {
@@ -157,6 +160,19 @@ public final class Hotline implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Call control (AMI) beside routing, and the audit of what it reports. One process only: in a cluster it is
+     * not started yet (it would have to follow the routing election), and screens say call control is unavailable.
+     */
+    private static void startCallControl(Settings settings, Vertx vertx, Database database, DispatchModule dispatch) {
+        var directory = dispatch.directory();
+        java.util.concurrent.Executor blocking = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        new org.hotline.dispatch.callcontrol.CallControlAudit(new org.hotline.dispatch.audit.JooqAuditTrail(
+                database.dsl()), directory, blocking, java.time.Clock.systemUTC()).listen(vertx);
+        await(org.hotline.callcontrol.CallControlModule.start(settings, vertx, endpoint -> directory.all().stream()
+                .filter(o -> endpoint.equals(o.endpoint())).map(o -> o.id()).findFirst()), "call control");
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
