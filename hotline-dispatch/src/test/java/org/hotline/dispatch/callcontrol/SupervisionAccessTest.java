@@ -80,7 +80,7 @@ class SupervisionAccessTest extends ApiTestBase {
     @Test
     void everySupervisionModeAndItsEndAndBothOperatorsOfATransferAreAuditRows() {
         String call = UUID.randomUUID().toString();
-        Instant start = Instant.now();
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         api.vertx().eventBus().publish(BusAddresses.SUPERVISION,
                 new SupervisionRecord(manager.id(), call, SupervisionMode.LISTEN, start).toJson());
         api.vertx().eventBus().publish(BusAddresses.SUPERVISION,
