@@ -44,6 +44,17 @@ public final class ChannelVariables {
     /** Epoch milliseconds when the caller's channel hung up. Talk time is this minus {@link #END_ANSWERED_MS}. */
     public static final String END_ENDED_MS = "HOTLINE_END_ENDED_MS";
 
+    /*
+     * Live call control ([hotline-callcontrol]). Set by the dialplan before Dial and by hotline-callcontrol's AMI
+     * Originate (AmiActions.ROOM_VARIABLE and SPY_VARIABLE spell the same names: that module does not depend on
+     * this one), never by the IVR.
+     */
+
+    /** The call's ConfBridge conference, {@code hotline-<call id>}. */
+    public static final String ROOM = "HOTLINE_ROOM";
+    /** For a supervisor's ChanSpy: the uniqueid of the operator channel to listen to or whisper on. */
+    public static final String SPY = "HOTLINE_SPY";
+
     private ChannelVariables() {
     }
 }

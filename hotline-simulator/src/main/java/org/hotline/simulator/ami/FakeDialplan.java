@@ -12,6 +12,8 @@ final class FakeDialplan {
     static final Set<String> ROOM_EXTENSIONS = Set.of("caller", "operator", "interpreter", "barge");
     static final String MARKED = "operator";
     static final String HOLD = "hold";
+    /** Goto(hotline-fallback,s,1): the fallback queue, where the fake leaves the channel. */
+    static final String FALLBACK = "fallback";
     /** ChanSpy(${HOTLINE_SPY},qEu) and ChanSpy(${HOTLINE_SPY},qEuw). */
     static final Set<String> SPY_EXTENSIONS = Set.of("listen", "whisper");
     static final String ROOM_VARIABLE = "HOTLINE_ROOM";
@@ -22,6 +24,7 @@ final class FakeDialplan {
 
     static boolean exists(String context, String exten) {
         return CONTEXT.equals(context)
-                && (ROOM_EXTENSIONS.contains(exten) || SPY_EXTENSIONS.contains(exten) || HOLD.equals(exten));
+                && (ROOM_EXTENSIONS.contains(exten) || SPY_EXTENSIONS.contains(exten) || HOLD.equals(exten)
+                || FALLBACK.equals(exten));
     }
 }

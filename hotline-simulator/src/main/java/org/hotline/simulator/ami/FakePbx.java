@@ -60,7 +60,10 @@ final class FakePbx {
         leaveRoom(channel, false);
         channel.context = context;
         channel.exten = exten;
-        if (FakeDialplan.ROOM_EXTENSIONS.contains(exten)) {
+        if (FakeDialplan.FALLBACK.equals(exten)) {
+            channel.context = "hotline-fallback";
+            channel.exten = "s";
+        } else if (FakeDialplan.ROOM_EXTENSIONS.contains(exten)) {
             joinRoom(channel, channel.variables.getOrDefault(FakeDialplan.ROOM_VARIABLE, ""),
                     FakeDialplan.MARKED.equals(exten));
         }
