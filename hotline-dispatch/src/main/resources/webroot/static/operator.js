@@ -6,6 +6,7 @@ import { connectBus, duration, language, priority, purpose, serverNow, since, st
   from './common.js';
 import { loadTipOptions, TipForm } from './tipform.js';
 import { Voicemails } from './voicemail.js';
+import { mountOperatorCallControl } from './callcontrol.js';
 
 const CONNECTING = 'Connecting you to the caller…';
 const WITHDRAWN = {
@@ -209,6 +210,7 @@ const tips = await loadTipOptions().then((options) => new TipForm(options, notif
 const voicemails = new Voicemails(tips, notify);
 showQueue([]);
 bus.register(session.addresses.screen, onScreen);
+mountOperatorCallControl(bus, session, byId('callcontrol'));
 bus.on('error', (reason) => notify(`The server refused a request (${String(reason)}).`));
 bus.connect();
 voicemails.start();

@@ -199,7 +199,9 @@ public final class CallControlRoutes {
             case NOT_ON_CALL, WRONG_STATE -> 409;
             case NO_ENDPOINT -> 422;
         };
-        Replies.json(context, status, new JsonObject().put("ok", false).put("problem", reply.problem().code()));
+        // "error" too: the screen's api.js reads the code from there.
+        Replies.json(context, status, new JsonObject().put("ok", false).put("problem", reply.problem().code())
+                .put("error", reply.problem().code()));
     }
 
     private DeliveryOptions options() {
