@@ -92,6 +92,10 @@ final class AmiLink implements AutoCloseable {
     }
 
     private static Outcome outcomeOf(ManagerResponse response) {
+        if (response == null) {
+            // Asterisk-Java answers pending actions with null when the connection drops.
+            return new Outcome(Problem.UNAVAILABLE, null);
+        }
         if (response instanceof ManagerError) {
             return new Outcome(Problem.REFUSED, response.getMessage());
         }

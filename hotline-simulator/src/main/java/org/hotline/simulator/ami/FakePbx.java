@@ -140,6 +140,8 @@ final class FakePbx {
         channel.marked = marked;
         channel.muted = false;
         if (first) {
+            // confbridge: the bridge is created (main/manager_bridges.c BridgeCreate), then the conference starts.
+            events.accept(bridge(event("BridgeCreate"), room));
             events.accept(conferenceEvent("ConfbridgeStart", room));
         }
         events.accept(channel.describe(conferenceEvent("ConfbridgeJoin", room)).with("Admin", "No")
@@ -165,6 +167,7 @@ final class FakePbx {
         }
         if (members(room).isEmpty()) {
             events.accept(conferenceEvent("ConfbridgeEnd", room));
+            events.accept(bridge(event("BridgeDestroy"), room));
         }
     }
 
