@@ -76,9 +76,11 @@ final class AmiSession {
                         .with("Message", "Thanks for all the fish."));
                 return false;
             }
+            case "" -> respond(error(action, "Missing action in request"));
             default -> {
                 if (!authenticated) {
-                    respond(error(action, "Missing action in request"));
+                    // manager.c process_message: only Login, Logoff and Challenge before authentication.
+                    respond(error(action, "Permission denied"));
                 } else {
                     actions.handle(action);
                 }

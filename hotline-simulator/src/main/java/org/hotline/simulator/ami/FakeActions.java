@@ -30,7 +30,8 @@ final class FakeActions {
             case "confbridgekick" -> kick(action);
             case "confbridgemute", "confbridgeunmute" -> mute(action, "confbridgemute".equals(action.action()));
             case "confbridgelist" -> list(action);
-            default -> session.respond(AmiSession.error(action, "Invalid/unknown command"));
+            default -> session.respond(AmiSession.error(action, "Invalid/unknown command: " + action.get("Action")
+                    + ". Use Action: ListCommands to show available commands."));
         }
     }
 
