@@ -62,6 +62,16 @@ class StartupErrorsTest {
     }
 
     @Test
+    void amiWithoutItsSecretFileIsOneClearSentenceBeforeTheDatabase() {
+        assertThatThrownBy(() -> Hotline.start(settings(Map.of("ami.host", "127.0.0.1"))))
+                .isInstanceOf(StartupException.class).hasMessageContaining("HOTLINE_AMI_SECRET_FILE");
+        assertThatThrownBy(() -> Hotline.start(settings(Map.of("ami.host", "127.0.0.1",
+                "ami.secret-file", dataDir.resolve("no-such-secret").toString()))))
+                .isInstanceOf(StartupException.class).hasMessageContaining("Cannot read the AMI secret file");
+        assertThat(dataDir.resolve("d").resolve("hotline.mv.db")).doesNotExist();
+    }
+
+    @Test
     void anUnusableDataDirectoryIsOneClearSentence() throws Exception {
         Path notADirectory = Files.writeString(dataDir.resolve("file"), "x");
         assertThatThrownBy(() -> Hotline.start(settings(Map.of("data.dir", notADirectory.resolve("data")
