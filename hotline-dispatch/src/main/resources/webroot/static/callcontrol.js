@@ -65,6 +65,7 @@ export function mountOperatorCallControl(bus, session, root) {
     el('div', { class: 'buttons' }, el('label', {}, 'Interpreter ', interpreter), buttons.interpreter,
       buttons['remove-interpreter']));
   let callId = null;
+  let callLanguage = null;
   let offered = null;
   let phase = 'idle';
   let pending = false;
@@ -100,6 +101,18 @@ export function mountOperatorCallControl(bus, session, root) {
     render();
   }
 
+  // A call taken in a language this operator does not speak (offered through an interpreter): one press brings
+  // in an interpreter who speaks it, chosen here.
+  function suggestInterpreter() {
+    if (!callLanguage || (session.languages || []).includes(callLanguage)) return;
+    const match = people.find((p) => p.interpreter && p.languages.includes(callLanguage))
+      || people.find((p) => p.languages.includes(callLanguage));
+    if (!match) return;
+    interpreter.value = match.id;
+    buttons.interpreter.classList.add('primary');
+    say(`This caller speaks a language you do not: press "Call interpreter" to bring in ${match.name}.`);
+  }
+
   async function loadPeople() {
     try {
       people = await getJson('/api/callcontrol/colleagues');
@@ -110,6 +123,7 @@ export function mountOperatorCallControl(bus, session, root) {
     fill(colleague, people.map((p) => el('option', { value: p.id, text: label(p) })));
     const interpreters = people.filter((p) => p.interpreter).concat(people.filter((p) => !p.interpreter));
     fill(interpreter, interpreters.map((p) => el('option', { value: p.id, text: label(p) })));
+    suggestInterpreter();
   }
 
   async function request(path, body, next, doing) {
@@ -181,6 +195,8 @@ export function mountOperatorCallControl(bus, session, root) {
   function onScreen(message) {
     if (message.type === 'active-call' && message.callId !== callId) {
       callId = message.callId;
+      callLanguage = message.language;
+      buttons.interpreter.classList.remove('primary');
       phase = 'idle';
       say('');
       show(supervisor, false);

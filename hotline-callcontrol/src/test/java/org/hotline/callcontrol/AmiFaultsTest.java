@@ -100,6 +100,8 @@ class AmiFaultsTest {
                 .anyMatch(a -> a.toLowerCase().startsWith("action: redirect"))
                 .anyMatch(a -> a.toLowerCase().startsWith("action: confbridgekick"));
         String digits = NUMBER.substring(1);
+        // The number did reach Hotline: Asterisk puts it in the caller channel's events.
+        assertThat(String.join("", h.ami.eventsSent())).contains("CallerIDNum: " + NUMBER);
         assertThat(String.join("", sent)).doesNotContain(digits).doesNotContain(digits.substring(3));
         assertThat(h.allLogs()).isNotEmpty().doesNotContain(digits).doesNotContain(digits.substring(3));
     }

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
  * Live call control in real browsers, against the real hotline and the fake Asterisk (FastAGI for the IVR, AMI
  * for call control): a supervisor listens and the operator's screen says so; an AMI action that never answers
  * times out and the screen says why; the operator hands the call to a colleague after talking to them first;
- * with Asterisk gone the screens say that call control is unavailable.
+ * an interpreter joins and is removed; with Asterisk gone the screens say that call control is unavailable.
  */
 class CallControlBrowserTest {
     private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
@@ -83,6 +83,15 @@ class CallControlBrowserTest {
             operator.waitUntilHidden(By.id("cc-supervisor"));
             await().atMost(Duration.ofSeconds(30)).until(() -> auditActions(callId, maria.id())
                     .containsAll(List.of("supervision-listen", "supervision-ended")));
+
+            // An interpreter joins the conversation and is removed again, from the screen.
+            new Select(operator.driver.findElement(By.id("cc-interpreter"))).selectByValue(farid.id());
+            operator.click(By.id("cc-add-interpreter"));
+            operator.waitForText(By.id("cc-status"), "Farid is interpreting on the line.");
+            await().atMost(Duration.ofSeconds(30)).until(() -> ami.members(room).size() == 3);
+            operator.click(By.id("cc-remove-interpreter"));
+            operator.waitForText(By.id("cc-status"), "The interpreter has left the call.");
+            await().atMost(Duration.ofSeconds(30)).until(() -> ami.members(room).equals(legs));
 
             // Asterisk never answers the Originate: the screen says why, and the caller is back with Amina.
             new Select(operator.driver.findElement(By.id("cc-colleague"))).selectByValue(farid.id());

@@ -37,6 +37,7 @@ public final class FakeAmi implements AutoCloseable {
     private final FakePbx pbx;
     private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
     private final Set<String> ignored = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private volatile int port;
@@ -137,6 +138,11 @@ public final class FakeAmi implements AutoCloseable {
         return List.copyOf(actions);
     }
 
+    /** Every event broadcast so far, as it went over the wire (caller numbers included, as Asterisk sends them). */
+    public List<String> eventsSent() {
+        return List.copyOf(events);
+    }
+
     /** Asterisk goes down: the port closes, every session is cut, and every call is gone. */
     public synchronized void stop() {
         try {
@@ -201,6 +207,7 @@ public final class FakeAmi implements AutoCloseable {
     }
 
     private void broadcast(AmiMessage event) {
+        events.add(event.wire());
         for (AmiSession session : sessions) {
             session.event(event);
         }
