@@ -147,7 +147,11 @@ export function mountOperatorCallControl(bus, session, root) {
       // A colleague's call, coming to this operator by a warm transfer.
       if (n.event === 'transfer-offered') {
         offered = n.callId;
-        say(`${nameOf(n.peerId)} is transferring a call to you: answer your phone to talk to them first.`);
+        const offer = () => say(`${nameOf(n.peerId).replace(/^a /, 'A ')} is transferring a call to you: answer your`
+          + ' phone to talk to them first.');
+        offer();
+        // Who is asking may be someone this screen has not listed yet.
+        if (!people.some((p) => p.id === n.peerId)) loadPeople().then(() => { if (offered === n.callId) offer(); });
       } else if (n.event === 'transfer-done' && offered === n.callId) {
         callId = n.callId;
         offered = null;
@@ -219,6 +223,8 @@ export function mountOperatorCallControl(bus, session, root) {
     () => request('interpreter/remove', {}, null, 'Removing the interpreter…'));
   bus.register(session.addresses.screen, onScreen);
   bus.register(session.addresses.callControl, onNotice);
+  loadPeople();
+  refresh();
   window.setInterval(refresh, POLL_MILLIS);
   render();
 }

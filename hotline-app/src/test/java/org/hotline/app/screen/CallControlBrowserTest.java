@@ -122,6 +122,36 @@ class CallControlBrowserTest {
         assertThat(sent).doesNotContain(NUMBER.substring(1)).doesNotContain(NUMBER.substring(4));
     }
 
+    @Test
+    void theColleaguesScreenShowsTheOfferThenTheCallAndSaysWhenCallControlIsGone() {
+        Operator amina = People.operator(hotline, "amina", "Amina", Language.DARI, "PJSIP/1001");
+        Operator farid = People.operator(hotline, "farid", "Farid", Language.DARI, "PJSIP/1002");
+        try (Browser operator = new Browser(base); Browser colleague = new Browser(base)) {
+            operator.signIn("amina", People.PASSWORD, "/operator");
+            colleague.signIn("farid", People.PASSWORD, "/operator");
+            operator.click(By.id("go-available"));
+            operator.waitForText(By.id("state"), "Available");
+            String callId = takeACall(operator);
+            List<String> legs = ami.connectCall(NUMBER, callId, amina.endpoint());
+            operator.waitFor(By.cssSelector("#callcontrol[data-available='true']"));
+
+            new Select(operator.driver.findElement(By.id("cc-colleague"))).selectByValue(farid.id());
+            operator.click(By.id("cc-transfer"));
+            colleague.waitForText(By.id("cc-status"), "Amina is transferring a call to you");
+            operator.waitForText(By.id("cc-status"), "You are talking to Farid");
+            operator.click(By.id("cc-complete"));
+            colleague.waitForText(By.id("cc-status"), "The call is yours now");
+            operator.waitForText(By.id("cc-status"), "The caller is now with Farid");
+            // The call is Farid's now: he can bring in an interpreter himself.
+            colleague.waitFor(By.cssSelector("#cc-add-interpreter:enabled"));
+            assertThat(ami.members("hotline-" + callId)).contains(legs.get(0)).doesNotContain(legs.get(1));
+
+            ami.stop();
+            colleague.waitForText(By.id("cc-status"), "Call control is unavailable", Duration.ofSeconds(30));
+            colleague.waitFor(By.cssSelector("#callcontrol[data-available='false'] #cc-add-interpreter:disabled"));
+        }
+    }
+
     private String takeACall(Browser operator) {
         CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall
                 .builder("127.0.0.1", hotline.agiPort()).callerId(NUMBER).pressDuringMenus('1', '2')
