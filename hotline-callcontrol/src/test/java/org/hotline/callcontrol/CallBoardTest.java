@@ -117,6 +117,21 @@ class CallBoardTest {
     }
 
     @Test
+    void withShowSupervisorOffTheOperatorIsNotToldButTheSessionIsStillAudited() {
+        board = new CallBoard(Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC), false);
+        requests = new CallRequests(board, () -> "id-" + ids.incrementAndGet());
+        board.joined(new AmiEvent.Joined(ROOM, "PJSIP/trunk-01", "u-caller", Exten.CALLER));
+        board.joined(new AmiEvent.Joined(ROOM, "PJSIP/1001-02", "u-op", Exten.OPERATOR));
+        board.ownerIs(CALL, O);
+        ask(Command.SUPERVISE, S, "PJSIP/1004", null, null, SupervisionMode.LISTEN);
+
+        List<Effect> effects = board.originated(new AmiEvent.Originated("id-1", "PJSIP/1004-04", true, 4));
+
+        assertThat(effects).filteredOn(e -> e instanceof Effect.Notify n && n.personId().equals(O)).isEmpty();
+        assertThat(effects).filteredOn(e -> e instanceof Effect.Supervised).hasSize(1);
+    }
+
+    @Test
     void theOwnersHangupWithoutATransferWaitsForTheCallersOwnEnd() {
         List<Effect> effects = new ArrayList<>(board.hungUp(new AmiEvent.HungUp("PJSIP/1001-02", "u-op")));
         assertThat(effects).isEmpty();
