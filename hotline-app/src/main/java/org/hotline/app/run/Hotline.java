@@ -7,13 +7,15 @@ import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.hotline.agi.AgiModule;
 import org.hotline.agi.pseudonym.PseudonymKeyFile;
 import org.hotline.app.cluster.ClusterConfig;
@@ -24,6 +26,7 @@ import org.hotline.app.cluster.RoutingElection;
 import org.hotline.app.http.HealthCheck;
 import org.hotline.app.http.HttpConfig;
 import org.hotline.app.http.HttpServerVerticle;
+import org.hotline.callcontrol.CallControlModule;
 import org.hotline.core.StartupException;
 import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.config.Settings;
@@ -31,6 +34,10 @@ import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.DispatchModule;
+import org.hotline.dispatch.audit.JooqAuditTrail;
+import org.hotline.dispatch.callcontrol.CallControlAudit;
+import org.hotline.dispatch.operators.Operator;
+import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.screen.SignedIn;
 import org.hotline.reports.ReportsModule;
 import org.slf4j.Logger;
@@ -167,12 +174,11 @@ public final class Hotline implements AutoCloseable {
      * not started yet (it would have to follow the routing election), and screens say call control is unavailable.
      */
     private static void startCallControl(Settings settings, Vertx vertx, Database database, DispatchModule dispatch) {
-        var directory = dispatch.directory();
-        java.util.concurrent.Executor blocking = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-        new org.hotline.dispatch.callcontrol.CallControlAudit(new org.hotline.dispatch.audit.JooqAuditTrail(
-                database.dsl()), directory, blocking, java.time.Clock.systemUTC()).listen(vertx);
-        await(org.hotline.callcontrol.CallControlModule.start(settings, vertx, endpoint -> directory.all().stream()
-                .filter(o -> endpoint.equals(o.endpoint())).map(o -> o.id()).findFirst()), "call control");
+        OperatorDirectory directory = dispatch.directory();
+        new CallControlAudit(new JooqAuditTrail(database.dsl()), directory,
+                Executors.newVirtualThreadPerTaskExecutor(), Clock.systemUTC()).listen(vertx);
+        await(CallControlModule.start(settings, vertx, endpoint -> directory.all().stream()
+                .filter(o -> endpoint.equals(o.endpoint())).map(Operator::id).findFirst()), "call control");
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
