@@ -74,11 +74,15 @@ final class AmiLink implements AutoCloseable {
 
     /** Sends an action; the outcome is TIMEOUT when no response comes within ami.action-timeout. */
     CompletableFuture<Outcome> send(ManagerAction action) {
-        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         if (!isUp()) {
-            outcome.complete(new Outcome(Problem.UNAVAILABLE, null));
-            return outcome;
+            return CompletableFuture.completedFuture(new Outcome(Problem.UNAVAILABLE, null));
         }
+        return transmit(action);
+    }
+
+    /** Sends whether or not the link counts as up: the ping must, to notice that a silent Asterisk is back. */
+    private CompletableFuture<Outcome> transmit(ManagerAction action) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         threads.execute(() -> {
             try {
                 connection.sendAction(action, response -> outcome.complete(outcomeOf(response)));
@@ -122,7 +126,7 @@ final class AmiLink implements AutoCloseable {
             if (closed || connection.getState() != ManagerConnectionState.CONNECTED) {
                 continue;
             }
-            Outcome pong = send(new PingAction()).join();
+            Outcome pong = transmit(new PingAction()).join();
             if (pong.problem() == null) {
                 markUp();
             } else if (pong.problem() == Problem.TIMEOUT) {

@@ -81,6 +81,21 @@ class AmiFaultsTest {
     }
 
     @Test
+    void anAsteriskThatStopsAnsweringIsSeenAsDownAndAsUpOnceItAnswersAgain() throws Exception {
+        h.connect(NUMBER, CALL);
+        // A hung Asterisk keeps the socket open and answers nothing, not even a ping.
+        h.ami.ignore("Ping");
+        h.ami.ignore("Originate");
+        h.ami.ignore("Redirect");
+        h.awaitAvailable(false);
+        assertThat(h.ask(Command.TRANSFER, CALL, O, K, null).problem()).isEqualTo(Problem.UNAVAILABLE);
+
+        h.ami.stopIgnoring();
+        h.awaitAvailable(true);
+        assertThat(h.ask(Command.TRANSFER, CALL, O, K, null).ok()).isTrue();
+    }
+
+    @Test
     void theCallersNumberIsInNoActionSentAndNoLogLine() throws Exception {
         List<String> legs = h.connect(NUMBER, CALL);
         assertThat(h.ask(Command.INTERPRETER_ADD, CALL, O, CallControlHarness.I, null).ok()).isTrue();
