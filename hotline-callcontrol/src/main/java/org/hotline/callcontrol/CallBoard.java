@@ -274,7 +274,8 @@ final class CallBoard {
     LiveCalls snapshot(boolean available) {
         return new LiveCalls(available, calls.values().stream().map(c -> new LiveCalls.Call(c.callId, c.ownerId,
                 c.state(), c.interpreter != null && c.interpreter.connected,
-                (int) c.supervisors.values().stream().filter(s -> s.connected).count())).toList());
+                (int) c.supervisors.values().stream().filter(s -> s.connected).count(),
+                c.transfer == null ? null : c.transfer.personId)).toList());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ class WarmTransferTest {
         h.awaitNotice(O, Event.TRANSFER_TALKING);
         String colleague = h.channelOf(K);
         assertThat(h.ami.location(caller)).contains("hotline-callcontrol,hold");
+        // Who the call is offered to, for the draft tip's read access (see the README, "After the merge").
+        assertThat(h.live().calls().getFirst().transferTo()).isEqualTo(K);
         assertThat(h.ami.members(ROOM)).containsExactlyInAnyOrder(operator, colleague);
 
         assertThat(h.ask(Command.TRANSFER_COMPLETE, CALL, O, null, null).ok()).isTrue();

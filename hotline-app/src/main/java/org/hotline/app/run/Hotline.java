@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +37,7 @@ import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.DispatchModule;
 import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.callcontrol.CallControlAudit;
+import org.hotline.dispatch.callcontrol.CallOwnership;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.screen.SignedIn;
@@ -175,8 +177,10 @@ public final class Hotline implements AutoCloseable {
      */
     private static void startCallControl(Settings settings, Vertx vertx, Database database, DispatchModule dispatch) {
         OperatorDirectory directory = dispatch.directory();
-        new CallControlAudit(new JooqAuditTrail(database.dsl()), directory,
-                Executors.newVirtualThreadPerTaskExecutor(), Clock.systemUTC()).listen(vertx);
+        Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
+        new CallControlAudit(new JooqAuditTrail(database.dsl()), directory, blocking, Clock.systemUTC())
+                .listen(vertx);
+        new CallOwnership(database.dsl(), blocking).listen(vertx);
         await(CallControlModule.start(settings, vertx, endpoint -> directory.all().stream()
                 .filter(o -> endpoint.equals(o.endpoint())).map(Operator::id).findFirst()), "call control");
     }

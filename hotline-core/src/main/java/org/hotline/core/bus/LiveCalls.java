@@ -17,16 +17,19 @@ public record LiveCalls(boolean available, List<Call> calls) {
      * @param state       {@code talking}, {@code transferring}
      * @param interpreter whether an interpreter is on the line
      * @param supervisors how many supervisors are on it
+     * @param transferTo  the colleague a transfer is offered to, or null: they may read the call's draft tip
      */
-    public record Call(String callId, String operatorId, String state, boolean interpreter, int supervisors) {
+    public record Call(String callId, String operatorId, String state, boolean interpreter, int supervisors,
+                       String transferTo) {
         JsonObject toJson() {
             return new JsonObject().put("callId", callId).put("operatorId", operatorId).put("state", state)
-                    .put("interpreter", interpreter).put("supervisors", supervisors);
+                    .put("interpreter", interpreter).put("supervisors", supervisors).put("transferTo", transferTo);
         }
 
         static Call fromJson(JsonObject json) {
             return new Call(json.getString("callId"), json.getString("operatorId"), json.getString("state"),
-                    json.getBoolean("interpreter", false), json.getInteger("supervisors", 0));
+                    json.getBoolean("interpreter", false), json.getInteger("supervisors", 0),
+                    json.getString("transferTo"));
         }
     }
 

@@ -78,6 +78,26 @@ class SupervisionAccessTest extends ApiTestBase {
     }
 
     @Test
+    void aCompletedTransferMakesTheCallAndSoItsTipTheColleagues() throws Exception {
+        new CallOwnership(api.dsl(), Executors.newVirtualThreadPerTaskExecutor()).listen(api.vertx()).completion()
+                .toCompletionStage().toCompletableFuture().get();
+        Person colleague = api.signIn("colleague", Role.OPERATOR);
+        String call = api.callHandledBy(operator.id());
+        String tip = org.hotline.dispatch.apitest.TipForms.newId();
+
+        api.vertx().eventBus().publish(BusAddresses.CALL_OWNER_CHANGED,
+                new CallOwnerChanged(call, operator.id(), colleague.id()).toJson());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> colleague.id().equals(api.dsl()
+                .select(org.hotline.core.db.Tables.CALLS.OPERATOR_ID).from(org.hotline.core.db.Tables.CALLS)
+                .where(org.hotline.core.db.Tables.CALLS.ID.eq(call)).fetchSingle().value1()));
+        assertThat(operator.client().post("/api/tips", org.hotline.dispatch.apitest.TipForms.substantive(tip)
+                .put("callId", call)).status()).isEqualTo(400);
+        assertThat(colleague.client().post("/api/tips", org.hotline.dispatch.apitest.TipForms.substantive(tip)
+                .put("callId", call)).status()).isEqualTo(201);
+    }
+
+    @Test
     void everySupervisionModeAndItsEndAndBothOperatorsOfATransferAreAuditRows() {
         String call = UUID.randomUUID().toString();
         Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
