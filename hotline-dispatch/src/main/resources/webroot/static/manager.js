@@ -3,7 +3,7 @@
 import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { connectBus, duration, language, serverNow, startPage, STATES, when } from './common.js';
-import { mountLiveCalls } from './callcontrol.js';
+import { mountLiveCalls } from './livecalls.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
