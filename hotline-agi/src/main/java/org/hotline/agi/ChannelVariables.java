@@ -39,7 +39,7 @@ public final class ChannelVariables {
     public static final String END_DIAL_STATUS = "HOTLINE_END_DIAL_STATUS";
     /** The caller channel's uniqueid: the report runs on another channel, with a uniqueid of its own. */
     public static final String END_UNIQUE_ID = "HOTLINE_END_UNIQUE_ID";
-    /** Epoch milliseconds when the operator answered (Dial's U() subroutine); empty if nobody did. */
+    /** Epoch milliseconds when the operator answered (stamped as Dial's G() enters the conference); empty if none. */
     public static final String END_ANSWERED_MS = "HOTLINE_END_ANSWERED_MS";
     /** Epoch milliseconds when the caller's channel hung up. Talk time is this minus {@link #END_ANSWERED_MS}. */
     public static final String END_ENDED_MS = "HOTLINE_END_ENDED_MS";

@@ -220,14 +220,22 @@ class DialplanTest {
                 .isBetween(5, 120);
     }
 
+    /**
+     * The operator's answer is stamped on the caller's channel the moment Dial's G() sends it into the conference.
+     * Not with U(): app_dial.c handles G() before U() and jumps away ("goto done"), so a U() subroutine would
+     * never run and the talk time would silently be missing.
+     */
     @Test
-    void theOperatorsAnswerIsStampedOnTheCallerBeforeTheBridge() {
+    void theOperatorsAnswerIsStampedOnTheCallerAsItEntersTheConference() {
         Dialplan.Priority dial = dialplan.priorities("Dial").getFirst();
-        Matcher u = Pattern.compile("U\\(([A-Za-z0-9_-]+)\\^\\$\\{CHANNEL\\}\\)").matcher(dial.argList().get(2));
-        assertThat(u.find()).as("Dial's U(<context>^${CHANNEL}) runs on the operator's channel").isTrue();
-        List<Dialplan.Priority> sub = dialplan.contexts().get(u.group(1)).extensions().get("s");
-        assertThat(sub.getFirst().args()).isEqualTo("SHARED(OPERATOR_ANSWERED_MS,${ARG1})=${STRFTIME(,,%s%3q)}");
-        assertThat(sub.getLast().app()).isEqualTo("Return");
+        assertThat(dial.argList().get(2)).as("U() never runs with G()").doesNotContain("U(");
+        Matcher g = Pattern.compile("G\\(([A-Za-z0-9_-]+)\\^([A-Za-z0-9_-]+)\\^1\\)").matcher(dial.argList().get(2));
+        assertThat(g.find()).isTrue();
+        Dialplan.Priority callerLeg = dialplan.at(g.group(1), g.group(2), 1).orElseThrow();
+        assertThat(callerLeg.app()).isEqualTo("Goto");
+        Dialplan.Priority stamp = dialplan.resolve(Dialplan.parseTarget(callerLeg.args(), g.group(1), g.group(2)))
+                .orElseThrow();
+        assertThat(stamp.args()).isEqualTo("SHARED(OPERATOR_ANSWERED_MS)=${STRFTIME(,,%s%3q)}");
         assertThat(dialplan.priorities("Originate").getFirst().args())
                 .contains(ChannelVariables.END_ANSWERED_MS + "=${FILTER(0-9,${SHARED(OPERATOR_ANSWERED_MS)})}");
     }
@@ -628,8 +636,8 @@ class DialplanTest {
     void callControlExtensionsExistAndTheAnsweredCallEntersItsConference() {
         Dialplan.Context context = dialplan.contexts().get(CALL_CONTROL_CONTEXT);
         assertThat(context).as("[%s]", CALL_CONTROL_CONTEXT).isNotNull();
-        assertThat(context.extensions().keySet()).containsExactlyInAnyOrder("answered", "caller", "operator",
-                "interpreter", "barge", "listen", "whisper", "hold", "fallback");
+        assertThat(context.extensions().keySet()).containsExactlyInAnyOrder("answered", "caller-answered", "caller",
+                "operator", "interpreter", "barge", "listen", "whisper", "hold", "fallback");
         Dialplan.Priority dial = dialplan.priorities("Dial").getFirst();
         assertThat(dial.argList().get(2)).contains("G(" + CALL_CONTROL_CONTEXT + "^answered^1)");
         DialplanReader.Conf confbridge = DialplanReader.readConf("confbridge.conf");

@@ -528,6 +528,13 @@ public final class DialplanWalker {
                     }
                     return returnOrWait("dial");
                 }
+                case "confbridge" -> {
+                    // The conversation, in the call's conference, until the caller or the last operator leaves.
+                    record(p, substitute(p.args()));
+                    clock.nowMs += call.talkMillis;
+                    number++;
+                    return null;
+                }
                 case "originate" -> {
                     String data = substitute(p.args());
                     record(p, data);
@@ -574,11 +581,16 @@ public final class DialplanWalker {
                 throw new UnsupportedOperationException("the walker models only Dial options m(), U() and G(): "
                         + p.where());
             }
-            // G(context^exten^priority): after the answer the caller goes there and the operator to the next
-            // priority (app_dial.c OPT_GOTO), both into the call's conference; the two talk there until it ends,
-            // which the walk models as the talk time below. Both targets must exist.
+            // G(context^exten^priority): once answered, the caller goes there and the operator to the next priority
+            // (app_dial.c OPT_GOTO), both into the call's conference, where they talk (ConfBridge, modelled as the
+            // talk time). app_dial.c runs G() before U() and jumps away, so U() would never run; and with no bridge
+            // in Dial, end_bridge_callback never sets ANSWEREDTIME. DIALSTATUS is ANSWER all the same.
             java.util.regex.Matcher g = Pattern.compile("G\\(([^)]*)\\)").matcher(options);
             if (g.find()) {
+                if (u.find()) {
+                    throw new IllegalStateException("Dial's U() never runs together with G() (app_dial.c): "
+                            + p.where());
+                }
                 List<String> to = List.of(g.group(1).split("\\^", -1));
                 for (int offset = 0; offset < 2; offset++) {
                     Dialplan.Target target = new Dialplan.Target(to.get(0), to.get(1),
@@ -587,6 +599,9 @@ public final class DialplanWalker {
                         throw new IllegalStateException("Dial G() leads nowhere: " + target + " at " + p.where());
                     }
                 }
+                vars.put("DIALSTATUS", "ANSWER");
+                jump(new Dialplan.Target(to.get(0), to.get(1), to.get(2), List.of()), p);
+                return null;
             }
             if (u.find()) {
                 List<String> parts = List.of(u.group(1).split("\\^", -1));
