@@ -108,13 +108,15 @@ final class FakeActions {
 
     private void hangup(AmiMessage action) {
         String name = action.get("Channel");
+        // ast_channel_get_by_name (main/channel.c) finds a channel by name or by uniqueid.
+        var channel = pbx.channel(name).or(() -> pbx.byUniqueId(name));
         if (name.isEmpty()) {
             session.respond(AmiSession.error(action, "No channel specified"));
-        } else if (pbx.channel(name).isEmpty()) {
+        } else if (channel.isEmpty()) {
             session.respond(AmiSession.error(action, "No such channel"));
         } else {
             session.respond(AmiSession.ack(action, "Channel Hungup"));
-            pbx.hangup(name);
+            pbx.hangup(channel.get().name);
         }
     }
 
