@@ -3,6 +3,7 @@
 import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { connectBus, duration, language, serverNow, startPage, STATES, when } from './common.js';
+import { mountLiveCalls } from './livecalls.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
@@ -167,6 +168,7 @@ function labelRegion(country, code) {
 byId('tip-detail-close').addEventListener('click', () => show(byId('tip-detail'), false));
 
 bus.register(session.addresses.wallboard, showWallboard);
+mountLiveCalls(bus, session, byId('live'));
 bus.connect();
 try {
   options = await getJson('/api/tip-options');

@@ -11,6 +11,7 @@ import { loadTipOptions, TipForm } from './tipform.js';
 import { Unfinished } from './unfinished.js';
 import { Voicemails } from './voicemail.js';
 import { guidance } from './guidance.js';
+import { mountOperatorCallControl } from './callcontrol.js';
 
 const CONNECTING = 'Connecting you to the caller…';
 const WITHDRAWN = {
@@ -236,6 +237,7 @@ new Unfinished(tips).refresh();
 showQueue([]);
 bus.register(session.addresses.screen, onScreen);
 bus.register(session.addresses.screen, (message) => guidance.onScreen(message));
+mountOperatorCallControl(bus, session, byId('callcontrol'));
 bus.on('error', (reason) => notify(`The server refused a request (${String(reason)}).`));
 bus.on('close', () => {
   if (lostAt === null) {

@@ -39,10 +39,21 @@ public final class ChannelVariables {
     public static final String END_DIAL_STATUS = "HOTLINE_END_DIAL_STATUS";
     /** The caller channel's uniqueid: the report runs on another channel, with a uniqueid of its own. */
     public static final String END_UNIQUE_ID = "HOTLINE_END_UNIQUE_ID";
-    /** Epoch milliseconds when the operator answered (Dial's U() subroutine); empty if nobody did. */
+    /** Epoch milliseconds when the operator answered (stamped as Dial's G() enters the conference); empty if none. */
     public static final String END_ANSWERED_MS = "HOTLINE_END_ANSWERED_MS";
     /** Epoch milliseconds when the caller's channel hung up. Talk time is this minus {@link #END_ANSWERED_MS}. */
     public static final String END_ENDED_MS = "HOTLINE_END_ENDED_MS";
+
+    /*
+     * Live call control ([hotline-callcontrol]). Set by the dialplan before Dial and by hotline-callcontrol's AMI
+     * Originate (AmiActions.ROOM_VARIABLE and SPY_VARIABLE spell the same names: that module does not depend on
+     * this one), never by the IVR.
+     */
+
+    /** The call's ConfBridge conference, {@code hotline-<call id>}. */
+    public static final String ROOM = "HOTLINE_ROOM";
+    /** For a supervisor's ChanSpy: the uniqueid of the operator channel to listen to or whisper on. */
+    public static final String SPY = "HOTLINE_SPY";
 
     private ChannelVariables() {
     }

@@ -75,6 +75,15 @@ class StartupErrorsTest {
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("The disk of the data directory " + dataDir.resolve("d"))
                 .hasMessageContaining("is nearly full").hasMessageContaining("data.min-free-mb");
+    }
+
+    @Test
+    void amiWithoutItsSecretFileIsOneClearSentenceBeforeTheDatabase() {
+        assertThatThrownBy(() -> Hotline.start(settings(Map.of("ami.host", "127.0.0.1"))))
+                .isInstanceOf(StartupException.class).hasMessageContaining("HOTLINE_AMI_SECRET_FILE");
+        assertThatThrownBy(() -> Hotline.start(settings(Map.of("ami.host", "127.0.0.1",
+                "ami.secret-file", dataDir.resolve("no-such-secret").toString()))))
+                .isInstanceOf(StartupException.class).hasMessageContaining("Cannot read the AMI secret file");
         assertThat(dataDir.resolve("d").resolve("hotline.mv.db")).doesNotExist();
     }
 

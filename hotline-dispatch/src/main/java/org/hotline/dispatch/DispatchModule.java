@@ -14,6 +14,7 @@ import org.hotline.core.storage.Database;
 import org.hotline.core.storage.GatedExecutor;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
+import org.hotline.dispatch.callcontrol.CallControlRoutes;
 import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.guidance.GuidanceRoutes;
 import org.hotline.dispatch.followup.FollowUpRoutes;
@@ -119,6 +120,8 @@ public final class DispatchModule implements AutoCloseable {
         new VoicemailRoutes(database.dsl(), audit, jdbc, settings.path("ivr.voicemail.dir"), Clock.systemUTC())
                 .mount(router);
         new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
+        new CallControlRoutes(vertx.eventBus(), directory, audit, jdbc, Clock.systemUTC(),
+                settings.bool("callcontrol.show-supervisor")).mount(router);
     }
 
     public OperatorDirectory directory() {

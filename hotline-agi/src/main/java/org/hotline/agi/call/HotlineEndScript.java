@@ -23,8 +23,8 @@ import org.slf4j.MDC;
  * caller's channel, as older dialplans did, it falls back to that channel's {@code HOTLINE_CALL_ID},
  * {@code DIALSTATUS} and uniqueid.
  *
- * <p>Talk time is the time the operator and the caller were connected: from the operator's answer (stamped by
- * Dial's U() subroutine) to the hang-up, both in epoch milliseconds. Dial's ANSWEREDTIME is not used: Asterisk
+ * <p>Talk time is the time the operator and the caller were connected: from the operator's answer (stamped on the
+ * caller's channel as Dial's G() sends it into the call's conference) to the hang-up, both in epoch milliseconds. Dial's ANSWEREDTIME is not used: Asterisk
  * counts it from when the caller's channel was answered, so it includes the IVR and the hold.
  */
 public final class HotlineEndScript implements AgiScript {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Checks {@code asterisk-conf/} as data, since no Asterisk runs in CI: every jump lands somewhere, the queue,
  * the AGI URLs and the variables match the server's contract, every prompt exists in every language, script
  * values are only ever compared, the fallback is bounded and ends in a last resort, every module the
- * dialplan needs is loaded, and AMI is off. Where a caller ends up is {@link DialplanBranchTest}'s job.
+ * dialplan needs is loaded, and AMI is loopback-only with one least-privilege user. Where a caller ends up is {@link DialplanBranchTest}'s job.
  */
 class DialplanTest {
 
@@ -42,10 +42,13 @@ class DialplanTest {
             "wait");
 
     /** Module each application lives in; an application missing here fails the module test on purpose. */
-    private static final Map<String, String> APPLICATION_MODULES = Map.of(
-            "dial", "app_dial", "queue", "app_queue", "agi", "res_agi", "playback", "app_playback",
-            "voicemail", "app_voicemail", "voicemailmain", "app_voicemail", "gosub", "app_stack",
-            "return", "app_stack", "originate", "app_originate");
+    private static final Map<String, String> APPLICATION_MODULES = Map.ofEntries(
+            Map.entry("dial", "app_dial"), Map.entry("queue", "app_queue"), Map.entry("agi", "res_agi"),
+            Map.entry("playback", "app_playback"), Map.entry("voicemail", "app_voicemail"),
+            Map.entry("voicemailmain", "app_voicemail"), Map.entry("gosub", "app_stack"),
+            Map.entry("return", "app_stack"), Map.entry("originate", "app_originate"),
+            Map.entry("confbridge", "app_confbridge"), Map.entry("chanspy", "app_chanspy"),
+            Map.entry("musiconhold", "res_musiconhold"));
 
     /** Module each dialplan function lives in. */
     private static final Map<String, String> FUNCTION_MODULES = Map.of(
@@ -62,6 +65,10 @@ class DialplanTest {
             "trysystem", "eval", "macro", "eagi", "deadagi");
     private static final Set<String> FORBIDDEN_FUNCTIONS = Set.of("EVAL", "EVAL_EXTEN", "SHELL", "EXEC", "IMPORT",
             "FILE", "ODBC", "CURL", "DB", "DB_DELETE");
+
+    /** The AMI user call control logs in as, and the context its actions name (hotline-callcontrol AmiActions). */
+    private static final String CALL_CONTROL_USER = "hotline";
+    private static final String CALL_CONTROL_CONTEXT = "hotline-callcontrol";
 
     /** The six IVR languages (DOMAIN.md), each with a prompt manifest. */
     private static final List<String> LANGUAGES = List.of("prs", "ps", "tg", "tk", "uz", "ur");
@@ -213,14 +220,22 @@ class DialplanTest {
                 .isBetween(5, 120);
     }
 
+    /**
+     * The operator's answer is stamped on the caller's channel the moment Dial's G() sends it into the conference.
+     * Not with U(): app_dial.c handles G() before U() and jumps away ("goto done"), so a U() subroutine would
+     * never run and the talk time would silently be missing.
+     */
     @Test
-    void theOperatorsAnswerIsStampedOnTheCallerBeforeTheBridge() {
+    void theOperatorsAnswerIsStampedOnTheCallerAsItEntersTheConference() {
         Dialplan.Priority dial = dialplan.priorities("Dial").getFirst();
-        Matcher u = Pattern.compile("U\\(([A-Za-z0-9_-]+)\\^\\$\\{CHANNEL\\}\\)").matcher(dial.argList().get(2));
-        assertThat(u.find()).as("Dial's U(<context>^${CHANNEL}) runs on the operator's channel").isTrue();
-        List<Dialplan.Priority> sub = dialplan.contexts().get(u.group(1)).extensions().get("s");
-        assertThat(sub.getFirst().args()).isEqualTo("SHARED(OPERATOR_ANSWERED_MS,${ARG1})=${STRFTIME(,,%s%3q)}");
-        assertThat(sub.getLast().app()).isEqualTo("Return");
+        assertThat(dial.argList().get(2)).as("U() never runs with G()").doesNotContain("U(");
+        Matcher g = Pattern.compile("G\\(([A-Za-z0-9_-]+)\\^([A-Za-z0-9_-]+)\\^1\\)").matcher(dial.argList().get(2));
+        assertThat(g.find()).isTrue();
+        Dialplan.Priority callerLeg = dialplan.at(g.group(1), g.group(2), 1).orElseThrow();
+        assertThat(callerLeg.app()).isEqualTo("Goto");
+        Dialplan.Priority stamp = dialplan.resolve(Dialplan.parseTarget(callerLeg.args(), g.group(1), g.group(2)))
+                .orElseThrow();
+        assertThat(stamp.args()).isEqualTo("SHARED(OPERATOR_ANSWERED_MS)=${STRFTIME(,,%s%3q)}");
         assertThat(dialplan.priorities("Originate").getFirst().args())
                 .contains(ChannelVariables.END_ANSWERED_MS + "=${FILTER(0-9,${SHARED(OPERATOR_ANSWERED_MS)})}");
     }
@@ -575,24 +590,76 @@ class DialplanTest {
                 .noneMatch(m -> m.startsWith("cdr_") || m.startsWith("cel_"));
     }
 
+    /**
+     * AMI is on for call control only, with least privilege: loopback, no HTTP, one user ({@code hotline}) limited
+     * to loopback by its own permit/deny, writing exactly call, originate and reporting (each justified in
+     * manager.conf) and reading call and system. No user, commented-out examples included, may ever write system,
+     * command, config, agi, user, dtmf or all, and no other user may originate or act on calls.
+     */
     @Test
-    void managerInterfaceIsOffOrLoopbackOnlyWithoutDangerousWrites() {
+    void managerInterfaceIsLoopbackOnlyWithOneLeastPrivilegeUserForCallControl() {
         String file = DialplanReader.text(DialplanReader.confFile("manager.conf"));
         DialplanReader.Conf manager = DialplanReader.parseConf(file, "manager.conf");
         DialplanReader.Section general = manager.require("general");
         boolean enabled = general.value("enabled").map(v -> v.matches("(?i)yes|true|on|1")).orElse(false);
-        if (enabled) {
-            assertThat(general.value("bindaddr")).as("AMI bind address").hasValueSatisfying(
-                    a -> assertThat(a).isIn("127.0.0.1", "::1"));
-            assertThat(general.value("webenabled").orElse("no")).isEqualToIgnoringCase("no");
-        }
+        assertThat(enabled).as("AMI is on: call control needs it").isTrue();
+        assertThat(general.value("bindaddr")).as("AMI bind address").hasValueSatisfying(
+                a -> assertThat(a).isIn("127.0.0.1", "::1"));
+        assertThat(general.value("webenabled").orElse("no")).isEqualToIgnoringCase("no");
+
+        List<String> users = manager.sections().stream().map(DialplanReader.Section::name)
+                .filter(name -> !name.equals("general")).toList();
+        assertThat(users).as("one AMI user: Hotline's call control").containsExactly(CALL_CONTROL_USER);
+        DialplanReader.Section hotline = manager.require(CALL_CONTROL_USER);
+        assertThat(classes(hotline.value("write").orElse(""))).as("what call control may do")
+                .containsExactlyInAnyOrder("call", "originate", "reporting");
+        assertThat(classes(hotline.value("read").orElse(""))).as("what call control may hear")
+                .containsExactlyInAnyOrder("call", "system");
+        assertThat(hotline.values("deny")).as("deny everyone first").contains("0.0.0.0/0.0.0.0");
+        assertThat(hotline.values("permit")).as("then loopback only")
+                .isNotEmpty().allMatch(p -> p.equals("127.0.0.1/255.255.255.255") || p.equals("::1/128"));
+
         // Every write= line, commented-out examples included: whoever uncomments one must get a safe user.
         Matcher write = Pattern.compile("(?m)^\\s*;?\\s*write\\s*=\\s*(.*)$").matcher(file);
+        int writes = 0;
         while (write.find()) {
-            Set<String> classes = Set.of(write.group(1).strip().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
-            assertThat(classes).as("manager.conf write=%s", write.group(1))
-                    .doesNotContain("originate", "system", "command", "config", "agi", "all");
+            writes++;
+            assertThat(classes(write.group(1))).as("manager.conf write=%s", write.group(1))
+                    .doesNotContain("system", "command", "config", "agi", "user", "dtmf", "all")
+                    .isSubsetOf("call", "originate", "reporting");
         }
+        assertThat(writes).as("only the call-control user writes").isEqualTo(1);
+    }
+
+    /** Every extension call control's AMI actions name exists in [hotline-callcontrol], and Dial leads there. */
+    @Test
+    void callControlExtensionsExistAndTheAnsweredCallEntersItsConference() {
+        Dialplan.Context context = dialplan.contexts().get(CALL_CONTROL_CONTEXT);
+        assertThat(context).as("[%s]", CALL_CONTROL_CONTEXT).isNotNull();
+        assertThat(context.extensions().keySet()).containsExactlyInAnyOrder("answered", "caller-answered", "caller",
+                "operator", "interpreter", "barge", "listen", "whisper", "hold", "fallback");
+        Dialplan.Priority dial = dialplan.priorities("Dial").getFirst();
+        assertThat(dial.argList().get(2)).contains("G(" + CALL_CONTROL_CONTEXT + "^answered^1)");
+        DialplanReader.Conf confbridge = DialplanReader.readConf("confbridge.conf");
+        for (Dialplan.Priority p : dialplan.priorities("ConfBridge")) {
+            List<String> args = p.argList();
+            assertThat(args.get(0)).as(p.where()).isEqualTo("${FILTER(0-9a-z\\-,${" + ChannelVariables.ROOM + "})}");
+            for (String profile : args.subList(1, 4)) {
+                assertThat(confbridge.section(profile)).as("confbridge.conf [%s] for %s", profile, p.where())
+                        .isPresent();
+            }
+        }
+        DialplanReader.Section operator = confbridge.require("hotline_operator");
+        assertThat(operator.value("marked")).hasValue("yes");
+        for (String other : List.of("hotline_caller", "hotline_guest", "hotline_supervisor")) {
+            assertThat(confbridge.require(other).value("end_marked")).as("[%s] leaves with the last operator", other)
+                    .hasValue("yes");
+        }
+        assertThat(confbridge.require("hotline_bridge").value("record_conference")).hasValue("no");
+    }
+
+    private static Set<String> classes(String value) {
+        return Set.of(value.strip().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
     }
 
     @Test

@@ -528,6 +528,13 @@ public final class DialplanWalker {
                     }
                     return returnOrWait("dial");
                 }
+                case "confbridge" -> {
+                    // The conversation, in the call's conference, until the caller or the last operator leaves.
+                    record(p, substitute(p.args()));
+                    clock.nowMs += call.talkMillis;
+                    number++;
+                    return null;
+                }
                 case "originate" -> {
                     String data = substitute(p.args());
                     record(p, data);
@@ -570,9 +577,31 @@ public final class DialplanWalker {
         private End answered(Dialplan.Priority p, String options) {
             clock.nowMs += call.ringMillis;
             java.util.regex.Matcher u = Pattern.compile("U\\(([^)]*)\\)").matcher(options);
-            if (options.replaceAll("\\([^)]*\\)", "").replaceAll("[mU]", "").length() > 0) {
-                throw new UnsupportedOperationException("the walker models only Dial options m() and U(): "
+            if (options.replaceAll("\\([^)]*\\)", "").replaceAll("[mUG]", "").length() > 0) {
+                throw new UnsupportedOperationException("the walker models only Dial options m(), U() and G(): "
                         + p.where());
+            }
+            // G(context^exten^priority): once answered, the caller goes there and the operator to the next priority
+            // (app_dial.c OPT_GOTO), both into the call's conference, where they talk (ConfBridge, modelled as the
+            // talk time). app_dial.c runs G() before U() and jumps away, so U() would never run; and with no bridge
+            // in Dial, end_bridge_callback never sets ANSWEREDTIME. DIALSTATUS is ANSWER all the same.
+            java.util.regex.Matcher g = Pattern.compile("G\\(([^)]*)\\)").matcher(options);
+            if (g.find()) {
+                if (u.find()) {
+                    throw new IllegalStateException("Dial's U() never runs together with G() (app_dial.c): "
+                            + p.where());
+                }
+                List<String> to = List.of(g.group(1).split("\\^", -1));
+                for (int offset = 0; offset < 2; offset++) {
+                    Dialplan.Target target = new Dialplan.Target(to.get(0), to.get(1),
+                            String.valueOf(Integer.parseInt(to.get(2)) + offset), List.of());
+                    if (dialplan.resolve(target).isEmpty()) {
+                        throw new IllegalStateException("Dial G() leads nowhere: " + target + " at " + p.where());
+                    }
+                }
+                vars.put("DIALSTATUS", "ANSWER");
+                jump(new Dialplan.Target(to.get(0), to.get(1), to.get(2), List.of()), p);
+                return null;
             }
             if (u.find()) {
                 List<String> parts = List.of(u.group(1).split("\\^", -1));
@@ -759,8 +788,14 @@ public final class DialplanWalker {
                             + p.where());
                 }
             } else if (name.startsWith("_")) {
-                throw new UnsupportedOperationException("the walker does not model inherited variables: "
-                        + p.where());
+                // Inherited by the channels this one creates (the operator's, through Dial); on this channel it is
+                // an ordinary variable (channel.c ast_channel_inherit_variables strips the underscores there).
+                String plain = name.replaceFirst("^_{1,2}", "");
+                if (value.isEmpty()) {
+                    vars.remove(plain);
+                } else {
+                    vars.put(plain, value);
+                }
             } else if (value.isEmpty()) {
                 vars.remove(name);
             } else {

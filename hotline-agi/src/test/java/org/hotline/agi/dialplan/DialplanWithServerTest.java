@@ -137,8 +137,9 @@ class DialplanWithServerTest {
                     .run();
 
             assertThat(walk.outcome()).isEqualTo(DialplanWalker.Outcome.dial("PJSIP/1001"));
+            // Dial's ANSWEREDTIME (which counted the IVR and hold) is not even set: with G() Dial never bridges.
             assertThat(walk.handlers().getFirst().steps().getFirst().channel())
-                    .as("what Dial's ANSWEREDTIME says").containsEntry("ANSWEREDTIME", "154");
+                    .as("what Dial's ANSWEREDTIME says").doesNotContainKey("ANSWEREDTIME");
             CallSummary stored = ivr.journal().find(callId).orElseThrow();
             assertThat(stored.talkSeconds()).as("operator answer to hang-up, 42.6 s").isEqualTo(43);
             assertThat(stored.dialStatus()).isEqualTo("ANSWER");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import org.hotline.app.run.Hotline;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
+import org.hotline.simulator.ami.FakeAmi;
 
 /**
  * {@code ./scripts/run --demo}: the hotline with three demo people and a stream of simulated calls, so a
@@ -18,6 +19,11 @@ public final class Demo implements AutoCloseable {
 
     /** Creates (or refreshes) the demo accounts, prints their passwords, and starts placing calls. */
     public static Demo start(Hotline hotline, PrintWriter out) {
+        return start(hotline, out, null);
+    }
+
+    /** As {@link #start(Hotline, PrintWriter)}, with the fake Asterisk's AMI side for live call control. */
+    public static Demo start(Hotline hotline, PrintWriter out, FakeAmi ami) {
         var accounts = DemoOperators.ensure(new JooqOperatorDirectory(hotline.database().dsl()));
         out.println();
         out.println("Demo: open http://localhost:" + hotline.httpPort() + "/ and sign in as");
@@ -27,7 +33,7 @@ public final class Demo implements AutoCloseable {
         out.println("Simulated callers dial in every few seconds (Dari, Pashto, Urdu, Tajik, Uzbek). Ctrl-C stops.");
         out.println();
         out.flush();
-        DemoCalls calls = new DemoCalls(hotline.agiPort(), Duration.ofSeconds(6));
+        DemoCalls calls = new DemoCalls(hotline.agiPort(), Duration.ofSeconds(6), ami);
         calls.start();
         return new Demo(calls);
     }

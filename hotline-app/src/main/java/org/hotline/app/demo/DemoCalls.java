@@ -5,6 +5,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
+import org.hotline.simulator.ami.FakeAmi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +25,16 @@ final class DemoCalls implements AutoCloseable {
 
     private final int port;
     private final Duration interval;
+    /** The fake Asterisk's AMI side, or null when the hotline talks to a real Asterisk. */
+    private final FakeAmi ami;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Random random = new Random();
     private Thread placer;
 
-    DemoCalls(int port, Duration interval) {
+    DemoCalls(int port, Duration interval, FakeAmi ami) {
         this.port = port;
         this.interval = interval;
+        this.ami = ami;
     }
 
     void start() {
@@ -48,8 +52,8 @@ final class DemoCalls implements AutoCloseable {
 
     private void oneCall() {
         try {
-            FakeCall.Builder caller = FakeCall.builder("127.0.0.1", port)
-                    .callerId("+9370" + (1_000_000 + random.nextInt(8_999_999)));
+            String number = "+9370" + (1_000_000 + random.nextInt(8_999_999));
+            FakeCall.Builder caller = FakeCall.builder("127.0.0.1", port).callerId(number);
             choose(caller, WELCOME, LANGUAGE_KEYS[random.nextInt(LANGUAGE_KEYS.length)], 4_000);
             choose(caller, PURPOSE, PURPOSE_KEYS[random.nextInt(PURPOSE_KEYS.length)], 12_000);
             CallRecord call = caller.build().run(CALL_LIMIT);
@@ -57,7 +61,14 @@ final class DemoCalls implements AutoCloseable {
                 return;
             }
             int talkSeconds = 20 + random.nextInt(40);
+            // As the dialplan's Dial G() does: caller and operator meet in the call's conference, where the screens
+            // can transfer, add an interpreter or supervise; the caller hangs up after the talk.
+            String callerLeg = ami == null ? null : ami.connectCall(number, call.variable("HOTLINE_CALL_ID")
+                    .orElse(""), call.variable("HOTLINE_TARGET").orElse("")).getFirst();
             Thread.sleep(Duration.ofSeconds(talkSeconds));
+            if (callerLeg != null) {
+                ami.hangup(callerLeg);
+            }
             FakeCall.builder("127.0.0.1", port).script("hotline-end").uniqueId(call.uniqueId())
                     .variable("HOTLINE_CALL_ID", call.variable("HOTLINE_CALL_ID").orElse(""))
                     .variable("DIALSTATUS", "ANSWER").variable("HOTLINE_END_ANSWERED_MS", "0")

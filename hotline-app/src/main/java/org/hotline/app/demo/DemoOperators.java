@@ -30,8 +30,9 @@ final class DemoOperators {
                 Role.OPERATOR, Set.of(Language.DARI, Language.PASHTO), true, "PJSIP/1001")));
         accounts.add(ensure(directory, hasher, new NewOperator("demo-urdu", "Demo operator (Urdu, Pashto, Tajik)",
                 Role.OPERATOR, Set.of(Language.URDU, Language.PASHTO, Language.TAJIK), false, "PJSIP/1002")));
+        // With a phone, so the demo manager can listen, whisper and join calls (the fake AMI's phones answer).
         accounts.add(ensure(directory, hasher, new NewOperator("demo-manager", "Demo manager", Role.MANAGER,
-                Set.of(Language.DARI), false, null)));
+                Set.of(Language.DARI), false, "PJSIP/1004")));
         return accounts;
     }
 

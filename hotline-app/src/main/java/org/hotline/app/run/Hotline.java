@@ -8,13 +8,16 @@ import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.hotline.agi.AgiModule;
 import org.hotline.agi.pseudonym.PseudonymKeyFile;
 import org.hotline.app.backup.Backups;
@@ -26,6 +29,7 @@ import org.hotline.app.cluster.RoutingElection;
 import org.hotline.app.http.HealthCheck;
 import org.hotline.app.http.HttpConfig;
 import org.hotline.app.http.HttpServerVerticle;
+import org.hotline.callcontrol.CallControlModule;
 import org.hotline.core.StartupException;
 import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.config.Settings;
@@ -34,6 +38,12 @@ import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import org.hotline.dispatch.DispatchModule;
 import org.hotline.dispatch.screen.PageRefusal;
+import org.hotline.dispatch.audit.JooqAuditTrail;
+import org.hotline.dispatch.callcontrol.CallControlAudit;
+import org.hotline.dispatch.callcontrol.CallOwnership;
+import org.hotline.dispatch.operators.Operator;
+import org.hotline.dispatch.operators.OperatorDirectory;
+import org.hotline.dispatch.screen.SignedIn;
 import org.hotline.reports.ReportsModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +120,9 @@ public final class Hotline implements AutoCloseable {
                 dispatch = cluster.clustered() ? DispatchModule.standBy(settings, vertx, database, journal, registry)
                         : await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
             }
+            if (dispatch != null && !cluster.clustered()) {
+                startCallControl(settings, vertx, database, dispatch);
+            }
             // The IVR before the reports: it first stores what a killed predecessor logged, and closes the calls
             // that run left, so the reports' catch-up counts them.
             if (cluster.runs(Role.AGI)) {
@@ -170,6 +183,20 @@ public final class Hotline implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Call control (AMI) beside routing, and the audit of what it reports. One process only: in a cluster it is
+     * not started yet (it would have to follow the routing election), and screens say call control is unavailable.
+     */
+    private static void startCallControl(Settings settings, Vertx vertx, Database database, DispatchModule dispatch) {
+        OperatorDirectory directory = dispatch.directory();
+        Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
+        new CallControlAudit(new JooqAuditTrail(database.dsl()), directory, blocking, Clock.systemUTC())
+                .listen(vertx);
+        new CallOwnership(database.dsl(), blocking).listen(vertx);
+        await(CallControlModule.start(settings, vertx, endpoint -> directory.all().stream()
+                .filter(o -> endpoint.equals(o.endpoint())).map(Operator::id).findFirst()), "call control");
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.hotline.app.demo.Demo;
+import org.hotline.app.demo.DemoAmi;
+import org.hotline.simulator.ami.FakeAmi;
 import org.hotline.core.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,14 +29,22 @@ public final class RunCommand implements Callable<Integer> {
         if (demo && System.getenv("HOTLINE_DATA_DIR") == null) {
             settings = settings.with(Map.of("data.dir", settings.path("data.dir").resolve("demo").toString()));
         }
+        // The demo's fake Asterisk speaks AMI too, so transfers, interpreters and supervision work with no Asterisk.
+        FakeAmi ami = demo && settings.string("ami.host").isBlank() ? DemoAmi.start(settings) : null;
+        if (ami != null) {
+            settings = settings.with(DemoAmi.settings(settings, ami));
+        }
         Hotline hotline = Hotline.start(settings);
-        Demo running = demo ? Demo.start(hotline, spec.commandLine().getOut()) : null;
+        Demo running = demo ? Demo.start(hotline, spec.commandLine().getOut(), ami) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
             if (running != null) {
                 running.close();
             }
             hotline.close();
+            if (ami != null) {
+                ami.close();
+            }
             stopped.countDown();
         }));
         stopped.await();

@@ -73,6 +73,8 @@ final class StartupChecks {
         ReportConfig.from(settings);
         RetentionConfig.from(settings);
         FollowUpRoutes.dueDays(settings);
+        // Reads ami.secret-file when AMI is on: a missing or unreadable secret stops the start here.
+        org.hotline.callcontrol.CallControlConfig.from(settings);
         // The settings read directly where they are used.
         if (settings.integer("db.pool-size") < 1) {
             throw new StartupException("HOTLINE_DB_POOL_SIZE must be at least 1, not " + settings.integer("db.pool-size")

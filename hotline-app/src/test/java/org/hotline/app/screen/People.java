@@ -24,6 +24,12 @@ final class People {
         return add(hotline, new NewOperator(username, "Manager " + username, Role.MANAGER, Set.of(), false, null));
     }
 
+    /** A manager with a phone: a supervisor who can listen, whisper and join calls. */
+    static Operator supervisor(Hotline hotline, String username, String endpoint) {
+        return add(hotline, new NewOperator(username, "Supervisor " + username, Role.MANAGER, Set.of(), false,
+                endpoint));
+    }
+
     private static Operator add(Hotline hotline, NewOperator person) {
         return new JooqOperatorDirectory(hotline.database().dsl()).add(person,
                 new PasswordHasher().hash(PASSWORD.toCharArray()));

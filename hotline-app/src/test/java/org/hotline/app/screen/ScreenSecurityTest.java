@@ -242,14 +242,16 @@ class ScreenSecurityTest {
         ScreenClient operator = signedIn("alice");
         assertThat(operator.get("/manager").headers().firstValue("Location")).contains("/");
         JsonObject session = new JsonObject(operator.get("/api/session").body());
-        assertThat(session.getJsonObject("addresses").getMap()).containsOnlyKeys("screen", "actions");
+        assertThat(session.getJsonObject("addresses").getMap()).containsOnlyKeys("screen", "actions", "callControl");
         assertThat(session.getJsonObject("addresses").getString("screen"))
                 .isEqualTo(BusAddresses.operatorScreen(alice.id()));
+        assertThat(session.getJsonObject("addresses").getString("callControl"))
+                .isEqualTo(BusAddresses.callControlScreen(alice.id()));
 
         ScreenClient manager = signedIn("meena");
         assertThat(manager.get("/operator").headers().firstValue("Location")).contains("/");
         assertThat(new JsonObject(manager.get("/api/session").body()).getJsonObject("addresses").getMap())
-                .containsOnlyKeys("wallboard");
+                .containsOnlyKeys("wallboard", "liveCalls", "callControl");
     }
 
     private ScreenClient signedIn(String username) {

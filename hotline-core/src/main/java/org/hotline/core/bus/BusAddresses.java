@@ -32,8 +32,20 @@ public final class BusAddresses {
     /** Dispatch → managers' browsers through the bridge, publish: a {@link Wallboard}. */
     public static final String WALLBOARD = "hotline.screen.wallboard";
 
+    /** Dispatch → call control, request/reply: a {@link CallControlRequest}; the reply is a {@link CallControlReply}. */
+    public static final String CALL_CONTROL = "hotline.callcontrol.request";
+    /** Call control → everyone, publish: a {@link CallOwnerChanged} when a warm transfer completes. */
+    public static final String CALL_OWNER_CHANGED = "hotline.callcontrol.owner-changed";
+    /** Call control → dispatch's audit trail, publish: a {@link SupervisionRecord}. */
+    public static final String SUPERVISION = "hotline.callcontrol.supervision";
+    /** Call control → managers' browsers through the bridge, publish: {@link LiveCalls}. */
+    public static final String LIVE_CALLS = "hotline.screen.live-calls";
+    /** Anyone → call control, request/reply with an empty body: the {@link LiveCalls} now. */
+    public static final String LIVE_CALLS_NOW = "hotline.callcontrol.live-calls";
+
     private static final String IVR_CALL_PREFIX = "hotline.ivr.call.";
     private static final String OPERATOR_SCREEN_PREFIX = "hotline.screen.operator.";
+    private static final String CALL_CONTROL_SCREEN_PREFIX = "hotline.screen.callcontrol.";
 
     private BusAddresses() {
     }
@@ -60,6 +72,23 @@ public final class BusAddresses {
             return null;
         }
         String id = address.substring(OPERATOR_SCREEN_PREFIX.length());
+        return id.matches(Ids.UUID) ? id : null;
+    }
+
+    /**
+     * Call control → one person's browser through the bridge: {@link CallControlNotice}s about calls they are on.
+     * Only that person may register on it.
+     */
+    public static String callControlScreen(String operatorId) {
+        return CALL_CONTROL_SCREEN_PREFIX + operatorId;
+    }
+
+    /** The operator id a {@link #callControlScreen(String)} address belongs to, or null for any other address. */
+    public static String operatorOfCallControlScreen(String address) {
+        if (address == null || !address.startsWith(CALL_CONTROL_SCREEN_PREFIX)) {
+            return null;
+        }
+        String id = address.substring(CALL_CONTROL_SCREEN_PREFIX.length());
         return id.matches(Ids.UUID) ? id : null;
     }
 }

@@ -18,7 +18,21 @@ public enum AuditAction {
     /** A voice message's audio was sent to its claimant. */
     VOICEMAIL_PLAYED("call"),
     /** A manager saved a new version of a guidance text; the subject names the text and the new version. */
-    GUIDANCE_EDITED("guidance");
+    GUIDANCE_EDITED("guidance"),
+    /** A supervisor started listening to a call (or switched to listening); its end is SUPERVISION_ENDED. */
+    SUPERVISION_LISTEN("call"),
+    /** A supervisor started whispering to the call's operator (or switched to it). */
+    SUPERVISION_WHISPER("call"),
+    /** A supervisor joined the conversation (or switched to it). */
+    SUPERVISION_BARGE("call"),
+    /** A supervisor's session on the call ended, whoever ended it (they, the caller, Asterisk). */
+    SUPERVISION_ENDED("call"),
+    /** Someone without a supervisor's role tried to supervise a call; nothing was done. */
+    SUPERVISION_REFUSED("call"),
+    /** An operator handed the call to a colleague by a warm transfer. */
+    CALL_TRANSFERRED("call"),
+    /** An operator took the call over from a colleague by a warm transfer. */
+    CALL_TRANSFER_TAKEN("call");
 
     private final String subjectType;
 

@@ -193,10 +193,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     }
 
     private static boolean mayReceive(SignedIn who, String address) {
+        if (address.equals(BusAddresses.callControlScreen(who.operatorId()))) {
+            return true;
+        }
         if (who.role() == Role.OPERATOR) {
             return address.equals(BusAddresses.operatorScreen(who.operatorId()));
         }
-        return who.role().canManage() && address.equals(BusAddresses.WALLBOARD);
+        return who.role().canManage()
+                && (address.equals(BusAddresses.WALLBOARD) || address.equals(BusAddresses.LIVE_CALLS));
     }
 
     /**

@@ -16,8 +16,11 @@ import org.hotline.core.bus.BusAddresses;
 final class BridgePermissions {
     /** Longest address the bridge accepts; our own are far shorter. */
     static final int MAX_ADDRESS_LENGTH = 200;
-    /** Handlers one socket may hold: its screen or the wallboard, with room for a reconnect's overlap. */
-    static final int MAX_HANDLERS_PER_SOCKET = 4;
+    /**
+     * Handlers one socket may hold: its screen or the wallboard, its call-control notices, the live calls, with
+     * room for a reconnect's overlap.
+     */
+    static final int MAX_HANDLERS_PER_SOCKET = 6;
 
     private BridgePermissions() {
     }
@@ -25,6 +28,27 @@ final class BridgePermissions {
     /** The exact shape of an operator's screen address: the prefix BusAddresses uses, then an operator id. */
     static String operatorScreenPattern() {
         return Pattern.quote(BusAddresses.operatorScreen("")) + Ids.UUID;
+    }
+
+    /** The exact shape of a person's call-control address: the prefix BusAddresses uses, then an operator id. */
+    static String callControlScreenPattern() {
+        return Pattern.quote(BusAddresses.callControlScreen("")) + Ids.UUID;
+    }
+
+    /** Operators hear about their calls (transfers, interpreters, a supervisor on the line). */
+    static PermittedOptions operatorCallControl() {
+        return new PermittedOptions().setAddressRegex(callControlScreenPattern())
+                .setRequiredAuthority(ScreenSession.TAKE_CALLS);
+    }
+
+    /** Supervisors hear about their own supervision sessions. */
+    static PermittedOptions supervisorCallControl() {
+        return new PermittedOptions().setAddressRegex(callControlScreenPattern())
+                .setRequiredAuthority(ScreenSession.WATCH_FLOOR);
+    }
+
+    static PermittedOptions liveCalls() {
+        return new PermittedOptions().setAddress(BusAddresses.LIVE_CALLS).setRequiredAuthority(ScreenSession.WATCH_FLOOR);
     }
 
     static PermittedOptions operatorActions() {
@@ -46,6 +70,9 @@ final class BridgePermissions {
                 .addInboundPermitted(operatorActions())
                 .addOutboundPermitted(operatorScreens())
                 .addOutboundPermitted(wallboard())
+                .addOutboundPermitted(operatorCallControl())
+                .addOutboundPermitted(supervisorCallControl())
+                .addOutboundPermitted(liveCalls())
                 .setMaxAddressLength(MAX_ADDRESS_LENGTH)
                 .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
                 .setPingTimeout(idleTimeout.toMillis());

@@ -35,13 +35,13 @@ final class SessionApi {
     void handle(RoutingContext context) {
         SignedIn who = SignedIn.of(context).orElseThrow();
         JsonObject profile = ScreenSession.profile(context.session());
-        JsonObject addresses = new JsonObject();
+        JsonObject addresses = new JsonObject().put("callControl", BusAddresses.callControlScreen(who.operatorId()));
         if (who.role() == Role.OPERATOR) {
             addresses.put("screen", BusAddresses.operatorScreen(who.operatorId()))
                     .put("actions", BusAddresses.OPERATOR_ACTIONS);
         }
         if (who.role().canManage()) {
-            addresses.put("wallboard", BusAddresses.WALLBOARD);
+            addresses.put("wallboard", BusAddresses.WALLBOARD).put("liveCalls", BusAddresses.LIVE_CALLS);
         }
         JsonArray languages = new JsonArray();
         for (Language language : Language.values()) {

@@ -27,12 +27,35 @@ class BridgePermissionsTest {
     }
 
     @Test
-    void outboundIsTheOperatorsScreensAndTheWallboardEachWithAnAuthority() {
-        assertThat(options.getOutboundPermitteds()).hasSize(2).allSatisfy(permitted ->
+    void outboundIsTheOperatorsScreensTheWallboardAndCallControlEachWithAnAuthority() {
+        assertThat(options.getOutboundPermitteds()).hasSize(5).allSatisfy(permitted ->
                 assertThat(permitted.getRequiredAuthority()).isNotBlank());
         PermittedOptions wallboard = options.getOutboundPermitteds().get(1);
         assertThat(wallboard.getAddress()).isSameAs(BusAddresses.WALLBOARD);
         assertThat(wallboard.getRequiredAuthority()).isEqualTo(ScreenSession.WATCH_FLOOR);
+        PermittedOptions liveCalls = options.getOutboundPermitteds().get(4);
+        assertThat(liveCalls.getAddress()).isSameAs(BusAddresses.LIVE_CALLS);
+        assertThat(liveCalls.getRequiredAuthority()).isEqualTo(ScreenSession.WATCH_FLOOR);
+        assertThat(options.getOutboundPermitteds().subList(2, 4)).extracting(PermittedOptions::getRequiredAuthority)
+                .containsExactly(ScreenSession.TAKE_CALLS, ScreenSession.WATCH_FLOOR);
+    }
+
+    @Test
+    void theCallControlPatternMatchesExactlyTheAddressesBusAddressesMakes() {
+        Pattern notices = Pattern.compile(options.getOutboundPermitteds().get(2).getAddressRegex());
+        for (int i = 0; i < 100; i++) {
+            String operatorId = UUID.randomUUID().toString();
+            String address = BusAddresses.callControlScreen(operatorId);
+            assertThat(notices.matcher(address).matches()).as(address).isTrue();
+            assertThat(BusAddresses.operatorOfCallControlScreen(address)).isEqualTo(operatorId);
+        }
+        String someone = UUID.randomUUID().toString();
+        for (String other : new String[] {BusAddresses.LIVE_CALLS, BusAddresses.CALL_CONTROL,
+                BusAddresses.SUPERVISION, BusAddresses.operatorScreen(someone),
+                BusAddresses.callControlScreen(someone) + ".x", BusAddresses.callControlScreen("*"),
+                BusAddresses.callControlScreen(someone.toUpperCase()), "x" + BusAddresses.callControlScreen(someone)}) {
+            assertThat(notices.matcher(other).matches()).as(other).isFalse();
+        }
     }
 
     @Test
@@ -56,7 +79,7 @@ class BridgePermissionsTest {
     @Test
     void addressLengthAndHandlersAreBounded() {
         assertThat(options.getMaxAddressLength()).isEqualTo(200);
-        assertThat(options.getMaxHandlersPerSocket()).isLessThanOrEqualTo(4);
+        assertThat(options.getMaxHandlersPerSocket()).isLessThanOrEqualTo(6);
         assertThat(options.getPingTimeout()).isEqualTo(15_000);
         assertThat(BusAddresses.operatorScreen(UUID.randomUUID().toString()).length())
                 .isLessThan(options.getMaxAddressLength());

@@ -1,0 +1,57 @@
+package org.hotline.callcontrol;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.asteriskjava.manager.action.ConfbridgeKickAction;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
+
+/**
+ * The board's actions as Asterisk-Java manager actions. Everything an action carries is ours: channel names,
+ * conference names, uniqueids we made, extensions of {@code [hotline-callcontrol]}. The calls we place say
+ * "Hotline" from 1098, so no caller number can reach a phone or an action through here.
+ */
+final class AmiActions {
+    static final String CONTEXT = "hotline-callcontrol";
+    static final String ROOM_VARIABLE = "HOTLINE_ROOM";
+    static final String SPY_VARIABLE = "HOTLINE_SPY";
+    static final String CALLER_ID = "\"Hotline\" <1098>";
+
+    private final long ringTimeoutMillis;
+
+    AmiActions(long ringTimeoutMillis) {
+        this.ringTimeoutMillis = ringTimeoutMillis;
+    }
+
+    ManagerAction toManager(Effect.Action action) {
+        return switch (action) {
+            case Effect.Originate o -> originate(o);
+            case Effect.Redirect r -> new RedirectAction(r.channel(), CONTEXT, r.exten().dialplanName(), 1);
+            case Effect.Kick k -> new ConfbridgeKickAction(k.room(), k.channel());
+            case Effect.Hangup h -> new HangupAction(h.channel());
+            case Effect.SetSpy s -> new SetVarAction(s.channel(), SPY_VARIABLE, s.uniqueId());
+        };
+    }
+
+    private OriginateAction originate(Effect.Originate o) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(o.endpoint());
+        action.setContext(CONTEXT);
+        action.setExten(o.exten().dialplanName());
+        action.setPriority(1);
+        action.setTimeout(ringTimeoutMillis);
+        action.setAsync(true);
+        action.setCallerId(CALLER_ID);
+        action.setChannelId(o.channelId());
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(ROOM_VARIABLE, o.room());
+        if (o.spyOn() != null) {
+            variables.put(SPY_VARIABLE, o.spyOn());
+        }
+        action.setVariables(variables);
+        return action;
+    }
+}

@@ -1,0 +1,24 @@
+package org.hotline.callcontrol;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import org.hotline.core.config.Settings;
+
+/**
+ * Call control, assembled: deploys the verticle that owns the live calls and the AMI connection. With
+ * {@code ami.host} empty it still answers every request, with "unavailable".
+ */
+public final class CallControlModule {
+    private CallControlModule() {
+    }
+
+    /** Reads the settings (a missing secret file stops the start) and deploys; the future fails if it cannot. */
+    public static Future<String> start(Settings settings, Vertx vertx, OperatorLookup operators) {
+        return start(CallControlConfig.from(settings), vertx, operators);
+    }
+
+    public static Future<String> start(CallControlConfig config, Vertx vertx, OperatorLookup operators) {
+        return vertx.deployVerticle(new CallControlVerticle(config, operators, Clock.systemUTC()));
+    }
+}

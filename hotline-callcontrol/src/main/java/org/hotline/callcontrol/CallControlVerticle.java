@@ -1,0 +1,173 @@
+package org.hotline.callcontrol;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.asteriskjava.manager.action.ConfbridgeListAction;
+import org.hotline.core.bus.BusAddresses;
+import org.hotline.core.bus.CallControlReply;
+import org.hotline.core.bus.CallControlReply.Problem;
+import org.hotline.core.bus.CallControlRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Call control's I/O: takes requests from the bus, AMI events from {@link AmiLink}, runs them through the
+ * {@link CallBoard} and {@link CallRequests} on this verticle's event loop, and carries the effects out. AMI
+ * actions go out through the link (virtual threads) and come back as futures, so nothing here blocks.
+ */
+final class CallControlVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(CallControlVerticle.class);
+
+    private final CallControlConfig config;
+    private final OperatorLookup operators;
+    private final CallBoard board;
+    private final CallRequests requests;
+    private final AmiActions actions;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private AmiLink link;
+    private EffectRunner runner;
+    private Context loop;
+
+    CallControlVerticle(CallControlConfig config, OperatorLookup operators, Clock clock) {
+        this.config = config;
+        this.operators = operators;
+        this.board = new CallBoard(clock, config.showSupervisor());
+        this.requests = new CallRequests(board, () -> "hotline-cc-" + UUID.randomUUID());
+        this.actions = new AmiActions(config.ringTimeout().toMillis());
+    }
+
+    @Override
+    public Future<?> start() {
+        loop = context;
+        EventBus bus = vertx.eventBus();
+        runner = new EffectRunner(vertx, bus, this::send, this::lookUpOwner);
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_CONTROL, this::request));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.LIVE_CALLS_NOW,
+                m -> m.reply(board.snapshot(available()).toJson())));
+        if (config.enabled()) {
+            link = new AmiLink(config, new AmiLink.Listener() {
+                @Override
+                public void event(AmiEvent event) {
+                    loop.runOnContext(v -> onEvent(event));
+                }
+
+                @Override
+                public void up() {
+                    loop.runOnContext(v -> resync());
+                }
+
+                @Override
+                public void down() {
+                    loop.runOnContext(v -> publishLive());
+                }
+            });
+            link.start();
+        } else {
+            LOG.info("Call control is off (ami.host is empty): transfers, interpreters and supervision unavailable");
+        }
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    private boolean available() {
+        return link != null && link.isUp();
+    }
+
+    private void request(Message<JsonObject> message) {
+        CallControlRequest request;
+        try {
+            request = CallControlRequest.fromJson(message.body());
+        } catch (IllegalArgumentException e) {
+            message.fail(400, e.getMessage());
+            return;
+        }
+        if (!available()) {
+            message.reply(CallControlReply.failed(Problem.UNAVAILABLE).toJson());
+            return;
+        }
+        CallRequests.Decision decision = requests.decide(request);
+        if (decision.refusal() != null) {
+            message.reply(decision.refusal().toJson());
+            return;
+        }
+        runner.run(decision.effects()).onComplete(done -> {
+            EffectRunner.Failure failure = done.result();
+            if (failure == null) {
+                message.reply(CallControlReply.OK.toJson());
+            } else {
+                LOG.warn("Call control {} on call {} failed: {} ({})", request.command(), request.callId(),
+                        failure.problem().code(), failure.action().getClass().getSimpleName());
+                message.reply(CallControlReply.failed(failure.problem()).toJson());
+                runner.runBestEffort(requests.failed(request, failure.action(), failure.problem()));
+            }
+            publishLive();
+        });
+    }
+
+    private void onEvent(AmiEvent event) {
+        List<Effect> effects = switch (event) {
+            case AmiEvent.Joined joined -> board.joined(joined);
+            case AmiEvent.HungUp hungUp -> board.hungUp(hungUp);
+            case AmiEvent.Originated originated -> board.originated(originated);
+        };
+        if (!effects.isEmpty() || event instanceof AmiEvent.Joined) {
+            runner.runBestEffort(effects);
+            publishLive();
+        }
+    }
+
+    private Future<EffectRunner.Outcome> send(Effect.Action action) {
+        Promise<EffectRunner.Outcome> promise = Promise.promise();
+        link.send(actions.toManager(action)).whenComplete((outcome, error) -> loop.runOnContext(v ->
+                promise.complete(new EffectRunner.Outcome(outcome == null ? Problem.UNAVAILABLE : outcome.problem(),
+                        outcome == null ? null : outcome.message()))));
+        return promise.future();
+    }
+
+    private void lookUpOwner(Effect.LookUpOwner lookUp) {
+        vertx.executeBlocking(() -> operators.operatorOf(lookUp.endpoint()), false).onComplete(found -> {
+            if (found.succeeded() && found.result().isPresent()) {
+                board.ownerIs(lookUp.callId(), found.result().get());
+                publishLive();
+            }
+        });
+    }
+
+    /**
+     * Logged in again (Asterisk restarted, or the link came back): a conference that no longer exists means its
+     * call is over, whatever events were missed.
+     */
+    private void resync() {
+        for (String callId : List.copyOf(board.calls.keySet())) {
+            link.send(new ConfbridgeListAction(LiveCall.ROOM_PREFIX + callId)).whenComplete((outcome, e) ->
+                    loop.runOnContext(v -> {
+                        if (outcome != null && outcome.problem() == Problem.REFUSED) {
+                            runner.runBestEffort(board.gone(callId));
+                            publishLive();
+                        }
+                    }));
+        }
+        publishLive();
+    }
+
+    private void publishLive() {
+        vertx.eventBus().publish(BusAddresses.LIVE_CALLS, board.snapshot(available()).toJson());
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (link != null) {
+            link.close();
+        }
+        return Future.succeededFuture();
+    }
+}
