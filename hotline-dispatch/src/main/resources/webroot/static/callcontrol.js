@@ -50,6 +50,8 @@ const OPERATOR_BUTTONS = {
 export function mountOperatorCallControl(bus, session, root) {
   const status = el('p', { id: 'cc-status', class: 'hint', role: 'status' });
   const supervisor = el('p', { id: 'cc-supervisor', class: 'notice', role: 'status', hidden: true });
+  // The first operator's notes, shown to the colleague a call is being transferred to, before they talk.
+  const notes = el('blockquote', { id: 'cc-transfer-notes', class: 'transfer-notes', hidden: true });
   const colleague = el('select', { id: 'cc-colleague' });
   const interpreter = el('select', { id: 'cc-interpreter' });
   const buttons = {
@@ -59,7 +61,7 @@ export function mountOperatorCallControl(bus, session, root) {
     interpreter: el('button', { type: 'button', id: 'cc-add-interpreter', text: 'Call interpreter' }),
     'remove-interpreter': el('button', { type: 'button', id: 'cc-remove-interpreter', text: 'Remove interpreter' }),
   };
-  fill(root, el('h2', { id: 'cc-title', text: 'Call control' }), status, supervisor,
+  fill(root, el('h2', { id: 'cc-title', text: 'Call control' }), status, notes, supervisor,
     el('div', { class: 'buttons' }, el('label', {}, 'Colleague ', colleague), buttons.transfer, buttons.complete,
       buttons.cancel),
     el('div', { class: 'buttons' }, el('label', {}, 'Interpreter ', interpreter), buttons.interpreter,
@@ -85,6 +87,20 @@ export function mountOperatorCallControl(bus, session, root) {
 
   function say(text) {
     setText(status, text);
+  }
+
+  async function showTransferNotes(id) {
+    let summary = '';
+    try {
+      const found = await getJson(`/api/callcontrol/transfer-draft/${encodeURIComponent(id)}`);
+      // A draft keeps the form's values by element id (tipform.js toDraft).
+      summary = (found.draft && found.draft['tip-summary']) || '';
+    } catch (e) {
+      summary = '';
+    }
+    if (offered !== id) return;
+    setText(notes, summary ? `Their notes so far: ${summary}` : 'They have written no notes yet.');
+    show(notes);
   }
 
   function nameOf(id) {
@@ -150,15 +166,18 @@ export function mountOperatorCallControl(bus, session, root) {
         const offer = () => say(`${nameOf(n.peerId).replace(/^a /, 'A ')} is transferring a call to you: answer your`
           + ' phone to talk to them first.');
         offer();
+        showTransferNotes(n.callId);
         // Who is asking may be someone this screen has not listed yet.
         if (!people.some((p) => p.id === n.peerId)) loadPeople().then(() => { if (offered === n.callId) offer(); });
       } else if (n.event === 'transfer-done' && offered === n.callId) {
+        show(notes, false);
         callId = n.callId;
         offered = null;
         phase = 'idle';
         say('The call is yours now: the caller is with you.');
         loadPeople();
       } else if (n.event === 'transfer-failed' && offered === n.callId) {
+        show(notes, false);
         offered = null;
         say(`The transfer to you did not happen (${REASONS[n.reason] || n.reason}).`);
       }

@@ -34,6 +34,8 @@ const REASONS = {
   'tip-saved': 'Tip saved; you are available again.',
   'call-ended': 'The call has ended. Finish the tip, then press Ready for calls.',
   'wrap-up-extended': 'Wrap-up extended. Press Ready for calls when you are done.',
+  transferred: 'You handed the call and its notes to a colleague, so you are away. Press Available when ready.',
+  'transfer-taken': 'A colleague handed this call to you, with their notes: the tip is yours to finish.',
 };
 
 prepareSound();
@@ -152,6 +154,8 @@ function showState(message) {
     show(byId('call'));
   }
   if (state !== 'wrap-up') wrapUp = null;
+  // The notes went with the call to the colleague: nothing is left here to save.
+  if (message.reason === 'transferred') tips.close();
   if ((state === 'on-call' || state === 'wrap-up') && message.callId) {
     tips.open(message.callId, { during: state === 'on-call' });
   }

@@ -15,6 +15,7 @@ import org.hotline.core.storage.GatedExecutor;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.callcontrol.CallControlRoutes;
+import org.hotline.dispatch.callcontrol.TransferDraftRoute;
 import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.guidance.GuidanceRoutes;
 import org.hotline.dispatch.followup.FollowUpRoutes;
@@ -122,6 +123,7 @@ public final class DispatchModule implements AutoCloseable {
         new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
         new CallControlRoutes(vertx.eventBus(), directory, audit, jdbc, Clock.systemUTC(),
                 settings.bool("callcontrol.show-supervisor")).mount(router);
+        new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
     }
 
     public OperatorDirectory directory() {

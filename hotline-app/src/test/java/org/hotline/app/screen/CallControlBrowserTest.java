@@ -135,13 +135,25 @@ class CallControlBrowserTest {
             List<String> legs = ami.connectCall(NUMBER, callId, amina.endpoint());
             operator.waitFor(By.cssSelector("#callcontrol[data-available='true']"));
 
+            // Amina's notes so far, saved as she types.
+            operator.driver.findElement(By.id("tip-summary")).sendKeys("Held at a kiln near Herat");
+            operator.waitForText(By.id("tip-draft-status"), "Notes saved", Duration.ofSeconds(30));
+
             new Select(operator.driver.findElement(By.id("cc-colleague"))).selectByValue(farid.id());
             operator.click(By.id("cc-transfer"));
             colleague.waitForText(By.id("cc-status"), "Amina is transferring a call to you");
+            // Farid reads her notes before they talk: the caller need not tell the story again.
+            colleague.waitForText(By.id("cc-transfer-notes"), "Held at a kiln near Herat", Duration.ofSeconds(30));
             operator.waitForText(By.id("cc-status"), "You are talking to Farid");
             operator.click(By.id("cc-complete"));
             colleague.waitForText(By.id("cc-status"), "The call is yours now");
             operator.waitForText(By.id("cc-status"), "The caller is now with Farid");
+            // The call, and its notes, are Farid's now; Amina is away until she is ready, her form closed.
+            colleague.waitForText(By.id("state"), "On a call", Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "Held at a kiln near Herat".equals(
+                    colleague.driver.findElement(By.id("tip-summary")).getDomProperty("value")));
+            operator.waitForText(By.id("state"), "Away", Duration.ofSeconds(30));
+            operator.waitUntilHidden(By.id("tip"));
             // The call is Farid's now: he can bring in an interpreter himself.
             colleague.waitFor(By.cssSelector("#cc-add-interpreter:enabled"));
             assertThat(ami.members("hotline-" + callId)).contains(legs.get(0)).doesNotContain(legs.get(1));

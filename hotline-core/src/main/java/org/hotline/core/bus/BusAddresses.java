@@ -36,6 +36,11 @@ public final class BusAddresses {
     public static final String CALL_CONTROL = "hotline.callcontrol.request";
     /** Call control → everyone, publish: a {@link CallOwnerChanged} when a warm transfer completes. */
     public static final String CALL_OWNER_CHANGED = "hotline.callcontrol.owner-changed";
+    /**
+     * Dispatch's call ownership → routing, publish: the same {@link CallOwnerChanged}, once the call and its draft tip
+     * are the colleague's in the database, so their screen opens the draft only when it can read it.
+     */
+    public static final String CALL_OWNER_STORED = "hotline.dispatch.owner-stored";
     /** Call control → dispatch's audit trail, publish: a {@link SupervisionRecord}. */
     public static final String SUPERVISION = "hotline.callcontrol.supervision";
     /** Call control → managers' browsers through the bridge, publish: {@link LiveCalls}. */

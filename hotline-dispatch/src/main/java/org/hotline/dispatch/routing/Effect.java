@@ -28,6 +28,10 @@ sealed interface Effect {
     }
 
     /** Tell a waiting IVR that nobody can take the call any more. */
+    /** A colleague took the call over by a warm transfer: their screen shows it as their call. */
+    record TakenOver(String operatorId, String callId) implements Effect {
+    }
+
     record Refuse(String callId, String reason) implements Effect {
     }
 }

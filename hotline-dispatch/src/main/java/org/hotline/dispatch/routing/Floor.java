@@ -25,6 +25,9 @@ import org.hotline.dispatch.operators.OperatorState;
 final class Floor {
     /** Why an offer or a connecting call was taken back: the caller hung up or otherwise left the queue. */
     static final String CALLER_LEFT = "caller-left";
+    /** The reasons of the two seats a warm transfer changes. */
+    static final String TRANSFERRED = "transferred";
+    static final String TRANSFER_TAKEN = "transfer-taken";
 
     private final Duration wrapUp;
     private final Duration reconnectGrace;
@@ -286,6 +289,31 @@ final class Floor {
             seat.change(OperatorState.AVAILABLE, null, "tip-saved", now, effects);
             match(now, effects);
         }
+    }
+
+    /**
+     * A warm transfer put the call through to a colleague ({@code to}), whose screen shows it as their call from
+     * now on; its end brings them, not the first operator, to wrap-up. The first operator has no tip left to write
+     * (the draft went with the call), so they are away until they say they are ready: never offered a call straight
+     * after handing one over. A colleague with an offer open has it withdrawn; the call goes back to the queue.
+     */
+    void ownerChanged(String callId, String from, String to, Instant now, List<Effect> effects) {
+        Seat first = seats.get(from);
+        if (first != null && first.state == OperatorState.ON_CALL && callId.equals(first.callId)) {
+            first.change(OperatorState.AWAY, null, TRANSFERRED, now, effects);
+        }
+        Seat colleague = seats.get(to);
+        // Already theirs (a repeated message), or they are on another call (never moved off it).
+        boolean settled = colleague == null || colleague.assigning || callId.equals(colleague.callId)
+                || colleague.state == OperatorState.ON_CALL;
+        if (!settled) {
+            if (colleague.state == OperatorState.OFFERED) {
+                releaseOffer(colleague, TRANSFER_TAKEN, effects);
+            }
+            colleague.change(OperatorState.ON_CALL, callId, TRANSFER_TAKEN, now, effects);
+            effects.add(new Effect.TakenOver(to, callId));
+        }
+        match(now, effects);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.bus.CallEnded;
+import org.hotline.core.bus.CallOwnerChanged;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
 import org.hotline.core.bus.HandOffReply;
@@ -103,6 +104,11 @@ public final class RoutingVerticle extends VerticleBase {
             apply(effects -> floor.tipSaved(saved.operatorId(), saved.callId(), now(), effects));
         }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.OPERATOR_ACTIONS, this::operatorAction));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_OWNER_STORED, m -> {
+            CallOwnerChanged change = CallOwnerChanged.fromJson(m.body());
+            apply(effects -> floor.ownerChanged(change.callId(), change.fromOperatorId(), change.toOperatorId(),
+                    now(), effects));
+        }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
         vertx.setPeriodic(QUEUE_PUBLISH_MILLIS, id -> {
@@ -224,6 +230,8 @@ public final class RoutingVerticle extends VerticleBase {
                 case Effect.State state -> state(state);
                 case Effect.Assign assign -> assign(assign);
                 case Effect.Connected connected -> connected(connected);
+                case Effect.TakenOver taken -> activeCall(taken.callId()).onSuccess(found -> found.ifPresent(
+                        active -> screen(taken.operatorId(), active)));
                 case Effect.Refuse refuse -> vertx.eventBus().send(BusAddresses.ivrCall(refuse.callId()),
                         HoldUpdate.refused(refuse.reason()).toJson());
             }

@@ -103,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
         new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
         new org.hotline.dispatch.callcontrol.CallControlRoutes(vertx.eventBus(), new JooqOperatorDirectory(
                 database.dsl()), audit, jdbc, Clock.systemUTC(), true).mount(router);
+        new org.hotline.dispatch.callcontrol.TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -84,13 +84,26 @@ class SupervisionAccessTest extends ApiTestBase {
         Person colleague = api.signIn("colleague", Role.OPERATOR);
         String call = api.callHandledBy(operator.id());
         String tip = org.hotline.dispatch.apitest.TipForms.newId();
+        // The first operator's notes, typed during the call, are a draft on the server.
+        assertThat(operator.client().put("/api/drafts/" + call, new JsonObject().put("tipId", tip)
+                .put("draft", new JsonObject().put("summary", "Worker held at a brick kiln"))).status())
+                .isEqualTo(200);
+        // Routing hears of the new owner only once the database says so, so the colleague's screen can read the draft.
+        java.util.concurrent.CompletableFuture<String> ownerWhenStored = new java.util.concurrent.CompletableFuture<>();
+        api.vertx().eventBus().<JsonObject>consumer(BusAddresses.CALL_OWNER_STORED, m -> Thread.ofVirtual().start(
+                () -> ownerWhenStored.complete(api.dsl().select(org.hotline.core.db.Tables.CALLS.OPERATOR_ID)
+                        .from(org.hotline.core.db.Tables.CALLS).where(org.hotline.core.db.Tables.CALLS.ID.eq(call))
+                        .fetchSingle().value1())));
 
         api.vertx().eventBus().publish(BusAddresses.CALL_OWNER_CHANGED,
                 new CallOwnerChanged(call, operator.id(), colleague.id()).toJson());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> colleague.id().equals(api.dsl()
-                .select(org.hotline.core.db.Tables.CALLS.OPERATOR_ID).from(org.hotline.core.db.Tables.CALLS)
-                .where(org.hotline.core.db.Tables.CALLS.ID.eq(call)).fetchSingle().value1()));
+        assertThat(ownerWhenStored.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(colleague.id());
+        var draft = colleague.client().get("/api/drafts/" + call);
+        assertThat(draft.status()).isEqualTo(200);
+        assertThat(draft.json().getString("tipId")).as("the same tip, so it is saved once").isEqualTo(tip);
+        assertThat(draft.json().getJsonObject("draft").getString("summary")).isEqualTo("Worker held at a brick kiln");
+        assertThat(operator.client().get("/api/drafts/" + call).json().getValue("draft")).isNull();
         assertThat(operator.client().post("/api/tips", org.hotline.dispatch.apitest.TipForms.substantive(tip)
                 .put("callId", call)).status()).isEqualTo(400);
         assertThat(colleague.client().post("/api/tips", org.hotline.dispatch.apitest.TipForms.substantive(tip)
