@@ -27,6 +27,11 @@ public final class BusAddresses {
      * operator still connected to them, so the new owner rebuilds the floor.
      */
     public static final String ROUTING_OWNER = "hotline.dispatch.routing-owner";
+    /**
+     * Routing and the voice-message path → escalation, publish: an {@link EscalationNeeded} when someone in danger
+     * is not being answered, so the on-call duty list is paged.
+     */
+    public static final String ESCALATION_NEEDED = "hotline.dispatch.escalation-needed";
     /** Tips → dispatch, publish: a {@link TipSaved}, which ends the operator's wrap-up. */
     public static final String TIP_SAVED = "hotline.dispatch.tip-saved";
     /** Dispatch → managers' browsers through the bridge, publish: a {@link Wallboard}. */
