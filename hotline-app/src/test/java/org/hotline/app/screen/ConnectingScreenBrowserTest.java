@@ -157,15 +157,7 @@ class ConnectingScreenBrowserTest {
                     }
                     return false;
                 }).build();
-        CompletableFuture<CallRecord> call = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                call.complete(fake.run(CALL_LIMIT));
-            } catch (RuntimeException e) {
-                call.completeExceptionally(e);
-            }
-        });
-        return call;
+        return PhoneCalls.inBackground(fake);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -17,8 +17,12 @@ final class PhoneCalls {
 
     /** A Dari caller who reports a situation and holds until an operator takes the call (or the limit). */
     static CompletableFuture<CallRecord> dariReport(Hotline hotline, String callerId) {
-        FakeCall fake = FakeCall.builder("127.0.0.1", hotline.agiPort()).callerId(callerId)
-                .pressDuringMenus('1', '2').build();
+        return inBackground(FakeCall.builder("127.0.0.1", hotline.agiPort()).callerId(callerId)
+                .pressDuringMenus('1', '2').build());
+    }
+
+    /** Runs the call on a virtual thread, up to the call limit; the future holds what the caller heard. */
+    static CompletableFuture<CallRecord> inBackground(FakeCall fake) {
         CompletableFuture<CallRecord> call = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try {

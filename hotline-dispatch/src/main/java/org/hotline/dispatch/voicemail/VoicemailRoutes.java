@@ -135,20 +135,18 @@ public final class VoicemailRoutes {
     }
 
     private void done(RoutingContext context) {
-        String me = SignedIn.of(context).orElseThrow().operatorId();
-        String callId = callId(context);
-        if (callId == null) {
-            return;
-        }
-        blocking.run(() -> {
-            held(callId, me);
-            tasks.done(callId, me, clock.instant());
-            return callId;
-        }).onComplete(result -> reply(context, "Finishing a voice message", result.failed() ? result.cause() : null,
-                new JsonObject().put("callId", callId).put("done", true)));
+        onHeldMessage(context, "Finishing a voice message", (callId, me) -> tasks.done(callId, me, clock.instant()),
+                new JsonObject().put("done", true));
     }
 
     private void release(RoutingContext context) {
+        onHeldMessage(context, "Releasing a voice message", (callId, me) -> tasks.release(callId, me),
+                new JsonObject().put("claimed", false));
+    }
+
+    /** Acts on a voice message the signed-in operator holds (refused otherwise), and answers {@code answer}. */
+    private void onHeldMessage(RoutingContext context, String operation,
+                               java.util.function.BiConsumer<String, String> action, JsonObject answer) {
         String me = SignedIn.of(context).orElseThrow().operatorId();
         String callId = callId(context);
         if (callId == null) {
@@ -156,10 +154,10 @@ public final class VoicemailRoutes {
         }
         blocking.run(() -> {
             held(callId, me);
-            tasks.release(callId, me);
+            action.accept(callId, me);
             return callId;
-        }).onComplete(result -> reply(context, "Releasing a voice message", result.failed() ? result.cause() : null,
-                new JsonObject().put("callId", callId).put("claimed", false)));
+        }).onComplete(result -> reply(context, operation, result.failed() ? result.cause() : null,
+                answer.put("callId", callId)));
     }
 
     private Operator operator(String operatorId) {
