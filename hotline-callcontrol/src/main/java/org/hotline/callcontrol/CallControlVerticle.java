@@ -100,7 +100,8 @@ final class CallControlVerticle extends VerticleBase {
                     loop.runOnContext(v -> publishLive());
                 }
             });
-            link.start();
+            // Escalations a stop interrupted are read before AMI can report "up", which is when they resume.
+            loaded.onComplete(done -> link.start());
         } else {
             LOG.info("Call control is off (ami.host is empty): transfers, interpreters, supervision and on-call "
                     + "escalation unavailable");
