@@ -24,6 +24,8 @@ final class Escalation {
     int position;
     /** The uniqueid of the duty phone's call now placed, or null. */
     String channelId;
+    /** The page for channelId never reached Asterisk (AMI down or silent): nobody was dialled. */
+    boolean unsent;
     DutyPerson acknowledgedBy;
     Instant acknowledgedAt;
     Instant endedAt;

@@ -110,6 +110,17 @@ final class EscalationDesk {
         return escalation == null ? List.of() : next(escalation);
     }
 
+    /**
+     * The page could not be sent (AMI down, or Asterisk silent): nobody was dialled, so at its timeout the same
+     * person is paged again rather than the list moving on. Our own link being down must not use up the rounds.
+     */
+    void notSent(String channelId) {
+        Escalation escalation = pagedBy(channelId);
+        if (escalation != null) {
+            escalation.unsent = true;
+        }
+    }
+
     /** The ack timeout for that page passed; nothing if the page already ended. */
     List<Step> timedOut(String escalationId, String channelId) {
         Escalation escalation = active.get(escalationId);
@@ -118,7 +129,11 @@ final class EscalationDesk {
         }
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.HangUp(channelId));
-        steps.addAll(next(escalation));
+        if (escalation.unsent) {
+            page(escalation, steps);
+        } else {
+            steps.addAll(next(escalation));
+        }
         return steps;
     }
 
@@ -181,6 +196,7 @@ final class EscalationDesk {
     private void page(Escalation escalation, List<Step> steps) {
         String channelId = ids.get();
         escalation.channelId = channelId;
+        escalation.unsent = false;
         steps.add(new Step.Save(escalation.row()));
         steps.add(new Step.Show(escalation.status()));
         steps.add(new Step.Page(escalation, escalation.paged(), channelId));

@@ -131,8 +131,10 @@ final class EscalationRunner {
                 LOG.warn("Escalation {}: the page was refused; next on the duty list", escalation.id);
                 run(desk.originated(page.channelId(), false));
             } else if (outcome.problem() != null) {
-                // AMI down or silent: the ack timeout moves on, so a dead link cannot burn the list at once.
-                LOG.warn("Escalation {}: the page could not be sent ({})", escalation.id, outcome.problem().code());
+                // AMI down or silent: at the ack timeout the same person is paged again (EscalationDesk.notSent).
+                LOG.warn("Escalation {}: the page could not be sent ({}); trying again", escalation.id,
+                        outcome.problem().code());
+                desk.notSent(page.channelId());
             }
         });
     }

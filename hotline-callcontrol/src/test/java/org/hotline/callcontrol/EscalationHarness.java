@@ -73,9 +73,12 @@ final class EscalationHarness implements AutoCloseable {
         });
         CallControlModule.start(settings, vertx, endpoint -> Optional.empty(), new EscalationStore(database.dsl()))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        await().atMost(WAIT).until(() -> LiveCalls.fromJson(vertx.eventBus().<JsonObject>request(
-                BusAddresses.LIVE_CALLS_NOW, new JsonObject()).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).body()).available());
+        await().atMost(WAIT).until(() -> live().available());
+    }
+
+    LiveCalls live() throws Exception {
+        return LiveCalls.fromJson(vertx.eventBus().<JsonObject>request(BusAddresses.LIVE_CALLS_NOW,
+                new JsonObject()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body());
     }
 
     /** Hotline stops (Vert.x closed, database closed) and starts again; Asterisk and its calls stay. */

@@ -162,6 +162,22 @@ class EscalationTest {
     }
 
     @Test
+    void withAsteriskDownNobodyIsSkippedAndPagingGoesOnOnceItIsBack() throws Exception {
+        h = new EscalationHarness(dir, Duration.ofSeconds(2), 1, List.of(AZIZ, BIBI));
+        h.ami.stop();
+        await().atMost(WAIT).until(() -> !h.live().available());
+        h.need(CALL, Kind.WAITING_EMERGENCY);
+
+        // Several acknowledgement timeouts pass with AMI down: one round of two people would be over by now.
+        await().atMost(WAIT).until(() -> h.allLogs().split("could not be sent", -1).length > 4);
+        h.ami.restart();
+
+        h.ami.press(h.pagedLeg(AZIZ), '1');
+        assertThat(h.awaitState(CALL, "acknowledged").acknowledgedBy()).isEqualTo("Aziz");
+        assertThat(h.shown).noneMatch(s -> s.state().equals("exhausted"));
+    }
+
+    @Test
     void dutyNumbersAreInNoLogLineAndNoBusMessage() throws Exception {
         h = new EscalationHarness(dir, Duration.ofSeconds(2), 1, List.of(AZIZ, BIBI, CYRUS));
         h.ami.declines(channel(AZIZ));
