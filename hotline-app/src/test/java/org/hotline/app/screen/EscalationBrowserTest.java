@@ -88,4 +88,36 @@ class EscalationBrowserTest {
             manager.waitForText(By.id("esc-status"), "No escalation.");
         }
     }
+
+    @Test
+    void aManagerEditsTheDutyListOnItsPageAndAnOperatorIsSentHome() {
+        People.manager(hotline, "mona");
+        People.operator(hotline, "amina", "Amina", org.hotline.core.call.Language.DARI, "PJSIP/1001");
+        new EscalationStore(hotline.database().dsl()).replaceDutyList(List.of(
+                new DutyPerson(UUID.randomUUID().toString(), "Aziz", DUTY_PHONE)));
+        try (Browser manager = new Browser(base); Browser operator = new Browser(base)) {
+            manager.signIn("mona", People.PASSWORD, "/manager");
+            manager.click(By.cssSelector("#nav a[href='/duty-list']"));
+            manager.waitFor(By.cssSelector("#duty-people tr[data-index='0'] .duty-name"));
+            assertThat(manager.driver.findElement(By.cssSelector("#duty-people tr[data-index='0'] .duty-phone"))
+                    .getDomProperty("value")).isEqualTo(DUTY_PHONE);
+            manager.click(By.id("duty-add"));
+            manager.waitFor(By.cssSelector("#duty-people tr[data-index='1'] .duty-name")).sendKeys("Bibi");
+            manager.driver.findElement(By.cssSelector("#duty-people tr[data-index='1'] .duty-phone"))
+                    .sendKeys("+93 700 222 002");
+            manager.click(By.cssSelector("#duty-people tr[data-index='1'] .duty-up"));
+            manager.click(By.id("duty-save"));
+            manager.waitForText(By.id("duty-status"), "Saved: 2 people on the list.");
+            assertThat(new EscalationStore(hotline.database().dsl()).dutyList())
+                    .extracting(DutyPerson::name, DutyPerson::phone)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Bibi", "+93700222002"),
+                            org.assertj.core.groups.Tuple.tuple("Aziz", DUTY_PHONE));
+
+            operator.signIn("amina", People.PASSWORD, "/operator");
+            operator.open("/duty-list");
+            operator.waitFor(By.id("state"));
+            assertThat(operator.driver.getCurrentUrl()).doesNotContain("duty-list");
+            assertThat(operator.driver.getPageSource()).doesNotContain("700111001");
+        }
+    }
 }
