@@ -30,8 +30,10 @@ let timeFormat = null;
 /** The pages each role can reach, in the order the navigation shows them. */
 const PAGES = {
   operator: [['/operator', 'Calls'], ['/follow-up', 'My tips and referrals']],
-  manager: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/reports', 'Reports']],
-  admin: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/reports', 'Reports']],
+  manager: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/duty-list', 'On-call list'],
+    ['/reports', 'Reports']],
+  admin: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/duty-list', 'On-call list'],
+    ['/reports', 'Reports']],
 };
 const OVERDUE_EVERY_MS = 60_000;
 

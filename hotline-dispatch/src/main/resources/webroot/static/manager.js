@@ -4,6 +4,7 @@ import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { connectBus, duration, language, serverNow, startPage, STATES, when } from './common.js';
 import { mountLiveCalls } from './livecalls.js';
+import { mountEscalations } from './escalations.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
@@ -169,6 +170,7 @@ byId('tip-detail-close').addEventListener('click', () => show(byId('tip-detail')
 
 bus.register(session.addresses.wallboard, showWallboard);
 mountLiveCalls(bus, session, byId('live'));
+mountEscalations(bus, session, byId('escalations-board'));
 bus.connect();
 try {
   options = await getJson('/api/tip-options');

@@ -36,6 +36,34 @@ final class AmiActions {
         };
     }
 
+    /** The context a duty phone is dialled into: it says what is waiting and reads the 1 that acknowledges. */
+    static final String ONCALL_CONTEXT = "hotline-oncall";
+    static final String ONCALL_EXTEN = "page";
+    static final String LANGUAGE_VARIABLE = "HOTLINE_LANGUAGE";
+    static final String WAITING_VARIABLE = "HOTLINE_WAITING";
+
+    /**
+     * Dial a duty phone through the trunk into {@code [hotline-oncall]} page. {@code waiting} is "call" or
+     * "message": what the prompt says is waiting.
+     */
+    OriginateAction page(String channel, String channelId, String room, String language, String waiting) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(channel);
+        action.setContext(ONCALL_CONTEXT);
+        action.setExten(ONCALL_EXTEN);
+        action.setPriority(1);
+        action.setTimeout(ringTimeoutMillis);
+        action.setAsync(true);
+        action.setCallerId(CALLER_ID);
+        action.setChannelId(channelId);
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(ROOM_VARIABLE, room);
+        variables.put(LANGUAGE_VARIABLE, language == null ? "en" : language);
+        variables.put(WAITING_VARIABLE, waiting);
+        action.setVariables(variables);
+        return action;
+    }
+
     private OriginateAction originate(Effect.Originate o) {
         OriginateAction action = new OriginateAction();
         action.setChannel(o.endpoint());

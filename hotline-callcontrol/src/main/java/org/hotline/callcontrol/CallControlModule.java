@@ -19,6 +19,16 @@ public final class CallControlModule {
     }
 
     public static Future<String> start(CallControlConfig config, Vertx vertx, OperatorLookup operators) {
-        return vertx.deployVerticle(new CallControlVerticle(config, operators, Clock.systemUTC()));
+        return vertx.deployVerticle(new CallControlVerticle(config, operators, Clock.systemUTC(), null, null));
+    }
+
+    /**
+     * With on-call escalation too: EscalationNeeded pages the duty list in {@code escalations} over the same AMI
+     * connection, and escalations a stop interrupted resume.
+     */
+    public static Future<String> start(Settings settings, Vertx vertx, OperatorLookup operators,
+                                       EscalationStore escalations) {
+        return vertx.deployVerticle(new CallControlVerticle(CallControlConfig.from(settings), operators,
+                Clock.systemUTC(), EscalationConfig.from(settings), escalations));
     }
 }

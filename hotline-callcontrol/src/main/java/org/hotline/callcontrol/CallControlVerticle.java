@@ -17,6 +17,7 @@ import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.bus.CallControlReply;
 import org.hotline.core.bus.CallControlReply.Problem;
 import org.hotline.core.bus.CallControlRequest;
+import org.hotline.core.bus.EscalationNeeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +35,25 @@ final class CallControlVerticle extends VerticleBase {
     private final CallRequests requests;
     private final AmiActions actions;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final EscalationDesk desk;
+    private final EscalationConfig escalationConfig;
+    private final EscalationStore escalationStore;
     private AmiLink link;
     private EffectRunner runner;
+    private EscalationRunner escalations;
     private Context loop;
 
-    CallControlVerticle(CallControlConfig config, OperatorLookup operators, Clock clock) {
+    CallControlVerticle(CallControlConfig config, OperatorLookup operators, Clock clock,
+                        EscalationConfig escalationConfig, EscalationStore escalationStore) {
         this.config = config;
         this.operators = operators;
         this.board = new CallBoard(clock, config.showSupervisor());
         this.requests = new CallRequests(board, () -> "hotline-cc-" + UUID.randomUUID());
         this.actions = new AmiActions(config.ringTimeout().toMillis());
+        this.escalationConfig = escalationConfig;
+        this.escalationStore = escalationStore;
+        this.desk = escalationConfig == null ? null : new EscalationDesk(clock, escalationConfig.ackTimeout(),
+                escalationConfig.rounds(), () -> "hotline-oncall-" + UUID.randomUUID());
     }
 
     @Override
@@ -54,6 +64,20 @@ final class CallControlVerticle extends VerticleBase {
         consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_CONTROL, this::request));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.LIVE_CALLS_NOW,
                 m -> m.reply(board.snapshot(available()).toJson())));
+        Future<?> loaded = Future.succeededFuture();
+        if (desk != null) {
+            escalations = new EscalationRunner(vertx, desk, escalationConfig, escalationStore, actions,
+                    this::sendRaw);
+            consumers.add(bus.<JsonObject>consumer(BusAddresses.ESCALATION_NEEDED,
+                    m -> escalations.needed(EscalationNeeded.fromJson(m.body()))));
+            consumers.add(bus.<JsonObject>consumer(BusAddresses.ESCALATIONS_NOW,
+                    m -> m.reply(new JsonObject().put("escalations", escalations.snapshot()))));
+            consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_LEFT,
+                    m -> escalations.run(desk.callOver(m.body().getString("callId")))));
+            consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_ENDED,
+                    m -> escalations.run(desk.callOver(m.body().getString("callId")))));
+            loaded = escalations.load();
+        }
         if (config.enabled()) {
             link = new AmiLink(config, new AmiLink.Listener() {
                 @Override
@@ -63,7 +87,12 @@ final class CallControlVerticle extends VerticleBase {
 
                 @Override
                 public void up() {
-                    loop.runOnContext(v -> resync());
+                    loop.runOnContext(v -> {
+                        resync();
+                        if (escalations != null) {
+                            escalations.linkUp();
+                        }
+                    });
                 }
 
                 @Override
@@ -71,11 +100,15 @@ final class CallControlVerticle extends VerticleBase {
                     loop.runOnContext(v -> publishLive());
                 }
             });
-            link.start();
+            // Escalations a stop interrupted are read before AMI can report "up", which is when they resume.
+            loaded.onComplete(done -> link.start());
         } else {
-            LOG.info("Call control is off (ami.host is empty): transfers, interpreters and supervision unavailable");
+            LOG.info("Call control is off (ami.host is empty): transfers, interpreters, supervision and on-call "
+                    + "escalation unavailable");
         }
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+        List<Future<?>> ready = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
+        ready.add(loaded);
+        return Future.all(ready);
     }
 
     private boolean available() {
@@ -114,6 +147,9 @@ final class CallControlVerticle extends VerticleBase {
     }
 
     private void onEvent(AmiEvent event) {
+        if (desk != null && escalation(event)) {
+            return;
+        }
         List<Effect> effects = switch (event) {
             case AmiEvent.Joined joined -> board.joined(joined);
             case AmiEvent.HungUp hungUp -> board.hungUp(hungUp);
@@ -125,9 +161,44 @@ final class CallControlVerticle extends VerticleBase {
         }
     }
 
+    /**
+     * The events that are escalation's: its own duty-phone legs (our "hotline-oncall-" uniqueids), and an operator
+     * joining an escalated call's room (the call is taken: paging stops). True when the board need not see it.
+     */
+    private boolean escalation(AmiEvent event) {
+        switch (event) {
+            case AmiEvent.Originated o when desk.owns(o.uniqueId()) -> {
+                escalations.run(desk.originated(o.uniqueId(), o.answered()));
+                return true;
+            }
+            case AmiEvent.HungUp h when desk.owns(h.uniqueId()) -> {
+                escalations.run(desk.hungUp(h.uniqueId()));
+                return true;
+            }
+            case AmiEvent.Joined j when j.exten() == Exten.ONCALL -> {
+                escalations.run(desk.acknowledged(j.uniqueId()));
+                return true;
+            }
+            case AmiEvent.Joined j when j.exten() == Exten.OPERATOR && j.room().startsWith(LiveCall.ROOM_PREFIX) -> {
+                escalations.run(desk.callOver(j.room().substring(LiveCall.ROOM_PREFIX.length())));
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
     private Future<EffectRunner.Outcome> send(Effect.Action action) {
+        return sendRaw(actions.toManager(action));
+    }
+
+    private Future<EffectRunner.Outcome> sendRaw(org.asteriskjava.manager.action.ManagerAction action) {
+        if (link == null) {
+            return Future.succeededFuture(new EffectRunner.Outcome(Problem.UNAVAILABLE, null));
+        }
         Promise<EffectRunner.Outcome> promise = Promise.promise();
-        link.send(actions.toManager(action)).whenComplete((outcome, error) -> loop.runOnContext(v ->
+        link.send(action).whenComplete((outcome, error) -> loop.runOnContext(v ->
                 promise.complete(new EffectRunner.Outcome(outcome == null ? Problem.UNAVAILABLE : outcome.problem(),
                         outcome == null ? null : outcome.message()))));
         return promise.future();

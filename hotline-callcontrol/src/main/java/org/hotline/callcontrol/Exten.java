@@ -23,7 +23,12 @@ enum Exten {
     /** Music on hold, while the operator consults a colleague. */
     HOLD,
     /** Nobody is left to take the caller: the dialplan's fallback queue (ring every operator). */
-    FALLBACK;
+    FALLBACK,
+    /**
+     * ConfBridge, operator profile (marked): a duty person who pressed 1 in {@code [hotline-oncall]} joins the
+     * call's room here, which is how call control learns of the acknowledgement (ConfbridgeJoin).
+     */
+    ONCALL;
 
     String dialplanName() {
         return name().toLowerCase(Locale.ROOT);

@@ -121,6 +121,8 @@ public final class DispatchModule implements AutoCloseable {
         new VoicemailRoutes(database.dsl(), audit, jdbc, settings.path("ivr.voicemail.dir"), Clock.systemUTC())
                 .mount(router);
         new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
+        new org.hotline.dispatch.escalation.DutyListRoutes(database.dsl(), audit, jdbc, vertx.eventBus(),
+                Clock.systemUTC()).mount(router);
         new CallControlRoutes(vertx.eventBus(), directory, audit, jdbc, Clock.systemUTC(),
                 settings.bool("callcontrol.show-supervisor")).mount(router);
         new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);

@@ -39,7 +39,7 @@ class DialplanTest {
 
     /** Applications built into Asterisk's core (no module to load). */
     private static final Set<String> CORE_APPLICATIONS = Set.of("answer", "noop", "set", "goto", "gotoif", "hangup",
-            "wait");
+            "wait", "sayalpha");
 
     /** Module each application lives in; an application missing here fails the module test on purpose. */
     private static final Map<String, String> APPLICATION_MODULES = Map.ofEntries(
@@ -48,7 +48,7 @@ class DialplanTest {
             Map.entry("voicemailmain", "app_voicemail"), Map.entry("gosub", "app_stack"),
             Map.entry("return", "app_stack"), Map.entry("originate", "app_originate"),
             Map.entry("confbridge", "app_confbridge"), Map.entry("chanspy", "app_chanspy"),
-            Map.entry("musiconhold", "res_musiconhold"));
+            Map.entry("musiconhold", "res_musiconhold"), Map.entry("read", "app_read"));
 
     /** Module each dialplan function lives in. */
     private static final Map<String, String> FUNCTION_MODULES = Map.of(
@@ -637,7 +637,7 @@ class DialplanTest {
         Dialplan.Context context = dialplan.contexts().get(CALL_CONTROL_CONTEXT);
         assertThat(context).as("[%s]", CALL_CONTROL_CONTEXT).isNotNull();
         assertThat(context.extensions().keySet()).containsExactlyInAnyOrder("answered", "caller-answered", "caller",
-                "operator", "interpreter", "barge", "listen", "whisper", "hold", "fallback");
+                "operator", "interpreter", "barge", "listen", "whisper", "hold", "fallback", "oncall");
         Dialplan.Priority dial = dialplan.priorities("Dial").getFirst();
         assertThat(dial.argList().get(2)).contains("G(" + CALL_CONTROL_CONTEXT + "^answered^1)");
         DialplanReader.Conf confbridge = DialplanReader.readConf("confbridge.conf");

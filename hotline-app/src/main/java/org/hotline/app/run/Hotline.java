@@ -30,6 +30,7 @@ import org.hotline.app.http.HealthCheck;
 import org.hotline.app.http.HttpConfig;
 import org.hotline.app.http.HttpServerVerticle;
 import org.hotline.callcontrol.CallControlModule;
+import org.hotline.callcontrol.EscalationStore;
 import org.hotline.core.StartupException;
 import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.config.Settings;
@@ -196,7 +197,8 @@ public final class Hotline implements AutoCloseable {
                 .listen(vertx);
         new CallOwnership(database.dsl(), blocking).listen(vertx);
         await(CallControlModule.start(settings, vertx, endpoint -> directory.all().stream()
-                .filter(o -> endpoint.equals(o.endpoint())).map(Operator::id).findFirst()), "call control");
+                .filter(o -> endpoint.equals(o.endpoint())).map(Operator::id).findFirst(),
+                new EscalationStore(database.dsl())), "call control");
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

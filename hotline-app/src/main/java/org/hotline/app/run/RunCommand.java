@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
             settings = settings.with(DemoAmi.settings(settings, ami));
         }
         Hotline hotline = Hotline.start(settings);
-        Demo running = demo ? Demo.start(hotline, spec.commandLine().getOut(), ami) : null;
+        Demo running = demo ? Demo.start(hotline, spec.commandLine().getOut(), ami, settings) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
             if (running != null) {

@@ -251,7 +251,7 @@ class ScreenSecurityTest {
         ScreenClient manager = signedIn("meena");
         assertThat(manager.get("/operator").headers().firstValue("Location")).contains("/");
         assertThat(new JsonObject(manager.get("/api/session").body()).getJsonObject("addresses").getMap())
-                .containsOnlyKeys("wallboard", "liveCalls", "callControl");
+                .containsOnlyKeys("wallboard", "liveCalls", "escalations", "callControl");
     }
 
     private ScreenClient signedIn(String username) {

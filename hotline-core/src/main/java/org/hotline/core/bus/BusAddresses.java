@@ -32,6 +32,13 @@ public final class BusAddresses {
      * is not being answered, so the on-call duty list is paged.
      */
     public static final String ESCALATION_NEEDED = "hotline.dispatch.escalation-needed";
+    /**
+     * Escalation → screens and routing, publish: an {@link EscalationStatus} whenever an escalation changes (who is
+     * paged, the round, who acknowledged). Names of duty people only, never their duty phones.
+     */
+    public static final String ESCALATIONS = "hotline.screen.escalations";
+    /** Wallboard → escalation, request/reply: {@code {"escalations": [EscalationStatus...]}}, the ones going on. */
+    public static final String ESCALATIONS_NOW = "hotline.callcontrol.escalations-now";
     /** Tips → dispatch, publish: a {@link TipSaved}, which ends the operator's wrap-up. */
     public static final String TIP_SAVED = "hotline.dispatch.tip-saved";
     /** Dispatch → managers' browsers through the bridge, publish: a {@link Wallboard}. */

@@ -32,7 +32,11 @@ public enum AuditAction {
     /** An operator handed the call to a colleague by a warm transfer. */
     CALL_TRANSFERRED("call"),
     /** An operator took the call over from a colleague by a warm transfer. */
-    CALL_TRANSFER_TAKEN("call");
+    CALL_TRANSFER_TAKEN("call"),
+    /** A manager replaced the on-call duty list (issue 16); the subject is the list, never a number. */
+    DUTY_LIST_CHANGED("duty-list"),
+    /** Someone who may not see the duty list asked for it or tried to change it; nothing was shown or changed. */
+    DUTY_LIST_REFUSED("duty-list");
 
     private final String subjectType;
 

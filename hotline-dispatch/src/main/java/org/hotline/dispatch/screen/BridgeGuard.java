@@ -200,7 +200,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
             return address.equals(BusAddresses.operatorScreen(who.operatorId()));
         }
         return who.role().canManage()
-                && (address.equals(BusAddresses.WALLBOARD) || address.equals(BusAddresses.LIVE_CALLS));
+                && (address.equals(BusAddresses.WALLBOARD) || address.equals(BusAddresses.LIVE_CALLS)
+                || address.equals(BusAddresses.ESCALATIONS));
     }
 
     /**

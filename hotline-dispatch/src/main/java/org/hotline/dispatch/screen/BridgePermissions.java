@@ -61,6 +61,12 @@ final class BridgePermissions {
                 .setRequiredAuthority(ScreenSession.TAKE_CALLS);
     }
 
+    /** Managers see each on-call escalation live (names only; never a duty phone). */
+    static PermittedOptions escalations() {
+        return new PermittedOptions().setAddress(BusAddresses.ESCALATIONS)
+                .setRequiredAuthority(ScreenSession.WATCH_FLOOR);
+    }
+
     static PermittedOptions wallboard() {
         return new PermittedOptions().setAddress(BusAddresses.WALLBOARD).setRequiredAuthority(ScreenSession.WATCH_FLOOR);
     }
@@ -73,6 +79,7 @@ final class BridgePermissions {
                 .addOutboundPermitted(operatorCallControl())
                 .addOutboundPermitted(supervisorCallControl())
                 .addOutboundPermitted(liveCalls())
+                .addOutboundPermitted(escalations())
                 .setMaxAddressLength(MAX_ADDRESS_LENGTH)
                 .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
                 .setPingTimeout(idleTimeout.toMillis());

@@ -41,7 +41,8 @@ final class SessionApi {
                     .put("actions", BusAddresses.OPERATOR_ACTIONS);
         }
         if (who.role().canManage()) {
-            addresses.put("wallboard", BusAddresses.WALLBOARD).put("liveCalls", BusAddresses.LIVE_CALLS);
+            addresses.put("wallboard", BusAddresses.WALLBOARD).put("liveCalls", BusAddresses.LIVE_CALLS)
+                    .put("escalations", BusAddresses.ESCALATIONS);
         }
         JsonArray languages = new JsonArray();
         for (Language language : Language.values()) {

@@ -101,6 +101,8 @@ public final class ApiServer implements AutoCloseable {
         new PartnerRoutes(database.dsl(), jdbc).mount(router);
         new VoicemailRoutes(database.dsl(), audit, jdbc, voicemailDir, Clock.systemUTC()).mount(router);
         new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
+        new org.hotline.dispatch.escalation.DutyListRoutes(database.dsl(), audit, jdbc, vertx.eventBus(),
+                Clock.systemUTC()).mount(router);
         new org.hotline.dispatch.callcontrol.CallControlRoutes(vertx.eventBus(), new JooqOperatorDirectory(
                 database.dsl()), audit, jdbc, Clock.systemUTC(), true).mount(router);
         new org.hotline.dispatch.callcontrol.TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);

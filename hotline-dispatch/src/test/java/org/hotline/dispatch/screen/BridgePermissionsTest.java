@@ -28,7 +28,7 @@ class BridgePermissionsTest {
 
     @Test
     void outboundIsTheOperatorsScreensTheWallboardAndCallControlEachWithAnAuthority() {
-        assertThat(options.getOutboundPermitteds()).hasSize(5).allSatisfy(permitted ->
+        assertThat(options.getOutboundPermitteds()).hasSize(6).allSatisfy(permitted ->
                 assertThat(permitted.getRequiredAuthority()).isNotBlank());
         PermittedOptions wallboard = options.getOutboundPermitteds().get(1);
         assertThat(wallboard.getAddress()).isSameAs(BusAddresses.WALLBOARD);
@@ -36,6 +36,9 @@ class BridgePermissionsTest {
         PermittedOptions liveCalls = options.getOutboundPermitteds().get(4);
         assertThat(liveCalls.getAddress()).isSameAs(BusAddresses.LIVE_CALLS);
         assertThat(liveCalls.getRequiredAuthority()).isEqualTo(ScreenSession.WATCH_FLOOR);
+        PermittedOptions escalations = options.getOutboundPermitteds().get(5);
+        assertThat(escalations.getAddress()).isSameAs(BusAddresses.ESCALATIONS);
+        assertThat(escalations.getRequiredAuthority()).isEqualTo(ScreenSession.WATCH_FLOOR);
         assertThat(options.getOutboundPermitteds().subList(2, 4)).extracting(PermittedOptions::getRequiredAuthority)
                 .containsExactly(ScreenSession.TAKE_CALLS, ScreenSession.WATCH_FLOOR);
     }

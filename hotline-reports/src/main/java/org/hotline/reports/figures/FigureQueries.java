@@ -34,6 +34,6 @@ public final class FigureQueries {
         return new Figures(period, clock.instant(), calls.total(period), calls.by(period, CallFigures.language()),
                 calls.by(period, CallFigures.hour()), calls.by(period, CallFigures.day()),
                 OperatorFigures.load(dsl, period), TipFigures.load(dsl, period), ReferralFigures.load(dsl, period),
-                ConsentExceptions.load(dsl, period));
+                ConsentExceptions.load(dsl, period), EscalationFigures.load(dsl, period));
     }
 }

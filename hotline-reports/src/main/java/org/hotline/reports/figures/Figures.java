@@ -17,9 +17,10 @@ import java.util.List;
  * @param tips        what the tips were about
  * @param referrals   where victims were referred
  * @param consentExceptions referrals that went ahead without the caller's consent, on a recorded basis
+ * @param escalations on-call escalations started in the period, with the time to acknowledgement
  */
 public record Figures(Period period, Instant generatedAt, CallCounts calls, List<Keyed<String, CallCounts>> byLanguage,
                       List<Keyed<Short, CallCounts>> byHour, List<Keyed<LocalDate, CallCounts>> byDay,
                       List<OperatorRow> operators, TipFigures tips, ReferralFigures referrals,
-                      ConsentExceptions consentExceptions) {
+                      ConsentExceptions consentExceptions, EscalationFigures escalations) {
 }

@@ -22,7 +22,8 @@ public final class ReportBuilder {
         }
         sections.addAll(List.of(calls.operators(), tips.signals(), tips.traffickingTypes(), tips.forms(),
                 tips.places(), tips.referrals(),
-                ConsentSection.of(figures.consentExceptions(), figures.period().zone())));
+                ConsentSection.of(figures.consentExceptions(), figures.period().zone()),
+                EscalationSection.of(figures.escalations())));
         var period = figures.period();
         String covers = period.singleDay() ? period.from().toString() : period.from() + " to " + period.to();
         // One time rule: every time on the page in the hotline's zone, 24-hour, the zone named here once.

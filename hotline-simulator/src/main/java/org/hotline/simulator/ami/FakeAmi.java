@@ -95,6 +95,20 @@ public final class FakeAmi implements AutoCloseable {
         return List.of(caller.name, operator.name);
     }
 
+    /**
+     * A duty phone in {@code [hotline-oncall]} page presses a key: 1 acknowledges (the dialplan's Goto to
+     * {@code [hotline-callcontrol]} oncall, which joins the call's room), anything else ends with Hangup().
+     */
+    public void press(String channel, char digit) {
+        pbx.channel(channel).filter(c -> FakeDialplan.ONCALL_CONTEXT.equals(c.context)).ifPresent(c -> {
+            if (digit == '1') {
+                pbx.enter(c, FakeDialplan.CONTEXT, FakeDialplan.ONCALL_ACK);
+            } else {
+                pbx.hangup(c.name);
+            }
+        });
+    }
+
     /** That party hangs up. */
     public void hangup(String channel) {
         pbx.hangup(channel);

@@ -65,7 +65,7 @@ final class FakePbx {
             channel.exten = "s";
         } else if (FakeDialplan.ROOM_EXTENSIONS.contains(exten)) {
             joinRoom(channel, channel.variables.getOrDefault(FakeDialplan.ROOM_VARIABLE, ""),
-                    FakeDialplan.MARKED.equals(exten));
+                    FakeDialplan.MARKED.contains(exten));
         }
     }
 

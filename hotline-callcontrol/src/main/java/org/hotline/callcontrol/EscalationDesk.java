@@ -1,0 +1,214 @@
+package org.hotline.callcontrol;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hotline.core.bus.EscalationNeeded;
+import org.hotline.core.bus.EscalationStatus;
+
+/**
+ * On-call escalation's decisions, without I/O (like routing's Floor): who to page next, when to give up on a page,
+ * when an escalation is over. Each decision returns {@link Step}s that {@link EscalationRunner} carries out.
+ *
+ * <p>Paging: the duty list in order, each phone dialled once; a page ends when the person presses 1 (their leg
+ * joins the call's room: acknowledged), when the trunk refuses or the phone declines or rings out (OriginateResponse
+ * failure: next at once), when they hang up without pressing 1 (next at once), or when the acknowledgement timeout
+ * passes (their leg is hung up, next). After the last person the list starts again, up to {@code rounds} times.
+ * The caller leaving, or an operator taking the call, stops it.
+ */
+final class EscalationDesk {
+
+    /** What the runner must do. */
+    sealed interface Step {
+        /** Dial the person's duty phone into {@code [hotline-oncall]}, with our uniqueid {@code channelId}. */
+        record Page(Escalation escalation, DutyPerson person, String channelId) implements Step {
+        }
+
+        /** Hang up a duty phone's call (by our uniqueid); best effort. */
+        record HangUp(String channelId) implements Step {
+        }
+
+        /** Come back with {@link #timedOut} after {@code after}, unless the page ended first. */
+        record Wait(String escalationId, String channelId, Duration after) implements Step {
+        }
+
+        /** Store the escalation as it is now (so a restart resumes it). */
+        record Save(Escalation.Row row) implements Step {
+        }
+
+        /** Tell the wallboard and routing. */
+        record Show(EscalationStatus status) implements Step {
+        }
+    }
+
+    private final Clock clock;
+    private final Duration ackTimeout;
+    private final int rounds;
+    private final Supplier<String> ids;
+    private final Map<String, Escalation> active = new LinkedHashMap<>();
+
+    EscalationDesk(Clock clock, Duration ackTimeout, int rounds, Supplier<String> ids) {
+        this.clock = clock;
+        this.ackTimeout = ackTimeout;
+        this.rounds = rounds;
+        this.ids = ids;
+    }
+
+    /** Someone in danger is not answered: page the duty list, unless this call is already being escalated. */
+    List<Step> needed(EscalationNeeded need, String escalationId, List<DutyPerson> duty) {
+        if (active.values().stream().anyMatch(e -> e.callId.equals(need.callId()))) {
+            return List.of();
+        }
+        Escalation escalation = new Escalation(escalationId, need.callId(), need.kind(), need.language(),
+                need.since(), clock.instant(), duty);
+        active.put(escalation.id, escalation);
+        List<Step> steps = new ArrayList<>();
+        if (duty.isEmpty()) {
+            end(escalation, Escalation.State.EXHAUSTED, steps);
+            return steps;
+        }
+        page(escalation, steps);
+        return steps;
+    }
+
+    /** After a restart: an escalation that was paging pages its current person again (the old leg hung up). */
+    List<Step> resumed(Escalation escalation) {
+        active.put(escalation.id, escalation);
+        List<Step> steps = new ArrayList<>();
+        if (escalation.channelId != null) {
+            steps.add(new Step.HangUp(escalation.channelId));
+        }
+        if (escalation.paged() == null) {
+            end(escalation, Escalation.State.EXHAUSTED, steps);
+        } else {
+            page(escalation, steps);
+        }
+        return steps;
+    }
+
+    /** Whether this uniqueid is a duty phone's call we placed. */
+    boolean owns(String channelId) {
+        return channelId != null && active.values().stream().anyMatch(e -> channelId.equals(e.channelId));
+    }
+
+    /** OriginateResponse (or the Originate action itself failed): not answered means next at once. */
+    List<Step> originated(String channelId, boolean answered) {
+        Escalation escalation = pagedBy(channelId);
+        if (escalation == null || answered) {
+            return List.of();
+        }
+        return next(escalation);
+    }
+
+    /** The duty phone's leg hung up: without an acknowledgement, that page is over. */
+    List<Step> hungUp(String channelId) {
+        Escalation escalation = pagedBy(channelId);
+        return escalation == null ? List.of() : next(escalation);
+    }
+
+    /**
+     * The page could not be sent (AMI down, or Asterisk silent): nobody was dialled, so at its timeout the same
+     * person is paged again rather than the list moving on. Our own link being down must not use up the rounds.
+     */
+    void notSent(String channelId) {
+        Escalation escalation = pagedBy(channelId);
+        if (escalation != null) {
+            escalation.unsent = true;
+        }
+    }
+
+    /** The ack timeout for that page passed; nothing if the page already ended. */
+    List<Step> timedOut(String escalationId, String channelId) {
+        Escalation escalation = active.get(escalationId);
+        if (escalation == null || !channelId.equals(escalation.channelId)) {
+            return List.of();
+        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.HangUp(channelId));
+        if (escalation.unsent) {
+            page(escalation, steps);
+        } else {
+            steps.addAll(next(escalation));
+        }
+        return steps;
+    }
+
+    /** The duty person pressed 1: their leg entered the call's room. */
+    List<Step> acknowledged(String channelId) {
+        Escalation escalation = pagedBy(channelId);
+        if (escalation == null) {
+            return List.of();
+        }
+        escalation.acknowledgedBy = escalation.paged();
+        escalation.acknowledgedAt = clock.instant();
+        List<Step> steps = new ArrayList<>();
+        end(escalation, Escalation.State.ACKNOWLEDGED, steps);
+        return steps;
+    }
+
+    /** The caller hung up, or an operator took the call: the escalation stops and the ringing phone is hung up. */
+    List<Step> callOver(String callId) {
+        List<Step> steps = new ArrayList<>();
+        for (Escalation escalation : List.copyOf(active.values())) {
+            if (escalation.callId.equals(callId)) {
+                if (escalation.channelId != null) {
+                    steps.add(new Step.HangUp(escalation.channelId));
+                }
+                end(escalation, Escalation.State.STOPPED, steps);
+            }
+        }
+        return steps;
+    }
+
+    List<EscalationStatus> snapshot() {
+        return active.values().stream().map(Escalation::status).toList();
+    }
+
+    private Escalation pagedBy(String channelId) {
+        if (channelId == null) {
+            return null;
+        }
+        return active.values().stream().filter(e -> channelId.equals(e.channelId)).findFirst().orElse(null);
+    }
+
+    private List<Step> next(Escalation escalation) {
+        List<Step> steps = new ArrayList<>();
+        escalation.channelId = null;
+        escalation.position++;
+        if (escalation.position >= escalation.duty.size()) {
+            escalation.position = 0;
+            escalation.round++;
+        }
+        if (escalation.round > rounds) {
+            escalation.round = rounds;
+            escalation.position = escalation.duty.size();
+            end(escalation, Escalation.State.EXHAUSTED, steps);
+        } else {
+            page(escalation, steps);
+        }
+        return steps;
+    }
+
+    private void page(Escalation escalation, List<Step> steps) {
+        String channelId = ids.get();
+        escalation.channelId = channelId;
+        escalation.unsent = false;
+        steps.add(new Step.Save(escalation.row()));
+        steps.add(new Step.Show(escalation.status()));
+        steps.add(new Step.Page(escalation, escalation.paged(), channelId));
+        steps.add(new Step.Wait(escalation.id, channelId, ackTimeout));
+    }
+
+    private void end(Escalation escalation, Escalation.State state, List<Step> steps) {
+        escalation.state = state;
+        escalation.channelId = null;
+        escalation.endedAt = clock.instant();
+        active.remove(escalation.id);
+        steps.add(new Step.Save(escalation.row()));
+        steps.add(new Step.Show(escalation.status()));
+    }
+}
