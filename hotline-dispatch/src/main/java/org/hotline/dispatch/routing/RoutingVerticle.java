@@ -22,6 +22,7 @@ import org.hotline.core.bus.CallEnded;
 import org.hotline.core.bus.CallOwnerChanged;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.bus.IntakeReply;
@@ -88,7 +89,7 @@ public final class RoutingVerticle extends VerticleBase {
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
         this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence(),
-                config.handOff(), config.reconnectGrace());
+                config.handOff(), config.reconnectGrace(), config.escalateAfter());
     }
 
     @Override
@@ -162,7 +163,13 @@ public final class RoutingVerticle extends VerticleBase {
                 case AVAILABLE -> floor.available(action.operatorId(), now(), effects);
                 case AWAY -> floor.away(action.operatorId(), now(), effects);
                 case EXTEND_WRAP_UP -> floor.extendWrapUp(action.operatorId(), now(), effects);
-                case DECLINE -> floor.decline(action.operatorId(), String.valueOf(action.callId()), now(), effects);
+                case DECLINE -> {
+                    if (!floor.decline(action.operatorId(), String.valueOf(action.callId()), action.reason(), now(),
+                            effects)) {
+                        // The screen asks for a reason first; a decline without one (an old tab) changes nothing.
+                        LOG.info("An emergency offer was declined without a reason; the offer stands");
+                    }
+                }
                 case ACCEPT -> {
                     String callId = String.valueOf(action.callId());
                     // A repeat of an accept already connecting (a second tab, a double click) is no refusal.
@@ -234,6 +241,11 @@ public final class RoutingVerticle extends VerticleBase {
                         active -> screen(taken.operatorId(), active)));
                 case Effect.Refuse refuse -> vertx.eventBus().send(BusAddresses.ivrCall(refuse.callId()),
                         HoldUpdate.refused(refuse.reason()).toJson());
+                case Effect.Escalate escalate -> {
+                    LOG.warn("Emergency call {} needs escalation ({})", escalate.callId(), escalate.kind());
+                    vertx.eventBus().publish(BusAddresses.ESCALATION_NEEDED, new EscalationNeeded(escalate.kind(),
+                            escalate.callId(), escalate.language(), escalate.since()).toJson());
+                }
             }
         }
     }
