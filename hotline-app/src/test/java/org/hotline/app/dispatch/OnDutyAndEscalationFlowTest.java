@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OnDutyAndEscalationFlowTest {
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
+    private static final java.util.concurrent.Executor CALLERS = java.util.concurrent.Executors
+            .newVirtualThreadPerTaskExecutor();
 
     @TempDir
     Path dataDir;
@@ -173,7 +175,8 @@ class OnDutyAndEscalationFlowTest {
         return OperatorClient.onFloor(hotline.vertx(), operator.id());
     }
 
+    /** Each call on a thread of its own, so twelve callers really call at once (not one after another). */
     private static CompletableFuture<CallRecord> place(FakeCall.Builder call) {
-        return CompletableFuture.supplyAsync(() -> call.build().run(CALL_LIMIT));
+        return CompletableFuture.supplyAsync(() -> call.build().run(CALL_LIMIT), CALLERS);
     }
 }
