@@ -4,6 +4,7 @@ import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { connectBus, duration, language, serverNow, startPage, STATES, when } from './common.js';
 import { mountLiveCalls } from './livecalls.js';
+import { mountAlertThresholds, showAlerts } from './wallboardalerts.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
@@ -17,6 +18,7 @@ function sum(counts) {
 
 function showWallboard(board) {
   lastBoard = serverNow();
+  showAlerts(byId('wb-alerts'), board);
   setText(byId('wb-waiting'), sum(board.waitingByLanguage));
   setText(byId('wb-emergency'), (board.waitingByPriority || {}).emergency || 0);
   setText(byId('wb-longest'), duration(board.longestWaitSeconds * 1000));
@@ -169,6 +171,7 @@ byId('tip-detail-close').addEventListener('click', () => show(byId('tip-detail')
 
 bus.register(session.addresses.wallboard, showWallboard);
 mountLiveCalls(bus, session, byId('live'));
+mountAlertThresholds(byId('wallboard-alerts'));
 bus.connect();
 try {
   options = await getJson('/api/tip-options');

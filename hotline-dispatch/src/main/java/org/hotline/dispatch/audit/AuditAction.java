@@ -32,7 +32,9 @@ public enum AuditAction {
     /** An operator handed the call to a colleague by a warm transfer. */
     CALL_TRANSFERRED("call"),
     /** An operator took the call over from a colleague by a warm transfer. */
-    CALL_TRANSFER_TAKEN("call");
+    CALL_TRANSFER_TAKEN("call"),
+    /** A manager changed the thresholds of the wallboard's alerts (the subject is {@code wallboard-alerts}). */
+    WALLBOARD_ALERTS_SET("settings");
 
     private final String subjectType;
 
@@ -45,7 +47,7 @@ public enum AuditAction {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kind of record the subject id names: {@code tip}, {@code referral}, {@code call} or {@code guidance}. */
+    /** The kind of record the subject id names: {@code tip}, {@code referral}, {@code call}, {@code guidance} or {@code settings}. */
     public String subjectType() {
         return subjectType;
     }

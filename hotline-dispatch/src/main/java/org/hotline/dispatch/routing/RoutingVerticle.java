@@ -32,6 +32,7 @@ import org.hotline.core.bus.ScreenMessage;
 import org.hotline.core.bus.TipSaved;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.storage.PatientWriter;
+import org.hotline.dispatch.alerts.AlertThresholds;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.RecordedState;
@@ -69,6 +70,8 @@ public final class RoutingVerticle extends VerticleBase {
     private Map<String, Integer> lastPositions = new HashMap<>();
     private ScreenMessage.Queue lastQueue = ScreenMessage.Queue.of(List.of());
     private volatile Map<org.hotline.core.call.CallOutcome, Integer> today = Map.of();
+    private java.util.concurrent.Callable<AlertThresholds> thresholdSource = () -> AlertThresholds.NONE;
+    private volatile AlertThresholds thresholds = AlertThresholds.NONE;
 
     public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
                            io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
@@ -90,6 +93,12 @@ public final class RoutingVerticle extends VerticleBase {
         this.clock = clock;
         this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence(),
                 config.handOff(), config.reconnectGrace(), config.escalateAfter());
+    }
+
+    /** Where the wallboard's alert thresholds are read (blocking; every few seconds, on a worker). */
+    public RoutingVerticle alertThresholds(java.util.concurrent.Callable<AlertThresholds> source) {
+        this.thresholdSource = source;
+        return this;
     }
 
     @Override
@@ -116,8 +125,10 @@ public final class RoutingVerticle extends VerticleBase {
             publishQueueChanges();
             metrics.refresh(floor);
         });
-        vertx.setPeriodic(WALLBOARD_MILLIS, id -> bus.publish(BusAddresses.WALLBOARD,
-                WallboardView.of(floor, today, now()).toJson()));
+        vertx.setPeriodic(WALLBOARD_MILLIS, id -> {
+            var board = WallboardView.of(floor, today, now());
+            bus.publish(BusAddresses.WALLBOARD, board.withAlerts(thresholds.alerts(board)).toJson());
+        });
         refreshToday();
         vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
         apply(effects -> restored.forEach(intake -> floor.restore(intake, now(), effects)));
@@ -133,6 +144,9 @@ public final class RoutingVerticle extends VerticleBase {
         blockingCall(() -> journal.outcomesSince(midnight))
                 .onSuccess(counts -> today = counts)
                 .onFailure(e -> LOG.debug("Could not count today's calls ({})", e.getClass().getSimpleName()));
+        blockingCall(thresholdSource)
+                .onSuccess(read -> thresholds = read)
+                .onFailure(e -> LOG.debug("Could not read the wallboard thresholds ({})", e.getClass().getSimpleName()));
     }
 
     private void intake(Message<JsonObject> message) {
