@@ -32,7 +32,7 @@ export function prepareSound() {
   }
 }
 
-function beep() {
+export function beep() {
   if (!audio || audio.state !== 'running') return;
   try {
     const tone = audio.createOscillator();

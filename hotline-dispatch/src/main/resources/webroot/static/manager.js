@@ -5,6 +5,7 @@ import { byId, el, fill, setText, show } from './dom.js';
 import { connectBus, duration, language, serverNow, startPage, STATES, when } from './common.js';
 import { mountLiveCalls } from './livecalls.js';
 import { mountEscalations } from './escalations.js';
+import { mountAlertThresholds, showAlerts } from './wallboardalerts.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
@@ -18,6 +19,7 @@ function sum(counts) {
 
 function showWallboard(board) {
   lastBoard = serverNow();
+  showAlerts(byId('wb-alerts'), board);
   setText(byId('wb-waiting'), sum(board.waitingByLanguage));
   setText(byId('wb-emergency'), (board.waitingByPriority || {}).emergency || 0);
   setText(byId('wb-longest'), duration(board.longestWaitSeconds * 1000));
@@ -171,6 +173,7 @@ byId('tip-detail-close').addEventListener('click', () => show(byId('tip-detail')
 bus.register(session.addresses.wallboard, showWallboard);
 mountLiveCalls(bus, session, byId('live'));
 mountEscalations(bus, session, byId('escalations-board'));
+mountAlertThresholds(byId('wallboard-alerts'));
 bus.connect();
 try {
   options = await getJson('/api/tip-options');

@@ -12,6 +12,7 @@ import { Unfinished } from './unfinished.js';
 import { Voicemails } from './voicemail.js';
 import { guidance } from './guidance.js';
 import { mountOperatorCallControl } from './callcontrol.js';
+import { askDeclineReason } from './declinereason.js';
 
 const CONNECTING = 'Connecting you to the caller…';
 const WITHDRAWN = {
@@ -24,6 +25,8 @@ const WITHDRAWN = {
   'signed-out': 'You signed out, so the offer went to another operator.',
   'not-yours': 'Another operator took that call.',
 };
+const DECLINED_EMERGENCY = 'You declined the emergency with a reason; it goes to another operator and the on-call '
+  + 'list is alerted.';
 const REASONS = {
   'offer-timeout': 'The offer timed out, so you are away. Press Available to take calls again.',
   disconnected: 'Your connection dropped, so you are away. Press Available to take calls again.',
@@ -88,6 +91,7 @@ function showOffer(message) {
 function hideOffer(callId) {
   if (!offer || (callId && offer.callId !== callId)) return;
   offer = null;
+  byId('decline-reason')?.remove();
   show(byId('offer'), false);
   stopAlert();
 }
@@ -138,7 +142,8 @@ function showState(message) {
   const badge = byId('state');
   setText(badge, STATES[state] || state);
   badge.className = `state-badge state-${state}`;
-  setText(byId('state-detail'), REASONS[message.reason] || '');
+  setText(byId('state-detail'), REASONS[message.reason]
+    || (String(message.reason).startsWith('declined:') ? DECLINED_EMERGENCY : ''));
   byId('go-available').disabled = !['away', 'wrap-up'].includes(state);
   if (connecting && state !== 'offered') {
     // Connected: the "connecting" notice is done. Not connected: the withdrawal has already said why.
@@ -229,7 +234,15 @@ byId('go-available').addEventListener('click', () => { if (act('available')) not
 byId('go-away').addEventListener('click', () => act('away'));
 byId('wrapup-extend').addEventListener('click', () => act('extend-wrap-up'));
 byId('accept').addEventListener('click', accept);
-byId('decline').addEventListener('click', () => { if (offer) act('decline', offer.callId); });
+byId('decline').addEventListener('click', () => {
+  if (!offer) return;
+  if (offer.priority !== 'emergency') {
+    act('decline', offer.callId);
+    return;
+  }
+  const callId = offer.callId;
+  askDeclineReason(byId('offer'), (reason) => bus.send(actions, { action: 'decline', callId, reason }));
+});
 
 // Without the choice lists there is no tip form, but calls can still be taken: say so and go on.
 const tips = await loadTipOptions().then((options) => new TipForm(options, notify)).catch((e) => {

@@ -14,6 +14,8 @@ import org.hotline.core.storage.Database;
 import org.hotline.core.storage.GatedExecutor;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.audit.AuditTrail;
+import org.hotline.dispatch.alerts.AlertThresholdRoutes;
+import org.hotline.dispatch.alerts.JooqAlertThresholds;
 import org.hotline.dispatch.callcontrol.CallControlRoutes;
 import org.hotline.dispatch.callcontrol.TransferDraftRoute;
 import org.hotline.dispatch.audit.JooqAuditTrail;
@@ -86,8 +88,9 @@ public final class DispatchModule implements AutoCloseable {
      */
     public synchronized Future<Void> takeRouting(List<CallIntake> restored) {
         if (routing == null) {
+            JooqAlertThresholds thresholds = new JooqAlertThresholds(database.dsl());
             routing = vertx.deployVerticle(new RoutingVerticle(routingConfig, directory, journal,
-                    blocking, registry, Clock.systemUTC(), restored));
+                    blocking, registry, Clock.systemUTC(), restored).alertThresholds(thresholds::load));
             routing.onFailure(e -> forgetRouting());
         }
         return routing.mapEmpty();
@@ -126,6 +129,7 @@ public final class DispatchModule implements AutoCloseable {
         new CallControlRoutes(vertx.eventBus(), directory, audit, jdbc, Clock.systemUTC(),
                 settings.bool("callcontrol.show-supervisor")).mount(router);
         new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
+        new AlertThresholdRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
     }
 
     public OperatorDirectory directory() {

@@ -14,6 +14,7 @@ import org.hotline.agi.menu.IvrRoute;
 import org.hotline.agi.prompts.Prompt;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.IntakeReply;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
@@ -48,6 +49,8 @@ final class CallFlow {
     private String country;
     private boolean finished;
     private boolean toldDispatchLeft;
+    /** A caller in danger on the closed path who has not been escalated yet. */
+    private boolean dangerUnanswered;
 
     CallFlow(IvrServices ivr, Caller caller, String callId, String asteriskUniqueId, IvrRoute route) {
         this.ivr = ivr;
@@ -197,7 +200,13 @@ final class CallFlow {
         finish("handed-off");
     }
 
+    /**
+     * The closed path. A caller who chose the danger option is escalated whatever they do next: their message is
+     * an emergency voice message, and without one (no voicemail, nothing said, a hangup) they are an emergency
+     * nobody is waiting for.
+     */
     private void nobodyCanAnswer() {
+        dangerUnanswered = purpose == Purpose.DANGER;
         caller.play(Prompt.CLOSED.file(), "");
         if (ivr.voicemail().enabled()) {
             leaveMessage();
@@ -211,6 +220,8 @@ final class CallFlow {
         String reference = ivr.voicemail().record(caller, callId);
         Instant now = reached(CallStep.VOICEMAIL);
         recorder.write("the voice message", new StepRecord.VoicemailLeft(callId, reference, now));
+        escalateIfInDanger(reference == null ? EscalationNeeded.Kind.WAITING_EMERGENCY
+                : EscalationNeeded.Kind.EMERGENCY_VOICEMAIL, now);
         ivr.metrics().timeStep("voicemail", Duration.between(start, now));
         finish(CallOutcome.VOICEMAIL.code());
         ivr.voicemail().thank(caller);
@@ -218,6 +229,7 @@ final class CallFlow {
     }
 
     private void callAgain() {
+        escalateIfInDanger(EscalationNeeded.Kind.WAITING_EMERGENCY, ivr.clock().instant());
         caller.play(Prompt.CALL_AGAIN.file(), "");
         record(CallOutcome.CLOSED);
         done();
@@ -228,7 +240,17 @@ final class CallFlow {
         caller.setVariable(ChannelVariables.IVR_DONE, "1");
     }
 
+    /** Publishes one escalation for a caller in danger on the closed path; nothing for anyone else. */
+    private void escalateIfInDanger(EscalationNeeded.Kind kind, Instant since) {
+        if (dangerUnanswered) {
+            dangerUnanswered = false;
+            ivr.dispatch().escalate(new EscalationNeeded(kind, callId, language.code(), since));
+        }
+    }
+
     private void abandoned() {
+        // A caller in danger who hung up on the closed path before leaving a message is still escalated.
+        escalateIfInDanger(EscalationNeeded.Kind.WAITING_EMERGENCY, ivr.clock().instant());
         if (step == CallStep.QUEUED) {
             leftQueue(CallOutcome.ABANDONED_IN_QUEUE);
         }

@@ -93,6 +93,11 @@ public final class DispatchClient {
     }
 
     /** Tells dispatch a queued caller left before any hand-off. */
+    /** Someone in danger reached the closed path: the on-call duty list must be paged. Ids only. */
+    public void escalate(org.hotline.core.bus.EscalationNeeded needed) {
+        vertx.eventBus().publish(BusAddresses.ESCALATION_NEEDED, needed.toJson());
+    }
+
     public void left(CallLeft left) {
         vertx.eventBus().publish(BusAddresses.CALL_LEFT, left.toJson());
     }

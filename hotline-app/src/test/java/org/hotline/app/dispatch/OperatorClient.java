@@ -43,6 +43,12 @@ final class OperatorClient implements AutoCloseable {
         vertx.eventBus().send(BusAddresses.OPERATOR_ACTIONS, new OperatorAction(operatorId, action, callId).toJson());
     }
 
+    /** Declines an offer giving a reason code (null: none). */
+    void decline(String callId, String reason) {
+        vertx.eventBus().send(BusAddresses.OPERATOR_ACTIONS,
+                new OperatorAction(operatorId, OperatorAction.Action.DECLINE, callId, reason).toJson());
+    }
+
     void disconnect() {
         vertx.eventBus().send(BusAddresses.PRESENCE, new Presence(operatorId, Presence.Kind.DISCONNECTED).toJson());
     }

@@ -36,7 +36,9 @@ public enum AuditAction {
     /** A manager replaced the on-call duty list (issue 16); the subject is the list, never a number. */
     DUTY_LIST_CHANGED("duty-list"),
     /** Someone who may not see the duty list asked for it or tried to change it; nothing was shown or changed. */
-    DUTY_LIST_REFUSED("duty-list");
+    DUTY_LIST_REFUSED("duty-list"),
+    /** A manager changed the thresholds of the wallboard's alerts (the subject is {@code wallboard-alerts}). */
+    WALLBOARD_ALERTS_SET("settings");
 
     private final String subjectType;
 
@@ -49,7 +51,7 @@ public enum AuditAction {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kind of record the subject id names: {@code tip}, {@code referral}, {@code call} or {@code guidance}. */
+    /** The kind of record the subject id names: {@code tip}, {@code referral}, {@code call}, {@code guidance} or {@code settings}. */
     public String subjectType() {
         return subjectType;
     }

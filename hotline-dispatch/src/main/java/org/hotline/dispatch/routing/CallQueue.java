@@ -126,6 +126,11 @@ final class CallQueue {
         return Optional.of(ahead + 1);
     }
 
+    /** Every waiting call, in no particular order (no sort: the tick walks it often). */
+    java.util.Collection<WaitingCall> unordered() {
+        return waiting.values();
+    }
+
     List<WaitingCall> inServiceOrder() {
         List<WaitingCall> ordered = new ArrayList<>(waiting.values());
         ordered.sort(SERVICE_ORDER);

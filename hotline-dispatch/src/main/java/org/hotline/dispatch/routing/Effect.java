@@ -34,4 +34,9 @@ sealed interface Effect {
 
     record Refuse(String callId, String reason) implements Effect {
     }
+
+    /** Someone in danger is not being answered: page the on-call duty list (publish an EscalationNeeded). */
+    record Escalate(org.hotline.core.bus.EscalationNeeded.Kind kind, String callId, String language,
+                    java.time.Instant since) implements Effect {
+    }
 }

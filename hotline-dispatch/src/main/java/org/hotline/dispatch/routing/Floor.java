@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.IntakeReply;
 import org.hotline.dispatch.operators.Operator;
@@ -31,6 +32,7 @@ final class Floor {
 
     private final Duration wrapUp;
     private final Duration reconnectGrace;
+    private final Duration escalateAfter;
     private final Map<String, Seat> seats = new LinkedHashMap<>();
     private final CallQueue queue;
     private final Matching matching;
@@ -47,20 +49,30 @@ final class Floor {
      */
     Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence, HandOffWindow handOff,
           Duration reconnectGrace) {
+        this(offerTimeout, widenAfter, wrapUp, callSilence, handOff, reconnectGrace, Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param escalateAfter an emergency that waited this long with nobody able to take it is escalated, once
+     */
+    Floor(Duration offerTimeout, Duration widenAfter, Duration wrapUp, Duration callSilence, HandOffWindow handOff,
+          Duration reconnectGrace, Duration escalateAfter) {
         this.wrapUp = wrapUp;
         this.reconnectGrace = reconnectGrace;
+        this.escalateAfter = escalateAfter;
         this.queue = new CallQueue(callSilence);
         this.matching = new Matching(offerTimeout, widenAfter);
         this.connecting = new Connecting(handOff, queue);
     }
 
     /**
-     * A caller is ready. Nobody signed in means a refusal, so the IVR takes the closed path at once. The IVR sends
+     * A caller is ready. Nobody on duty (signed in with a screen connected, or gone for no longer than the
+     * reconnect grace) means a refusal, so the IVR takes the closed path at once. The IVR sends
      * the intake again while the caller holds (a new routing owner learns of the call that way); a repeat of a
      * waiting call changes nothing, and one queued before keeps its place by its queued time.
      */
     IntakeReply intake(CallIntake intake, Instant now, List<Effect> effects) {
-        if (seats.values().stream().noneMatch(s -> s.operator.takesCalls()) || queue.isSettled(intake.callId())) {
+        if (!anyoneOnDuty(now) || queue.isSettled(intake.callId())) {
             return IntakeReply.refused(IntakeReply.NO_OPERATORS);
         }
         WaitingCall call = queue(intake, now, effects);
@@ -100,6 +112,9 @@ final class Floor {
      */
     void connected(Operator operator, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operator.id());
+        if (seat != null) {
+            seat.screenGoneAt = null;
+        }
         if (seat == null) {
             seats.put(operator.id(), new Seat(operator, now));
             effects.add(new Effect.State(operator.id(), OperatorState.AWAY, null, "signed-in"));
@@ -137,6 +152,9 @@ final class Floor {
         if (seat == null) {
             return;
         }
+        if (seat.screenGoneAt == null) {
+            seat.screenGoneAt = now;
+        }
         if (seat.assigning) {
             seat.awayAfterHandOff = true;
         } else if (seat.state == OperatorState.OFFERED) {
@@ -158,12 +176,22 @@ final class Floor {
         }
         seats.remove(operatorId);
         effects.add(new Effect.State(operatorId, OperatorState.SIGNED_OUT, null, "signed-out"));
-        if (seats.values().stream().noneMatch(s -> s.operator.takesCalls())) {
+        refuseIfNobodyOnDuty(now, effects);
+        match(now, effects);
+    }
+
+    /** See {@link OnDuty#anyone}. */
+    boolean anyoneOnDuty(Instant now) {
+        return OnDuty.anyone(seats.values(), reconnectGrace, now);
+    }
+
+    /** With nobody left on duty, every waiting call not on offer is refused: its IVR takes the closed path. */
+    private void refuseIfNobodyOnDuty(Instant now, List<Effect> effects) {
+        if (!anyoneOnDuty(now)) {
             for (String callId : queue.settleUnoffered()) {
                 effects.add(new Effect.Refuse(callId, IntakeReply.NO_OPERATORS));
             }
         }
-        match(now, effects);
     }
 
     void available(String operatorId, Instant now, List<Effect> effects) {
@@ -198,18 +226,33 @@ final class Floor {
         match(now, effects);
     }
 
-    /** The operator turned an offer down: the call goes to someone else, the operator stays available. */
-    void decline(String operatorId, String callId, Instant now, List<Effect> effects) {
+    /**
+     * The operator turned an offer down: the call goes to someone else at once (never back to them), the operator
+     * stays available, and the reason is recorded with their state. An emergency is declined only with a reason
+     * (else this returns false and the offer stands), and a declined emergency is escalated: the on-call duty list
+     * hears of it even while the call is offered on.
+     */
+    boolean decline(String operatorId, String callId, String reason, Instant now, List<Effect> effects) {
         Seat seat = seats.get(operatorId);
         if (seat == null || seat.state != OperatorState.OFFERED || seat.assigning || !callId.equals(seat.callId)) {
-            return;
+            return true;
+        }
+        WaitingCall offered = queue.get(callId);
+        boolean emergency = offered != null && offered.emergency();
+        if (emergency && reason == null) {
+            return false;
         }
         WaitingCall call = releaseOffer(seat, "declined", effects);
         if (call != null) {
             call.declinedBy.add(operatorId);
         }
-        seat.change(OperatorState.AVAILABLE, null, "declined", now, effects);
+        seat.change(OperatorState.AVAILABLE, null, reason == null ? "declined" : "declined:" + reason, now, effects);
+        if (emergency) {
+            effects.add(new Effect.Escalate(EscalationNeeded.Kind.DECLINED_EMERGENCY, callId,
+                    offered.intake.language().code(), offered.queuedAt));
+        }
         match(now, effects);
+        return true;
     }
 
     /** The operator accepted: see {@link Connecting#accept}. Returns whether the accept counted. */
@@ -331,6 +374,7 @@ final class Floor {
      */
     void tick(Instant now, List<Effect> effects) {
         queue.forgetSilent(now, seats::containsKey);
+        refuseIfNobodyOnDuty(now, effects);
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.OFFERED && !seat.assigning && !now.isBefore(seat.offerDeadline)) {
                 releaseOffer(seat, "expired", effects);
@@ -342,6 +386,7 @@ final class Floor {
             // offered a call) behind their back.
         }
         match(now, effects);
+        OnDuty.escalateLongWaits(queue, escalateAfter, now, effects);
     }
 
     /** 1-based positions of every waiting call, in service order. */

@@ -22,6 +22,7 @@ import org.hotline.core.bus.CallEnded;
 import org.hotline.core.bus.CallOwnerChanged;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.bus.IntakeReply;
@@ -31,6 +32,7 @@ import org.hotline.core.bus.ScreenMessage;
 import org.hotline.core.bus.TipSaved;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.storage.PatientWriter;
+import org.hotline.dispatch.alerts.AlertThresholds;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.RecordedState;
@@ -68,6 +70,8 @@ public final class RoutingVerticle extends VerticleBase {
     private Map<String, Integer> lastPositions = new HashMap<>();
     private ScreenMessage.Queue lastQueue = ScreenMessage.Queue.of(List.of());
     private volatile Map<org.hotline.core.call.CallOutcome, Integer> today = Map.of();
+    private java.util.concurrent.Callable<AlertThresholds> thresholdSource = () -> AlertThresholds.NONE;
+    private volatile AlertThresholds thresholds = AlertThresholds.NONE;
 
     public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
                            io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
@@ -88,7 +92,13 @@ public final class RoutingVerticle extends VerticleBase {
         this.metrics = new RoutingMetrics(registry);
         this.clock = clock;
         this.floor = new Floor(config.offerTimeout(), config.widenAfter(), config.wrapUp(), config.callSilence(),
-                config.handOff(), config.reconnectGrace());
+                config.handOff(), config.reconnectGrace(), config.escalateAfter());
+    }
+
+    /** Where the wallboard's alert thresholds are read (blocking; every few seconds, on a worker). */
+    public RoutingVerticle alertThresholds(java.util.concurrent.Callable<AlertThresholds> source) {
+        this.thresholdSource = source;
+        return this;
     }
 
     @Override
@@ -115,8 +125,10 @@ public final class RoutingVerticle extends VerticleBase {
             publishQueueChanges();
             metrics.refresh(floor);
         });
-        vertx.setPeriodic(WALLBOARD_MILLIS, id -> bus.publish(BusAddresses.WALLBOARD,
-                WallboardView.of(floor, today, now()).toJson()));
+        vertx.setPeriodic(WALLBOARD_MILLIS, id -> {
+            var board = WallboardView.of(floor, today, now());
+            bus.publish(BusAddresses.WALLBOARD, board.withAlerts(thresholds.alerts(board)).toJson());
+        });
         refreshToday();
         vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
         apply(effects -> restored.forEach(intake -> floor.restore(intake, now(), effects)));
@@ -132,6 +144,9 @@ public final class RoutingVerticle extends VerticleBase {
         blockingCall(() -> journal.outcomesSince(midnight))
                 .onSuccess(counts -> today = counts)
                 .onFailure(e -> LOG.debug("Could not count today's calls ({})", e.getClass().getSimpleName()));
+        blockingCall(thresholdSource)
+                .onSuccess(read -> thresholds = read)
+                .onFailure(e -> LOG.debug("Could not read the wallboard thresholds ({})", e.getClass().getSimpleName()));
     }
 
     private void intake(Message<JsonObject> message) {
@@ -162,7 +177,13 @@ public final class RoutingVerticle extends VerticleBase {
                 case AVAILABLE -> floor.available(action.operatorId(), now(), effects);
                 case AWAY -> floor.away(action.operatorId(), now(), effects);
                 case EXTEND_WRAP_UP -> floor.extendWrapUp(action.operatorId(), now(), effects);
-                case DECLINE -> floor.decline(action.operatorId(), String.valueOf(action.callId()), now(), effects);
+                case DECLINE -> {
+                    if (!floor.decline(action.operatorId(), String.valueOf(action.callId()), action.reason(), now(),
+                            effects)) {
+                        // The screen asks for a reason first; a decline without one (an old tab) changes nothing.
+                        LOG.info("An emergency offer was declined without a reason; the offer stands");
+                    }
+                }
                 case ACCEPT -> {
                     String callId = String.valueOf(action.callId());
                     // A repeat of an accept already connecting (a second tab, a double click) is no refusal.
@@ -234,6 +255,11 @@ public final class RoutingVerticle extends VerticleBase {
                         active -> screen(taken.operatorId(), active)));
                 case Effect.Refuse refuse -> vertx.eventBus().send(BusAddresses.ivrCall(refuse.callId()),
                         HoldUpdate.refused(refuse.reason()).toJson());
+                case Effect.Escalate escalate -> {
+                    LOG.warn("Emergency call {} needs escalation ({})", escalate.callId(), escalate.kind());
+                    vertx.eventBus().publish(BusAddresses.ESCALATION_NEEDED, new EscalationNeeded(escalate.kind(),
+                            escalate.callId(), escalate.language(), escalate.since()).toJson());
+                }
             }
         }
     }

@@ -26,6 +26,11 @@ final class Seat {
     Instant wrapUpUntil;
     /** When a dropped connection set this operator away from taking calls; null otherwise. */
     Instant droppedAt;
+    /**
+     * When the operator's screen went away, whatever they were doing; null while it is connected. Past the
+     * reconnect grace they no longer count as on duty.
+     */
+    Instant screenGoneAt;
 
     Seat(Operator operator, Instant now) {
         this.operator = operator;

@@ -14,6 +14,8 @@ final class WaitingCall {
     final long sequence;
     final Set<String> declinedBy = new HashSet<>();
     String offeredTo;
+    /** Escalated for waiting too long: never twice for one call. */
+    boolean escalated;
     /** When its IVR last sent the intake. */
     Instant lastHeard;
 

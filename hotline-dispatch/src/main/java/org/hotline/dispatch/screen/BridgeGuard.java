@@ -166,7 +166,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         try {
             // The browser's claim to an operator id is overwritten by the session's, before anything reads it.
             action = OperatorAction.fromJson(new JsonObject().put("action", body.getValue("action"))
-                    .put("callId", body.getValue("callId"))
+                    .put("callId", body.getValue("callId")).put("reason", body.getValue("reason"))
                     .put(OperatorAction.OPERATOR_FIELD, connection.who.operatorId()));
         } catch (RuntimeException e) {
             refuse(event, connection, "malformed action");

@@ -1,0 +1,84 @@
+// Wallboard alerts (issue 16): the thresholds a manager sets (stored and audited on the server), and the alerts
+// routing raises on the live wallboard when one is crossed, shown in red and sounded when a new one appears.
+import { ApiError, getJson, send } from './api.js';
+import { el, fill, setText, show } from './dom.js';
+import { duration } from './common.js';
+import { beep, prepareSound } from './alert.js';
+
+const FIELDS = [
+  ['serviceLevelBelow', 'wa-service-level', 'Alert when today\'s service level is below (%)'],
+  ['longestWaitOver', 'wa-longest-wait', 'Alert when the longest wait is over (seconds)'],
+  ['emergenciesWaiting', 'wa-emergencies', 'Alert when this many emergencies or more are waiting'],
+];
+
+function describe(alert) {
+  switch (alert.kind) {
+    case 'service-level': return `Service level ${alert.value}% is below ${alert.threshold}%`;
+    case 'longest-wait': return `Longest wait ${duration(alert.value * 1000)} is over ${duration(alert.threshold * 1000)}`;
+    case 'emergencies-waiting': return `${alert.value} emergencies waiting (alert at ${alert.threshold})`;
+    default: return alert.kind;
+  }
+}
+
+let raised = new Set();
+let boardsSinceBeep = 0;
+// Boards come every second: while an alert stands, it sounds again every ten seconds.
+const REMIND_EVERY = 10;
+
+/** Shows the board's alerts; sounds when a new kind appears, then again now and then while any stands. */
+export function showAlerts(list, board) {
+  const alerts = board.alerts || [];
+  fill(list, alerts.map((a) => el('li', { 'data-kind': a.kind, text: describe(a) })));
+  show(list, alerts.length > 0);
+  document.body.classList.toggle('wallboard-alerting', alerts.length > 0);
+  const now = new Set(alerts.map((a) => a.kind));
+  boardsSinceBeep += 1;
+  if ([...now].some((kind) => !raised.has(kind)) || (now.size > 0 && boardsSinceBeep >= REMIND_EVERY)) {
+    beep();
+    boardsSinceBeep = 0;
+  }
+  raised = now;
+}
+
+/** The thresholds form, filled from the server; a refusal marks the field it names. */
+export async function mountAlertThresholds(section) {
+  prepareSound();
+  const inputs = {};
+  const error = el('p', { id: 'wa-error', class: 'error', role: 'alert', hidden: true });
+  const saved = el('p', { id: 'wa-saved', class: 'hint', role: 'status' });
+  const form = el('form', { id: 'wa-form' },
+    ...FIELDS.map(([name, id, label]) => {
+      inputs[name] = el('input', { id, name, type: 'number', inputmode: 'numeric' });
+      return el('p', {}, el('label', { for: id, text: `${label} ` }), inputs[name]);
+    }),
+    el('button', { type: 'submit', id: 'wa-save', text: 'Save thresholds' }), error, saved);
+  fill(section, [el('h2', { id: 'wa-title', text: 'Wallboard alerts' }),
+    el('p', { class: 'hint', text: 'Leave a field empty for no alert of that kind. Every change is audited.' }),
+    form]);
+  const load = (t) => FIELDS.forEach(([name]) => { inputs[name].value = t[name] ?? ''; });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    show(error, false);
+    setText(saved, '');
+    Object.values(inputs).forEach((input) => input.removeAttribute('aria-invalid'));
+    const body = {};
+    FIELDS.forEach(([name]) => {
+      const text = inputs[name].value.trim();
+      body[name] = text === '' ? null : (Number.isFinite(Number(text)) ? Number(text) : text);
+    });
+    try {
+      load(await send('POST', '/api/wallboard/alerts', body));
+      setText(saved, 'Thresholds saved.');
+    } catch (e) {
+      setText(error, `Not saved: ${e.message}`);
+      show(error);
+      if (e instanceof ApiError && e.field && inputs[e.field]) inputs[e.field].setAttribute('aria-invalid', 'true');
+    }
+  });
+  try {
+    load(await getJson('/api/wallboard/alerts'));
+  } catch (e) {
+    setText(error, `The thresholds could not be loaded (${e.message}).`);
+    show(error);
+  }
+}
