@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.hotline.app.TestHotline;
 import org.hotline.app.run.Hotline;
@@ -15,9 +14,7 @@ import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.JooqCallJournal;
 import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
-import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.Operator;
-import org.hotline.dispatch.operators.Role;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
 import org.junit.jupiter.api.AfterEach;
@@ -143,8 +140,7 @@ class DispatchFlowTest {
     }
 
     private Operator operator(String username, Language language, String endpoint) {
-        return directory.add(new NewOperator(username, username, Role.OPERATOR, Set.of(language), false, endpoint),
-                "$argon2id$unused");
+        return OperatorClient.newOperator(directory, username, language, endpoint);
     }
 
     private OperatorClient onFloor(Operator operator) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hotline.app.TestHotline;
@@ -19,9 +18,7 @@ import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.OperatorAction.Action;
 import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
-import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.Operator;
-import org.hotline.dispatch.operators.Role;
 import org.hotline.simulator.CallRecord;
 import org.hotline.simulator.FakeCall;
 import org.junit.jupiter.api.AfterEach;
@@ -167,8 +164,7 @@ class OnDutyAndEscalationFlowTest {
     }
 
     private Operator operator(String username, Language language, String endpoint) {
-        return directory.add(new NewOperator(username, username, Role.OPERATOR, Set.of(language), false, endpoint),
-                "$argon2id$unused");
+        return OperatorClient.newOperator(directory, username, language, endpoint);
     }
 
     private OperatorClient onFloor(Operator operator) {

@@ -30,6 +30,15 @@ final class OperatorClient implements AutoCloseable {
         vertx.eventBus().send(BusAddresses.PRESENCE, new Presence(operatorId, Presence.Kind.CONNECTED).toJson());
     }
 
+    /** A new operator speaking one language, added straight to the directory (these tests never sign in). */
+    static org.hotline.dispatch.operators.Operator newOperator(org.hotline.dispatch.operators.OperatorDirectory directory,
+                                                             String username, org.hotline.core.call.Language language,
+                                                             String endpoint) {
+        return directory.add(new org.hotline.dispatch.operators.NewOperator(username, username,
+                org.hotline.dispatch.operators.Role.OPERATOR, java.util.Set.of(language), false, endpoint),
+                "$argon2id$unused");
+    }
+
     /** An operator who connected and then went available, once routing has confirmed both. */
     static OperatorClient onFloor(Vertx vertx, String operatorId) {
         OperatorClient client = new OperatorClient(vertx, operatorId);
