@@ -33,6 +33,11 @@ final class Floor {
     private final Duration wrapUp;
     private final Duration reconnectGrace;
     private final Duration escalateAfter;
+    /**
+     * A new routing owner restored waiting calls from the database before the screens have told it who is on the
+     * floor (their presence comes a moment later): until then an empty floor means "not heard yet", not "nobody".
+     */
+    private Instant restoredAt;
     private final Map<String, Seat> seats = new LinkedHashMap<>();
     private final CallQueue queue;
     private final Matching matching;
@@ -72,7 +77,7 @@ final class Floor {
      * waiting call changes nothing, and one queued before keeps its place by its queued time.
      */
     IntakeReply intake(CallIntake intake, Instant now, List<Effect> effects) {
-        if (!anyoneOnDuty(now) || queue.isSettled(intake.callId())) {
+        if (nobodyOnDuty(now) || queue.isSettled(intake.callId())) {
             return IntakeReply.refused(IntakeReply.NO_OPERATORS);
         }
         WaitingCall call = queue(intake, now, effects);
@@ -88,6 +93,7 @@ final class Floor {
         if (queue.isSettled(intake.callId())) {
             return;
         }
+        restoredAt = now;
         queue(intake, now, effects);
     }
 
@@ -185,9 +191,15 @@ final class Floor {
         return OnDuty.anyone(seats.values(), reconnectGrace, now);
     }
 
+    /** Nobody on duty, and not a new routing owner still hearing from the screens (see {@link #restoredAt}). */
+    private boolean nobodyOnDuty(Instant now) {
+        boolean hearingFromScreens = restoredAt != null && !now.isAfter(restoredAt.plus(reconnectGrace));
+        return !hearingFromScreens && !anyoneOnDuty(now);
+    }
+
     /** With nobody left on duty, every waiting call not on offer is refused: its IVR takes the closed path. */
     private void refuseIfNobodyOnDuty(Instant now, List<Effect> effects) {
-        if (!anyoneOnDuty(now)) {
+        if (nobodyOnDuty(now)) {
             for (String callId : queue.settleUnoffered()) {
                 effects.add(new Effect.Refuse(callId, IntakeReply.NO_OPERATORS));
             }

@@ -62,6 +62,26 @@ class OnDutyTest {
     }
 
     @Test
+    void aNewRoutingOwnerKeepsTheCallsItRestoredWhileTheScreensTellItWhoIsOnTheFloor() {
+        CallIntake restored = intake(Language.DARI, Purpose.REPORT);
+        floor.restore(restored, now, effects);
+        CallIntake resent = intake(Language.DARI, Purpose.REPORT);
+
+        floor.tick(now.plusSeconds(1), effects);
+        assertThat(floor.intake(resent, now.plusSeconds(1), effects).queued()).as("an IVR re-sending its call").isTrue();
+        assertThat(effects).noneMatch(Effect.Refuse.class::isInstance);
+
+        Operator back = operator("back", Set.of(Language.DARI));
+        floor.resumed(back, OperatorState.AVAILABLE, null, now.plusSeconds(2), effects);
+        assertThat(effects).filteredOn(Effect.Offer.class::isInstance).map(Effect.Offer.class::cast)
+                .extracting(Effect.Offer::callId).contains(restored.callId());
+
+        floor.signedOut(back.id(), now.plus(GRACE).plusSeconds(1), effects);
+        assertThat(effects).as("after the grace, nobody means nobody").contains(
+                new Effect.Refuse(resent.callId(), IntakeReply.NO_OPERATORS));
+    }
+
+    @Test
     void aReloadWithinTheGraceKeepsTheOperatorOnDutyAndOffersTheCall() {
         Operator reloads = available("reloads", Set.of(Language.DARI));
         floor.disconnected(reloads.id(), now, effects);
