@@ -8,7 +8,10 @@
 //   guidance.onScreen(message)  every message on the operator's screen address (operator.js registers it);
 //   guidance.tipFields(callId)  the fields the tip for callId carries, e.g. { dangerAssessment: { injured: 'yes' } },
 //                               or {} (the tip form merges them into what it posts);
-//   guidance.tipSaved(callId)   the tip of callId is saved: the panel closes.
+//   guidance.tipSaved(callId)   the tip of callId is saved: the panel closes;
+//   guidance.onAnswer(listener) listener(callId) after each danger answer (the tip form autosaves its draft);
+//   guidance.restoreAnswers(callId, answers)  answers from the call's server-side draft (another tab, a reload):
+//                               they fill the questions this tab has not answered.
 import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { purpose as purposeLabel } from './common.js';
@@ -31,6 +34,35 @@ class Guidance {
   constructor() {
     this.offers = new Map();
     this.call = null;
+    // Answers from the draft of a call this tab is not (yet) guiding: a second tab, or a reload after the
+    // session storage went. They join the call's answers when it starts, and go with its tip either way.
+    this.fromDraft = null;
+    this.listeners = [];
+    this.refreshOutcome = () => {};
+  }
+
+  onAnswer(listener) {
+    this.listeners.push(listener);
+  }
+
+  restoreAnswers(callId, answers) {
+    if (!callId || !answers) return;
+    if (!this.call || this.call.callId !== callId) {
+      this.fromDraft = { callId, answers: { ...answers } };
+      return;
+    }
+    let added = false;
+    for (const [code, answer] of Object.entries(answers)) {
+      if (this.call.answers[code]) continue;
+      this.call.answers[code] = answer;
+      const input = document.querySelector(`input[name="danger-${CSS.escape(code)}"][value="${CSS.escape(answer)}"]`);
+      if (input) input.checked = true;
+      added = true;
+    }
+    if (added) {
+      this.remember();
+      this.refreshOutcome();
+    }
   }
 
   /** Every message of the operator's screen. */
@@ -54,8 +86,10 @@ class Guidance {
 
   /** The fields of the tip for callId that come from the guidance: the danger answers given during that call. */
   tipFields(callId) {
-    if (!this.call || !callId || this.call.callId !== callId) return {};
-    const answers = Object.fromEntries(Object.entries(this.call.answers).filter(([, a]) => a));
+    const source = this.call && callId && this.call.callId === callId ? this.call.answers
+      : this.fromDraft && callId && this.fromDraft.callId === callId ? this.fromDraft.answers : null;
+    if (!source) return {};
+    const answers = Object.fromEntries(Object.entries(source).filter(([, a]) => a));
     return Object.keys(answers).length === 0 ? {} : { dangerAssessment: answers };
   }
 
@@ -72,7 +106,9 @@ class Guidance {
     const offer = this.offers.get(callId);
     const known = purpose || (offer && offer.purpose) || 'unspecified';
     this.offers.clear();
-    this.call = { callId, purpose: known, answers: {}, connected: Boolean(purpose) };
+    const drafted = this.fromDraft && this.fromDraft.callId === callId ? this.fromDraft.answers : {};
+    this.fromDraft = null;
+    this.call = { callId, purpose: known, answers: { ...drafted }, connected: Boolean(purpose) };
     this.remember();
     this.render(offer && offer.purpose === known ? offer.texts : load(known));
   }
@@ -87,7 +123,10 @@ class Guidance {
       saved = null;
     }
     if (!saved || saved.callId !== message.callId) return;
-    this.call = { callId: saved.callId, purpose: saved.purpose, answers: saved.answers || {}, connected: true };
+    const drafted = this.fromDraft && this.fromDraft.callId === saved.callId ? this.fromDraft.answers : {};
+    this.fromDraft = null;
+    this.call = { callId: saved.callId, purpose: saved.purpose, answers: { ...drafted, ...(saved.answers || {}) },
+      connected: true };
     this.render(load(saved.purpose));
   }
 
@@ -102,6 +141,8 @@ class Guidance {
 
   close() {
     this.call = null;
+    this.fromDraft = null;
+    this.refreshOutcome = () => {};
     this.remember();
     fill(panel());
     show(panel(), false);
@@ -140,10 +181,14 @@ class Guidance {
         call.answers[q.code] = a.code;
         this.remember();
         refresh();
+        this.listeners.forEach((listener) => listener(call.callId));
       });
       return el('label', { class: 'check' }, input, ' ', a.label);
     })));
     refresh();
+    this.refreshOutcome = () => {
+      if (this.call === call) refresh();
+    };
     return el('div', { id: 'danger-assessment' }, questions, result);
   }
 }

@@ -50,6 +50,9 @@ export class TipForm {
     this.restoring = false;
     this.edited = false;
     this.referrals = new Referrals(options, notify, () => this.changed());
+    guidance.onAnswer((callId) => {
+      if (callId === this.callId) this.changed();
+    });
     this.saver = new DraftSaver((text, how) => {
       const line = byId('tip-draft-status');
       setText(line, text);
@@ -206,6 +209,8 @@ export class TipForm {
     }
     values.control = [...this.form.querySelectorAll('input[name="control"]:checked')].map((c) => c.value);
     values.referrals = this.referrals.forDraft();
+    // The danger answers live in the guidance panel, but they are part of this call's tip: they go with the draft.
+    values.guidance = guidance.tipFields(this.callId);
     return values;
   }
 
@@ -225,6 +230,7 @@ export class TipForm {
       }
       this.referrals.clear();
       for (const r of values.referrals || []) this.referrals.add(r.partner, r.service, r.consent);
+      if (values.guidance) guidance.restoreAnswers(this.callId, values.guidance.dangerAssessment);
       show(this.details, byId('tip-contactType').value === 'substantive');
       this.refreshCrossBorder();
     } finally {

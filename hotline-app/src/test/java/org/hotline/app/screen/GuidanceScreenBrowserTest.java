@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.AUDIT_EVENTS;
 import static org.hotline.core.db.Tables.CALLS;
 import static org.hotline.core.db.Tables.TIPS;
+import static org.hotline.core.db.Tables.TIP_DRAFTS;
 import static org.hotline.core.db.Tables.TIP_DANGER_ANSWERS;
 
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -110,6 +112,45 @@ class GuidanceScreenBrowserTest {
                 assertThat(manager.text(By.id("tip-detail-body"))).contains("Hurt, or needs a doctor now: No",
                         "A child under 18 involved: Not sure", "Critical", "Imminent danger");
             }
+        }
+    }
+
+    /**
+     * The danger answers are part of the call's draft: given in one tab, they reach the server with the notes, and
+     * the tip saved from a second tab (which never showed them) still carries them.
+     */
+    @Test
+    void theDangerAnswersGoWithTheDraftToTheTipSavedInAnotherTab() {
+        People.operator(hotline, "amina", "Amina", Language.DARI, "PJSIP/1001");
+        try (Browser operator = new Browser(base)) {
+            onDuty(operator);
+            CallRecord record = takeCall(operator, '1');
+            operator.waitFor(By.id("danger-assessment"));
+            operator.click(By.cssSelector("input[name='danger-confined'][value='yes']"));
+            var dsl = hotline.database().dsl();
+            await().atMost(Duration.ofSeconds(30)).until(() -> dsl.select(TIP_DRAFTS.CONTENT).from(TIP_DRAFTS)
+                    .fetch(TIP_DRAFTS.CONTENT).stream().anyMatch(c -> c.contains("confined")));
+
+            operator.driver.switchTo().newWindow(WindowType.TAB);
+            operator.open("/operator");
+            operator.waitFor(By.cssSelector("body[data-ready='true']"));
+            String callId = endCall(record);
+            operator.waitForText(By.id("state"), "Wrap-up");
+            select(operator, "tip-contactType", "substantive");
+            operator.waitFor(By.id("tip-details"));
+            select(operator, "tip-signal", "crisis");
+            select(operator, "tip-country", "AF");
+            select(operator, "tip-urgency", "non-critical");
+            select(operator, "tip-consent", "confidential");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    operator.driver.findElement(By.id("tip-save")).isEnabled());
+            operator.click(By.id("tip-save"));
+            operator.waitForText(By.id("notice"), "Tip saved.");
+
+            var tip = dsl.selectFrom(TIPS).where(TIPS.CALL_ID.eq(callId)).fetchSingle();
+            assertThat(dsl.selectFrom(TIP_DANGER_ANSWERS).where(TIP_DANGER_ANSWERS.TIP_ID.eq(tip.getId()))
+                    .fetch(r -> r.getQuestion() + "=" + r.getAnswer())).containsExactly("confined=yes");
+            assertThat(tip.getImminentDanger()).as("the answer's rule applies to the tip saved elsewhere").isTrue();
         }
     }
 
