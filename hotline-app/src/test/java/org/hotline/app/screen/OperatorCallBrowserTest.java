@@ -195,8 +195,14 @@ class OperatorCallBrowserTest {
                 || !Files.exists(docs.resolve("img").resolve("operator-call.png"));
         if (Files.isDirectory(docs) && wanted) {
             Files.createDirectories(docs.resolve("img"));
+            // The whole screen from the top, call card first; headless Chrome shows no more than its window.
+            var window = operator.driver.manage().window();
+            var size = window.getSize();
+            window.setSize(new org.openqa.selenium.Dimension(1280, 2400));
+            operator.driver.executeScript("window.scrollTo(0, 0)");
             Files.write(docs.resolve("img").resolve("operator-call.png"),
                     operator.driver.getScreenshotAs(OutputType.BYTES));
+            window.setSize(size);
         }
     }
 }
