@@ -2,6 +2,7 @@ package org.hotline.app.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hotline.core.db.Tables.CALLS;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -93,10 +94,14 @@ class OnDutyAndEscalationFlowTest {
         try (OperatorClient screen = onFloor(away)) {
             screen.press(Action.AWAY, null);
             await().until(() -> "away".equals(screen.lastState()));
+            // The caller is holding first, then the screen goes: no race between the menus and the grace.
+            CompletableFuture<CallRecord> call = place(FakeCall.builder("127.0.0.1", hotline.agiPort())
+                    .pressDuringMenus('2', '2'));
+            await().atMost(CALL_LIMIT).until(() -> hotline.database().dsl()
+                    .fetchExists(CALLS, CALLS.QUEUED_AT.isNotNull()));
             screen.disconnect();
 
-            CallRecord record = place(FakeCall.builder("127.0.0.1", hotline.agiPort()).pressDuringMenus('2', '2'))
-                    .join();
+            CallRecord record = call.join();
 
             assertThat(record.prompts()).as("held within the grace (a reload), then the closed path")
                     .containsSubsequence("hotline/connecting", "hotline/closed");
