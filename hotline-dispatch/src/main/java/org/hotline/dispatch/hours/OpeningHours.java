@@ -34,7 +34,11 @@ public record OpeningHours(ZoneId zone, Map<DayOfWeek, List<Interval>> weekly, M
     private static final Comparator<Interval> BY_START = Comparator.comparingInt(Interval::from);
 
     public OpeningHours {
-        weekly = weekly == null ? null : sorted(new EnumMap<>(weekly));
+        if (weekly != null) {
+            Map<DayOfWeek, List<Interval>> copy = new EnumMap<>(DayOfWeek.class);
+            copy.putAll(weekly);
+            weekly = sorted(copy);
+        }
         holidays = sorted(new TreeMap<>(holidays));
     }
 
