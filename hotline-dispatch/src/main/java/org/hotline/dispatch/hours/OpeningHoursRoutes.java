@@ -1,6 +1,7 @@
 package org.hotline.dispatch.hours;
 
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DELETE /api/hours/week}: no opening hours, open around the clock (outside holidays);</li>
  *   <li>{@code POST /api/hours/holidays} {@code {date, intervals}}: adds or replaces a holiday (no intervals: closed
  *       all day);</li>
- *   <li>{@code DELETE /api/hours/holidays/:date}: removes one.</li>
+ *   <li>{@code DELETE /api/hours/holidays/:date}: removes one;</li>
+ *   <li>{@code GET /hours}: the page.</li>
  * </ul>
  * A wrong field is refused with 400 naming every wrong field ({@link HoursForm}); nothing is saved then. After each
  * change routing is told to read the schedule again, so it holds for the next caller without a restart.
@@ -67,6 +69,19 @@ public final class OpeningHoursRoutes {
         router.post("/api/hours/holidays").handler(BodyHandler.create(false).setBodyLimit(4 * 1024))
                 .handler(managers).handler(this::saveHoliday);
         router.delete("/api/hours/holidays/:date").handler(managers).handler(this::removeHoliday);
+        router.get("/hours").handler(OpeningHoursRoutes::page);
+    }
+
+    /** The managers' page; anyone else is sent home (or to sign in). */
+    private static void page(RoutingContext context) {
+        var who = SignedIn.of(context);
+        if (who.isEmpty() || !who.get().role().canManage()) {
+            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, who.isEmpty() ? "/signin" : "/")
+                    .end();
+            return;
+        }
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .sendFile("webroot/hours.html").onFailure(context::fail);
     }
 
     private void get(RoutingContext context) {
