@@ -76,6 +76,8 @@ class OpeningHoursBrowserTest {
 
             manager.driver.findElement(By.id("holiday-date")).sendKeys("2020-01-01" + Keys.ENTER);
             manager.waitForText(By.id("holiday-error"), "in the past");
+            assertThat(manager.driver.findElement(By.id("holiday-date")).getDomAttribute("aria-invalid"))
+                    .isEqualTo("true");
             assertThat(dsl.fetchCount(HOLIDAYS)).isOne();
         }
         assertThat(dsl.fetchCount(AUDIT_EVENTS, AUDIT_EVENTS.ACTION.eq("opening-hours-set"))).isOne();
