@@ -31,9 +31,9 @@ let timeFormat = null;
 const PAGES = {
   operator: [['/operator', 'Calls'], ['/follow-up', 'My tips and referrals']],
   manager: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/duty-list', 'On-call list'],
-    ['/reports', 'Reports']],
+    ['/hours', 'Opening hours'], ['/reports', 'Reports']],
   admin: [['/manager', 'Floor and tips'], ['/follow-up', 'Follow-up'], ['/duty-list', 'On-call list'],
-    ['/reports', 'Reports']],
+    ['/hours', 'Opening hours'], ['/reports', 'Reports']],
 };
 const OVERDUE_EVERY_MS = 60_000;
 

@@ -79,7 +79,8 @@ public final class AgiModule implements AutoCloseable {
                     new VoicemailRecorder(VoicemailConfig.from(settings)),
                     new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
                     new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
-                    journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get);
+                    journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get,
+                    java.time.ZoneId.of(settings.string("time-zone")));
             Map<String, AgiScript> scripts = Map.of(
                     AgiScriptNames.ENTRY, new HotlineScript(ivr),
                     AgiScriptNames.END, new HotlineEndScript(ivr));

@@ -20,6 +20,8 @@ import org.hotline.dispatch.callcontrol.CallControlRoutes;
 import org.hotline.dispatch.callcontrol.TransferDraftRoute;
 import org.hotline.dispatch.audit.JooqAuditTrail;
 import org.hotline.dispatch.guidance.GuidanceRoutes;
+import org.hotline.dispatch.hours.JooqOpeningHours;
+import org.hotline.dispatch.hours.OpeningHoursRoutes;
 import org.hotline.dispatch.followup.FollowUpRoutes;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.OperatorDirectory;
@@ -90,7 +92,8 @@ public final class DispatchModule implements AutoCloseable {
         if (routing == null) {
             JooqAlertThresholds thresholds = new JooqAlertThresholds(database.dsl());
             routing = vertx.deployVerticle(new RoutingVerticle(routingConfig, directory, journal,
-                    blocking, registry, Clock.systemUTC(), restored).alertThresholds(thresholds::load));
+                    blocking, registry, Clock.systemUTC(), restored).alertThresholds(thresholds::load)
+                    .openingHours(new JooqOpeningHours(database.dsl(), routingConfig.zone())::load));
             routing.onFailure(e -> forgetRouting());
         }
         return routing.mapEmpty();
@@ -130,6 +133,7 @@ public final class DispatchModule implements AutoCloseable {
                 settings.bool("callcontrol.show-supervisor")).mount(router);
         new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
         new AlertThresholdRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
+        new OpeningHoursRoutes(database.dsl(), jdbc, vertx.eventBus(), zone, Clock.systemUTC()).mount(router);
     }
 
     public OperatorDirectory directory() {

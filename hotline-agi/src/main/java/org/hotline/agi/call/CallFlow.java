@@ -141,7 +141,7 @@ final class CallFlow {
                 return;
             }
             if (!reply.queued()) {
-                nobodyCanAnswer();
+                nobodyCanAnswer(reply);
                 return;
             }
             Instant queued = reached(CallStep.QUEUED);
@@ -174,7 +174,7 @@ final class CallFlow {
                     callAgain();
                 }
             }
-            case REFUSED -> nobodyCanAnswer();
+            case REFUSED -> nobodyCanAnswer(null);
             case DRAINING -> {
                 fallback();
             }
@@ -203,11 +203,18 @@ final class CallFlow {
     /**
      * The closed path. A caller who chose the danger option is escalated whatever they do next: their message is
      * an emergency voice message, and without one (no voicemail, nothing said, a hangup) they are an emergency
-     * nobody is waiting for.
+     * nobody is waiting for. Out of hours ({@code refusal} says closed) the caller first hears when the hotline
+     * opens again; nobody on duty, they hear that nobody can answer now.
      */
-    private void nobodyCanAnswer() {
+    private void nobodyCanAnswer(IntakeReply refusal) {
         dangerUnanswered = purpose == Purpose.DANGER;
-        caller.play(Prompt.CLOSED.file(), "");
+        if (refusal != null && IntakeReply.CLOSED.equals(refusal.reason())) {
+            for (String file : ClosedAnnouncement.files(refusal.opensAt(), ivr.clock().instant(), ivr.zone())) {
+                caller.play(file, "");
+            }
+        } else {
+            caller.play(Prompt.CLOSED.file(), "");
+        }
         if (ivr.voicemail().enabled()) {
             leaveMessage();
         } else {

@@ -1,6 +1,7 @@
 package org.hotline.agi.call;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.function.BooleanSupplier;
 import org.hotline.agi.hold.HoldLoop;
 import org.hotline.agi.intake.DispatchClient;
@@ -17,10 +18,10 @@ import org.hotline.core.storage.PatientWriter;
  * Everything a call needs, shared by all calls. All of it is stateless or thread-safe: one instance serves
  * every call at once. {@code stepLog} makes each record durable on local disk before the caller hears the next
  * prompt; {@code journalWriter} then stores it in the database off the caller's path, and again while the database
- * is unreachable.
+ * is unreachable. {@code zone} is the hotline's time zone, in which an out-of-hours caller is told when it opens.
  */
 public record IvrServices(IvrRoutes routes, LanguageMenu languageMenu, PurposeMenu purposeMenu, HoldLoop holdLoop,
                           VoicemailRecorder voicemail, DispatchClient dispatch, Pseudonymizer pseudonymizer,
                           CallJournal journal, PatientWriter journalWriter, StepLog stepLog, IvrMetrics metrics, Clock clock,
-                          BooleanSupplier draining) {
+                          BooleanSupplier draining, ZoneId zone) {
 }

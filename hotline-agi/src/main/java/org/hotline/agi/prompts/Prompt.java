@@ -25,10 +25,24 @@ public enum Prompt {
     VOICEMAIL_RECORD("voicemail-record"),
     VOICEMAIL_THANKS("voicemail-thanks"),
     CLOSED("closed"),
+    /** Out of hours: "The hotline is closed now. It opens again:", followed by a day and an hour prompt. */
+    CLOSED_NOW("closed-now"),
+    DAY_TODAY("day-today"),
+    DAY_TOMORROW("day-tomorrow"),
+    DAY_MONDAY("day-mon"),
+    DAY_TUESDAY("day-tue"),
+    DAY_WEDNESDAY("day-wed"),
+    DAY_THURSDAY("day-thu"),
+    DAY_FRIDAY("day-fri"),
+    DAY_SATURDAY("day-sat"),
+    DAY_SUNDAY("day-sun"),
     CALL_AGAIN("call-again"),
     TRANSFER("transfer"),
     /** Played by the dialplan, not the script, before the fallback queue. */
     FALLBACK("fallback");
+
+    /** Hours of the day the IVR can say ("at eight in the morning"): hour-0 to hour-23, whole hours only. */
+    public static final int HOURS_IN_DAY = 24;
 
     /** Numbers the IVR can say for a queue position; above this it says {@link #POSITION_MANY}. */
     public static final int MAX_SPOKEN_NUMBER = 20;
@@ -61,6 +75,19 @@ public enum Prompt {
         return "num-" + n;
     }
 
+    /** The key of the prompt that says the whole hour {@code hour} (0 to 23) as a time of day. */
+    public static String hourKey(int hour) {
+        if (hour < 0 || hour >= HOURS_IN_DAY) {
+            throw new IllegalArgumentException("no hour prompt for " + hour);
+        }
+        return "hour-" + hour;
+    }
+
+    /** The sound file that says the whole hour {@code hour} in the channel language. */
+    public static String hourFile(int hour) {
+        return soundFile(hourKey(hour));
+    }
+
     /** The sound file that says {@code n} in the channel language. */
     public static String numberFile(int n) {
         return soundFile(numberKey(n));
@@ -70,7 +97,7 @@ public enum Prompt {
         return "hotline/" + key;
     }
 
-    /** Every key a manifest must hold: the named prompts and the numbers 0 to 20. */
+    /** Every key a manifest must hold: the named prompts, the numbers 0 to 20 and the hours 0 to 23. */
     public static List<String> allKeys() {
         List<String> keys = new ArrayList<>();
         for (Prompt prompt : values()) {
@@ -78,6 +105,9 @@ public enum Prompt {
         }
         for (int n = 0; n <= MAX_SPOKEN_NUMBER; n++) {
             keys.add(numberKey(n));
+        }
+        for (int hour = 0; hour < HOURS_IN_DAY; hour++) {
+            keys.add(hourKey(hour));
         }
         return Collections.unmodifiableList(keys);
     }

@@ -41,6 +41,11 @@ public final class BusAddresses {
     public static final String ESCALATIONS_NOW = "hotline.callcontrol.escalations-now";
     /** Tips → dispatch, publish: a {@link TipSaved}, which ends the operator's wrap-up. */
     public static final String TIP_SAVED = "hotline.dispatch.tip-saved";
+    /**
+     * Manager screen → routing, publish with an empty body: the opening hours or holidays changed in the database;
+     * routing reads them again at once (it also re-reads them every few seconds, so a lost message only delays).
+     */
+    public static final String OPENING_HOURS_CHANGED = "hotline.dispatch.opening-hours-changed";
     /** Dispatch → managers' browsers through the bridge, publish: a {@link Wallboard}. */
     public static final String WALLBOARD = "hotline.screen.wallboard";
 

@@ -38,7 +38,13 @@ public enum AuditAction {
     /** Someone who may not see the duty list asked for it or tried to change it; nothing was shown or changed. */
     DUTY_LIST_REFUSED("duty-list"),
     /** A manager changed the thresholds of the wallboard's alerts (the subject is {@code wallboard-alerts}). */
-    WALLBOARD_ALERTS_SET("settings");
+    WALLBOARD_ALERTS_SET("settings"),
+    /** A manager replaced the weekly opening hours, or removed them (open around the clock); subject {@code opening-hours}. */
+    OPENING_HOURS_SET("settings"),
+    /** A manager added or changed a holiday; the subject is its date (yyyy-MM-dd). */
+    HOLIDAY_SET("holiday"),
+    /** A manager removed a holiday; the subject is its date. */
+    HOLIDAY_REMOVED("holiday");
 
     private final String subjectType;
 

@@ -24,6 +24,7 @@ final class RoutingMetrics {
     private final Timer toAnswer;
     private final Counter offersTimedOut;
     private final Counter handOffsLost;
+    private final Counter closedByHours;
     private final Map<HandOffReply.Answer, Counter> handOffs = new java.util.EnumMap<>(HandOffReply.Answer.class);
 
     RoutingMetrics(MeterRegistry registry) {
@@ -53,6 +54,8 @@ final class RoutingMetrics {
         handOffsLost = Counter.builder("hotline.dispatch.hand.offs.lost")
                 .description("Accepted calls the IVR never answered for (presumed dead); the operator was given back")
                 .register(registry);
+        closedByHours = Counter.builder("hotline.dispatch.intakes.closed.by.hours")
+                .description("New callers refused because the hotline was outside its opening hours").register(registry);
         for (HandOffReply.Answer answer : HandOffReply.Answer.values()) {
             handOffs.put(answer, Counter.builder("hotline.dispatch.hand.offs")
                     .description("The IVR's answers to accepted calls: taken, caller gone, or read too late")
@@ -88,6 +91,10 @@ final class RoutingMetrics {
 
     void handOffLost() {
         handOffsLost.increment();
+    }
+
+    void closedByHours() {
+        closedByHours.increment();
     }
 
     void handOff(HandOffReply.Answer answer) {

@@ -33,6 +33,8 @@ import org.hotline.core.bus.TipSaved;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.storage.PatientWriter;
 import org.hotline.dispatch.alerts.AlertThresholds;
+import org.hotline.dispatch.hours.AfterHours;
+import org.hotline.dispatch.hours.OpeningHours;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.RecordedState;
@@ -72,6 +74,9 @@ public final class RoutingVerticle extends VerticleBase {
     private volatile Map<org.hotline.core.call.CallOutcome, Integer> today = Map.of();
     private java.util.concurrent.Callable<AlertThresholds> thresholdSource = () -> AlertThresholds.NONE;
     private volatile AlertThresholds thresholds = AlertThresholds.NONE;
+    private java.util.concurrent.Callable<OpeningHours> hoursSource = () -> null;
+    /** The opening hours last read; null (open) until a first read succeeds: a database outage never closes. */
+    private OpeningHours hours;
 
     public RoutingVerticle(RoutingConfig config, OperatorDirectory directory, CallJournal journal, Executor blocking,
                            io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
@@ -101,6 +106,15 @@ public final class RoutingVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * Where the opening hours are read (blocking, on a worker): at start, when a manager changes them, and every few
+     * seconds. A failed read keeps the hours last read, or none (open) when there were none: fail open.
+     */
+    public RoutingVerticle openingHours(java.util.concurrent.Callable<OpeningHours> source) {
+        this.hoursSource = source;
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         var bus = vertx.eventBus();
@@ -120,6 +134,7 @@ public final class RoutingVerticle extends VerticleBase {
                     now(), effects));
         }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.OPENING_HOURS_CHANGED, m -> readHours()));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
         vertx.setPeriodic(QUEUE_PUBLISH_MILLIS, id -> {
             publishQueueChanges();
@@ -134,7 +149,10 @@ public final class RoutingVerticle extends VerticleBase {
         apply(effects -> restored.forEach(intake -> floor.restore(intake, now(), effects)));
         // Once every consumer is registered (cluster-wide), screen servers re-announce who is connected: after a
         // takeover that rebuilds the floor; on a single process nobody is connected yet and nothing happens.
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        List<Future<?>> ready = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
+        // The first callers are decided with the stored hours; a failed read starts open (readHours logs it).
+        ready.add(readHours().otherwiseEmpty());
+        return Future.all(ready)
                 .onSuccess(registered -> bus.publish(BusAddresses.ROUTING_OWNER, new JsonObject()));
     }
 
@@ -147,6 +165,14 @@ public final class RoutingVerticle extends VerticleBase {
         blockingCall(thresholdSource)
                 .onSuccess(read -> thresholds = read)
                 .onFailure(e -> LOG.debug("Could not read the wallboard thresholds ({})", e.getClass().getSimpleName()));
+        readHours();
+    }
+
+    private Future<OpeningHours> readHours() {
+        return blockingCall(hoursSource)
+                .onSuccess(read -> hours = read)
+                .onFailure(e -> LOG.warn("Could not read the opening hours ({}); routing keeps {}",
+                        e.getClass().getSimpleName(), hours == null ? "the hotline open" : "the hours last read"));
     }
 
     private void intake(Message<JsonObject> message) {
@@ -158,8 +184,15 @@ public final class RoutingVerticle extends VerticleBase {
             message.fail(400, "malformed intake");
             return;
         }
+        Instant now = now();
+        var closed = AfterHours.refusal(hours, intake, floor.waitingCall(intake.callId()).isPresent(), now);
+        if (closed.isPresent()) {
+            metrics.closedByHours();
+            message.reply(closed.get().toJson());
+            return;
+        }
         List<Effect> effects = new ArrayList<>();
-        IntakeReply reply = floor.intake(intake, now(), effects);
+        IntakeReply reply = floor.intake(intake, now, effects);
         message.reply(reply.toJson());
         carryOut(effects);
     }

@@ -43,6 +43,10 @@ public final class Client {
                 .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
     }
 
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public HttpResponse<byte[]> getBytes(String path) {
         try {
             return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
