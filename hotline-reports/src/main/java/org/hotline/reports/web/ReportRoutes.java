@@ -18,8 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.hotline.core.i18n.UiLanguage;
 import org.hotline.reports.figures.Period;
 import org.hotline.reports.render.HtmlRenderer;
+import org.hotline.reports.render.ReportLanguage;
 import org.hotline.reports.store.ReportRuns;
 import org.hotline.reports.store.ReportStore;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The managers' report pages: {@code /reports} lists them, {@code /reports/<period>} shows one,
- * {@code /reports/<period>/report.html} and {@code /<table>.csv} download it, {@code /csv.zip} has every table.
+ * {@code ?lang=<code>} shows it in a further stored language, {@code /reports/<period>/report.html} and {@code /<table>.csv} download it, {@code /csv.zip} has every table.
  * Each route runs the given access handler first (managers and admins only). Database and file work runs on the
  * executor, never on the event loop.
  */
@@ -69,8 +71,13 @@ public final class ReportRoutes {
             notFound(context);
             return;
         }
+        // ?lang=prs shows the report stored in that language (report.prs.html, see report.also-languages),
+        // and the main report.html when there is none in that language.
+        String lang = context.queryParams().get("lang");
+        String translated = UiLanguage.byCode(lang).map(l -> ReportLanguage.of(l).fileName()).orElse(null);
         // Looking for the file touches the disk: off the event loop.
-        blocking(() -> store.file(period, ReportStore.HTML)).onSuccess(file -> file.ifPresentOrElse(html ->
+        blocking(() -> (translated == null ? Optional.<Path>empty() : store.file(period, translated))
+                .or(() -> store.file(period, ReportStore.HTML))).onSuccess(file -> file.ifPresentOrElse(html ->
                         secure(context.response()).putHeader("Content-Type", "text/html; charset=utf-8")
                                 .sendFile(html.toString())
                                 .onFailure(e -> LOG.debug("Sending a report failed: {}", e.toString())),
