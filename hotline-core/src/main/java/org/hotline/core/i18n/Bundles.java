@@ -71,11 +71,19 @@ public final class Bundles {
         return bundles.get(language);
     }
 
+    /** An ICU pattern and the language it is written in (English when the asked language lacks the key). */
+    record Found(String pattern, UiLanguage language) {
+    }
+
     /** The ICU pattern of a key: the language's, else English's (counted), else the key itself in brackets. */
     String pattern(UiLanguage language, String key) {
+        return find(language, key).pattern();
+    }
+
+    Found find(UiLanguage language, String key) {
         Bundle.Entry entry = bundle(language).entries().get(key);
         if (entry != null) {
-            return entry.text();
+            return new Found(entry.text(), language);
         }
         Bundle.Entry english = bundle(UiLanguage.ENGLISH).entries().get(key);
         if (language != UiLanguage.ENGLISH) {
@@ -87,8 +95,8 @@ public final class Bundles {
         if (english == null) {
             // A programming error (a key no bundle has); the completeness test's key scan catches it first.
             LOG.error("Message '{}' exists in no bundle", key);
-            return "[" + key + "]";
+            return new Found("[" + key + "]", UiLanguage.ENGLISH);
         }
-        return english.text();
+        return new Found(english.text(), UiLanguage.ENGLISH);
     }
 }

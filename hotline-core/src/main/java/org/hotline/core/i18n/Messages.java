@@ -51,11 +51,13 @@ public final class Messages {
 
     /** A message with named arguments. */
     public String format(String key, Map<String, Object> arguments) {
-        String pattern = bundles.pattern(language, key);
+        Bundles.Found found = bundles.find(language, key);
+        String pattern = found.pattern();
         if (arguments.isEmpty() && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, language.locale()).format(arguments);
+        // An English fallback is formatted as English, so its figures do not change script mid-sentence.
+        return new MessageFormat(pattern, found.language().locale()).format(arguments);
     }
 
     /** Whether {@code key} exists in English (the source), for callers that map codes to optional labels. */
