@@ -94,6 +94,10 @@ class WebTest {
     @Test
     void aReportStoredInDariIsShownWithLang() throws Exception {
         WebClientSession manager = signedIn("manager");
+        Document list = Jsoup.parse(get(manager, "/reports").bodyAsString());
+        assertThat(list.select("#reports a.open-in")).extracting(a -> a.attr("href") + " " + a.attr("lang") + " "
+                + a.attr("dir") + " " + a.text()).containsExactly("/reports/2026-03-10?lang=prs prs rtl دری");
+        assertThat(get(manager, "/reports/2026-03-10/report.prs.html").statusCode()).isEqualTo(200);
         Document dari = Jsoup.parse(get(manager, "/reports/2026-03-10?lang=prs").bodyAsString());
         assertThat(dari.selectFirst("html").attr("dir")).isEqualTo("rtl");
         assertThat(dari.title()).startsWith("گزارش خط تماس ۱۹ حوت ۱۴۰۴");

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -44,8 +45,16 @@ public final class ReportRoutes {
     private final ReportRuns runs;
     private final ZoneId zone;
     private final Executor executor;
+    private final List<UiLanguage> also;
 
     public ReportRoutes(Vertx vertx, ReportStore store, ReportRuns runs, ZoneId zone, Executor executor) {
+        this(vertx, store, runs, zone, executor, List.of());
+    }
+
+    /** With {@code also}: the further languages reports are stored in, linked from the list as {@code ?lang=}. */
+    public ReportRoutes(Vertx vertx, ReportStore store, ReportRuns runs, ZoneId zone, Executor executor,
+                        List<UiLanguage> also) {
+        this.also = List.copyOf(also);
         this.vertx = vertx;
         this.store = store;
         this.runs = runs;
@@ -60,7 +69,7 @@ public final class ReportRoutes {
     }
 
     private void list(RoutingContext context) {
-        blocking(() -> ListPage.render(runs.list(), zone)).onSuccess(page ->
+        blocking(() -> ListPage.render(runs.list(), zone, also)).onSuccess(page ->
                 secure(context.response()).putHeader("Content-Type", "text/html; charset=utf-8").end(page))
                 .onFailure(context::fail);
     }
