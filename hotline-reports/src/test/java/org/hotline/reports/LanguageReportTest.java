@@ -73,6 +73,20 @@ class LanguageReportTest {
     }
 
     @Test
+    void codedChoicesAreNamedInDariAndCountriesByCldr() {
+        for (String table : List.of("signals", "contact-types", "trafficking-types", "forms", "countries",
+                "referral-statuses", "referral-services")) {
+            List<List<String>> rows = ReportFiles.htmlTable(dari, table);
+            assertThat(rows).as(table).hasSizeGreaterThan(1);
+            assertThat(rows.subList(1, rows.size())).as(table)
+                    .allSatisfy(row -> assertThat(row.get(0)).doesNotContainPattern("[A-Za-z]"));
+        }
+        assertThat(ReportFiles.htmlTable(dari, "countries")).extracting(r -> r.get(0)).contains("افغانستان");
+        assertThat(ReportFiles.csv(ReportFiles.read(folder.resolve("countries.csv")))).extracting(r -> r.get(0))
+                .contains("Afghanistan");
+    }
+
+    @Test
     void figuresAndTimesKeepTheirOrderInsideRightToLeftText() {
         // Every figure is isolated left to right, so "<5" and "46.2 %" do not turn around in Dari.
         assertThat(dari.select("td.num")).isNotEmpty().allSatisfy(cell ->

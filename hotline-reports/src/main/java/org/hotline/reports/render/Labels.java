@@ -1,5 +1,6 @@
 package org.hotline.reports.render;
 
+import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import org.hotline.core.i18n.Dates;
 import org.hotline.core.i18n.Messages;
 import org.hotline.core.i18n.UiLanguage;
 import org.hotline.core.tip.Choice;
+import org.hotline.core.tip.Country;
 
 /**
  * The texts of one report: its language's messages for the page, English for the CSV (whose headers and labels
@@ -59,9 +61,15 @@ final class Labels {
 
     /**
      * The label of a coded choice (a signal, a country ...): from the bundles under
-     * {@code choice.<type>.<code>} where English has that key, else the choice's own English label.
+     * {@code choice.<type>.<code>} where English has that key, else the choice's own English label. Countries
+     * are named by CLDR in the report's language. Provinces and regions keep their English names and codes.
      */
     <E extends Enum<E> & Choice> Cell choice(Class<E> type, String code) {
+        if (type.equals(Country.class) && code.matches("[A-Z]{2}") && language() != UiLanguage.ENGLISH) {
+            // Country names are CLDR's, reviewed for every locale: no translation of ours is needed.
+            String english = Choice.byCode(type, code).map(Choice::label).orElse(code);
+            return Cell.label(new ULocale("", code).getDisplayCountry(language().locale()), english);
+        }
         String key = "choice." + type.getSimpleName() + "." + code;
         if (page.has(key)) {
             return label(key);
