@@ -7,7 +7,13 @@ import java.time.format.DateTimeParseException;
 import org.hotline.core.config.Settings;
 import org.hotline.core.config.SettingsException;
 import org.hotline.core.storage.StorageConfig;
+import org.hotline.core.i18n.DateCalendar;
+import org.hotline.core.i18n.UiLanguage;
+import org.hotline.reports.render.ReportLanguage;
 import org.hotline.reports.render.Targets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The report settings ({@code report.*} and {@code time-zone} in hotline.properties).
@@ -18,8 +24,15 @@ import org.hotline.reports.render.Targets;
  * @param catchUpDays how far back missed days are generated at start
  * @param dir         where reports are stored
  * @param targets     the service targets shown against the figures
+ * @param language    the language and calendar of {@code report.html}
+ * @param also        further languages stored beside it ({@code report.<code>.html}), each in its own calendar
  */
-public record ReportConfig(boolean enabled, LocalTime time, ZoneId zone, int catchUpDays, Path dir, Targets targets) {
+public record ReportConfig(boolean enabled, LocalTime time, ZoneId zone, int catchUpDays, Path dir, Targets targets,
+                           ReportLanguage language, List<ReportLanguage> also) {
+
+    public ReportConfig {
+        also = List.copyOf(also);
+    }
 
     public static ReportConfig from(Settings settings) {
         String dir = settings.string("report.dir");
@@ -31,7 +44,39 @@ public record ReportConfig(boolean enabled, LocalTime time, ZoneId zone, int cat
         }
         return new ReportConfig(settings.bool("report.enabled"), time(settings), zone(settings), catchUp, reports,
                 new Targets(percent(settings, "report.target.answered"), percent(settings, "report.target.abandoned"),
-                        settings.duration("report.target.average-answer")));
+                        settings.duration("report.target.average-answer")), language(settings), also(settings));
+    }
+
+    static ReportLanguage language(Settings settings) {
+        UiLanguage language = uiLanguage(settings.string("report.language"), "report.language");
+        String calendar = settings.string("report.calendar");
+        try {
+            return new ReportLanguage(language, calendar.isBlank() ? DateCalendar.GREGORIAN
+                    : DateCalendar.parse(calendar));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting 'report.calendar' (" + Settings.environmentName("report.calendar")
+                    + ") must be gregorian or solar-hijri, not '" + calendar + "'");
+        }
+    }
+
+    private static List<ReportLanguage> also(Settings settings) {
+        List<ReportLanguage> also = new ArrayList<>();
+        for (String code : settings.string("report.also-languages").split(",")) {
+            if (!code.isBlank()) {
+                ReportLanguage language = ReportLanguage.of(uiLanguage(code, "report.also-languages"));
+                if (!also.contains(language)) {
+                    also.add(language);
+                }
+            }
+        }
+        return also;
+    }
+
+    private static UiLanguage uiLanguage(String code, String key) {
+        return UiLanguage.byCode(code).orElseThrow(() -> new SettingsException("setting '" + key + "' ("
+                + Settings.environmentName(key) + ") must name languages among "
+                + String.join(", ", Arrays.stream(UiLanguage.values()).map(UiLanguage::code).toList())
+                + ", not '" + code.trim() + "'"));
     }
 
     private static LocalTime time(Settings settings) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.reports.figures.FigureQueries;
@@ -14,6 +15,7 @@ import org.hotline.reports.render.CsvWriter;
 import org.hotline.reports.render.HtmlRenderer;
 import org.hotline.reports.render.ReportBuilder;
 import org.hotline.reports.render.ReportDocument;
+import org.hotline.reports.render.ReportLanguage;
 import org.hotline.reports.render.Table;
 import org.hotline.reports.store.ReportRuns;
 import org.hotline.reports.store.ReportStore;
@@ -34,18 +36,25 @@ public final class ReportGenerator {
     private final ReportStore store;
     private final ReportRuns runs;
     private final Timer timer;
+    private final ReportLanguage language;
+    private final List<ReportLanguage> also;
 
     public ReportGenerator(DSLContext dsl, ReportConfig config, Clock clock, MeterRegistry registry) {
         this.queries = new FigureQueries(dsl, clock);
         this.builder = new ReportBuilder(config.targets());
+        this.language = config.language();
+        this.also = config.also();
         this.store = new ReportStore(config.dir());
         this.runs = new ReportRuns(dsl, clock);
         this.timer = Timer.builder("hotline.reports.generation").description("Time to generate one report")
                 .register(registry);
     }
 
-    /** A report in memory: its figures, its HTML and one CSV text per table id. */
-    public record Rendered(Figures figures, String html, Map<String, String> csv) {
+    /**
+     * A report in memory: its figures, its HTML, the same report in further languages (file name to HTML) and
+     * one CSV text per table id (the same in every language).
+     */
+    public record Rendered(Figures figures, String html, Map<String, String> translations, Map<String, String> csv) {
     }
 
     /**
@@ -59,7 +68,7 @@ public final class ReportGenerator {
         }
         try {
             Rendered rendered = render(period);
-            Path folder = store.write(period.id(), rendered.html(), rendered.csv());
+            Path folder = store.write(period.id(), rendered.html(), rendered.translations(), rendered.csv());
             runs.done(period.from(), period.to(), rendered.figures().calls().offered());
             LOG.info("Report {} generated ({}) in {}", period.id(), requestedBy, folder);
             return Optional.of(folder);
@@ -69,16 +78,30 @@ public final class ReportGenerator {
         }
     }
 
-    /** Computes and renders a period's report without storing it or recording a run (the command's --out). */
+    /**
+     * Computes and renders a period's report in the configured language (and the further ones) without storing
+     * it or recording a run (the command's --out).
+     */
     public Rendered render(Period period) {
+        return render(period, language, also);
+    }
+
+    /** Computes and renders a period's report in {@code language}, and in each of {@code also} beside it. */
+    public Rendered render(Period period, ReportLanguage language, List<ReportLanguage> also) {
         return timer.record(() -> {
             Figures figures = queries.compute(period);
-            ReportDocument document = builder.build(figures);
+            ReportDocument document = builder.build(figures, language);
             Map<String, String> csv = new LinkedHashMap<>();
             for (Table table : document.tables()) {
                 csv.put(table.id(), CsvWriter.write(table));
             }
-            return new Rendered(figures, html.render(document), csv);
+            Map<String, String> translations = new LinkedHashMap<>();
+            for (ReportLanguage other : also) {
+                if (!other.language().equals(language.language())) {
+                    translations.put(other.fileName(), html.render(builder.build(figures, other)));
+                }
+            }
+            return new Rendered(figures, html.render(document), translations, csv);
         });
     }
 

@@ -16,6 +16,7 @@ import org.hotline.core.StartupException;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
 import org.hotline.reports.retention.RetentionConfig;
+import org.hotline.reports.render.ReportLanguage;
 import org.hotline.reports.retention.RetentionPurge;
 import org.hotline.reports.schedule.NightlyJob;
 import org.hotline.reports.schedule.NightlyScheduler;
@@ -42,7 +43,8 @@ public final class ReportsModule implements AutoCloseable {
         this.jobs = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("reports-job").factory());
         this.requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reports-web-", 0).factory());
         this.scheduler = new NightlyScheduler(vertx, job, config.time(), config.zone(), clock, jobs);
-        this.routes = new ReportRoutes(vertx, generator.store(), generator.runs(), config.zone(), requests);
+        this.routes = new ReportRoutes(vertx, generator.store(), generator.runs(), config.zone(), requests,
+                config.also().stream().map(ReportLanguage::language).toList());
     }
 
     /**

@@ -49,7 +49,8 @@ class WebTest {
 
     @BeforeEach
     void start() throws Exception {
-        Settings settings = TestDatabase.settings(dataDir, Map.of("report.enabled", "false"));
+        Settings settings = TestDatabase.settings(dataDir, Map.of("report.enabled", "false",
+                "report.also-languages", "prs"));
         database = TestDatabase.open(settings);
         new KnownDay().seed(new Seed(database.dsl()));
         vertx = Vertx.vertx();
@@ -88,6 +89,25 @@ class WebTest {
                 c.next();
             }
         };
+    }
+
+    @Test
+    void aReportStoredInDariIsShownWithLang() throws Exception {
+        WebClientSession manager = signedIn("manager");
+        Document list = Jsoup.parse(get(manager, "/reports").bodyAsString());
+        assertThat(list.select("#reports a.open-in")).extracting(a -> a.attr("href") + " " + a.attr("lang") + " "
+                + a.attr("dir") + " " + a.text()).containsExactly("/reports/2026-03-10?lang=prs prs rtl دری");
+        assertThat(get(manager, "/reports/2026-03-10/report.prs.html").statusCode()).isEqualTo(200);
+        Document dari = Jsoup.parse(get(manager, "/reports/2026-03-10?lang=prs").bodyAsString());
+        assertThat(dari.selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(dari.title()).startsWith("گزارش خط تماس ۱۹ حوت ۱۴۰۴");
+        // A language that was not stored for this report gets the main one, never an error page.
+        for (String lang : List.of("ps", "xx", "../report")) {
+            HttpResponse<Buffer> other = get(manager, "/reports/2026-03-10?lang=" + lang);
+            assertThat(other.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(other.bodyAsString()).title()).isEqualTo("Hotline report 2026-03-10");
+        }
+        assertThat(get(signedIn("operator"), "/reports/2026-03-10?lang=prs").statusCode()).isEqualTo(403);
     }
 
     @Test

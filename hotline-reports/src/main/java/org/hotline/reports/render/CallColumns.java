@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotline.reports.figures.CallCounts;
 
-/** The call columns shared by the tables by language, by hour and by day. */
+/** The call columns shared by the tables by language, by hour and by day (message keys of their headers). */
 final class CallColumns {
-    static final List<String> HEADERS = List.of("Offered", "Answered", "Abandoned in menu", "Abandoned in queue",
-            "of which under 5 s", "Answered %", "Abandoned %", "Average speed of answer", "Longest wait",
-            "Within 20 s (of answered)", "Within 60 s (of answered)", "Within 20 s (of answered + abandoned)",
-            "Within 60 s (of answered + abandoned)", "Average handle time");
+    static final List<String> HEADERS = List.of("report.col.offered", "report.col.answered",
+            "report.col.abandoned-menu", "report.col.abandoned-queue", "report.col.abandoned-short",
+            "report.col.answered-percent", "report.col.abandoned-percent", "report.col.average-answer",
+            "report.col.longest-wait", "report.col.within20-answered", "report.col.within60-answered",
+            "report.col.within20-all", "report.col.within60-all", "report.col.average-handle");
 
     private CallColumns() {
     }

@@ -37,9 +37,15 @@ final class ChartRenderer {
 
     /** The chart as an {@code <svg>} element that scales to its container. */
     static String svg(Chart chart) {
+        return svg(chart, ReportLanguage.ENGLISH);
+    }
+
+    /** The chart with its words (the empty chart's message) in the report's language. */
+    static String svg(Chart chart, ReportLanguage language) {
         int height = chart.horizontal() ? Math.max(160, 60 + 26 * chart.categories().size() * chart.series().size())
                 : 320;
-        JFreeChart drawn = draw(chart);
+        JFreeChart drawn = draw(chart, org.hotline.core.i18n.Messages.of(language.language())
+                .text("report.chart.no-data"));
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
         // Several charts share one page, so each one's clip paths and gradients need their own id prefix.
         g.setDefsKeyPrefix(chart.id() + "-");
@@ -48,7 +54,7 @@ final class ChartRenderer {
         return SvgAttributes.rewrite(svg);
     }
 
-    private static JFreeChart draw(Chart chart) {
+    private static JFreeChart draw(Chart chart, String noData) {
         JFreeChart drawn = ChartFactory.createBarChart(null, null, chart.valueLabel(), dataset(chart),
                 chart.horizontal() ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL,
                 chart.series().size() > 1, false, false);
@@ -64,7 +70,7 @@ final class ChartRenderer {
         plot.setRangeGridlinePaint(new Color(0xcc, 0xcc, 0xcc));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
         plot.setOutlineVisible(false);
-        plot.setNoDataMessage("Nothing to show for this period");
+        plot.setNoDataMessage(noData);
         plot.setNoDataMessageFont(FONT);
         NumberAxis values = (NumberAxis) plot.getRangeAxis();
         values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

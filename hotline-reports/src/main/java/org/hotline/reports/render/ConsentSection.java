@@ -5,7 +5,6 @@ import static org.hotline.reports.render.Formats.count;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotline.core.tip.Choice;
 import org.hotline.core.tip.ConsentBasis;
 import org.hotline.core.tip.ReferralStatus;
 import org.hotline.reports.figures.ConsentExceptions;
@@ -20,31 +19,25 @@ final class ConsentSection {
     private ConsentSection() {
     }
 
-    static Section of(ConsentExceptions exceptions, ZoneId zone) {
+    static Section of(ConsentExceptions exceptions, ZoneId zone, Labels l) {
         List<List<Cell>> byBasis = new ArrayList<>();
         long total = 0;
         for (Keyed<String, Long> k : exceptions.byBasis()) {
-            byBasis.add(List.of(Cell.text(basis(k.key())), Cell.figure(count(k.value()))));
+            byBasis.add(List.of(l.choice(ConsentBasis.class, k.key()), Cell.figure(count(k.value()))));
             total += k.value();
         }
-        byBasis.add(List.of(Cell.text("All bases"), Cell.figure(count(total))));
+        byBasis.add(List.of(l.label("report.consent.all-bases"), Cell.figure(count(total))));
         List<List<Cell>> each = new ArrayList<>();
         for (ConsentExceptions.Exception e : exceptions.each()) {
-            each.add(List.of(Cell.time(e.at(), zone), Cell.text(e.referralId()), Cell.text(basis(e.basis())),
-                    Cell.text(Choice.byCode(ReferralStatus.class, e.toStatus()).map(Choice::label)
-                            .orElse(e.toStatus()))));
+            each.add(List.of(l.time(e.at(), zone), Cell.code(e.referralId()), l.choice(ConsentBasis.class, e.basis()),
+                    l.choice(ReferralStatus.class, e.toStatus())));
         }
-        return new Section("consent-exceptions", "Referrals without the caller's consent", null, List.of(
-                new Table("consent-exceptions", "Referrals that went ahead without consent, by recorded basis",
-                        List.of("Basis", "Referrals"), byBasis),
-                new Table("consent-exceptions-each", "Each of them, for review",
-                        List.of("When", "Referral", "Basis", "Moved to"), each)),
-                List.of("A referral the caller did not consent to can be sent, accepted or completed only when a "
-                        + "basis that allows it is recorded with a note; each such change is audited. Open the "
-                        + "referral on the follow-up screen to read the note (that opening is audited too)."));
-    }
-
-    private static String basis(String code) {
-        return Choice.byCode(ConsentBasis.class, code).map(Choice::label).orElse(code);
+        return new Section("consent-exceptions", l.t("report.consent"), null, List.of(
+                l.table("consent-exceptions", l.t("report.consent.table"),
+                        List.of("report.col.basis", "report.referrals"), byBasis),
+                l.table("consent-exceptions-each", l.t("report.consent.each.table"),
+                        List.of("report.col.when", "report.col.referral", "report.col.basis",
+                                "report.col.moved-to"), each)),
+                List.of(l.t("report.consent.note")));
     }
 }

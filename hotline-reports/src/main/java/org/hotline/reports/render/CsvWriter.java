@@ -3,8 +3,9 @@ package org.hotline.reports.render;
 import java.util.List;
 
 /**
- * Writes a table as CSV (RFC 4180, UTF-8 with CRLF line ends): the same header and cell texts as the HTML (times
- * as ISO 8601 with the offset, for programs). A cell
+ * Writes a table as CSV (RFC 4180, UTF-8 with CRLF line ends): its English machine headers and the cells'
+ * CSV texts (times as ISO 8601 with the offset, days as ISO dates, labels in English), the same in every report
+ * language so partners' scripts keep working. A cell
  * that a spreadsheet would run as a formula gets a leading apostrophe.
  */
 public final class CsvWriter {
@@ -13,7 +14,7 @@ public final class CsvWriter {
 
     public static String write(Table table) {
         StringBuilder out = new StringBuilder();
-        line(out, table.headers());
+        line(out, table.csvHeaders());
         for (var row : table.rows()) {
             line(out, row.stream().map(Cell::csvText).toList());
         }

@@ -5,45 +5,42 @@ import static org.hotline.reports.render.Formats.count;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.hotline.reports.figures.EscalationFigures;
 import org.hotline.reports.figures.Keyed;
 
 /** On-call escalations: how many, why, how they ended (counts suppressed under 5), and the time to acknowledge. */
 final class EscalationSection {
-    private static final Map<String, String> KINDS = Map.of(
-            "WAITING_EMERGENCY", "Emergency waiting, nobody free",
-            "EMERGENCY_VOICEMAIL", "Emergency voice message, nobody on duty",
-            "DECLINED_EMERGENCY", "Emergency declined");
-    private static final Map<String, String> STATES = Map.of(
-            "acknowledged", "Acknowledged (1 pressed)",
-            "exhausted", "Nobody acknowledged (every round)",
-            "stopped", "Over before anyone acknowledged (caller left, or an operator took it)",
-            "paging", "Still paging when the report ran");
-
     private EscalationSection() {
     }
 
-    static Section of(EscalationFigures figures) {
+    static Section of(EscalationFigures figures, Labels l) {
         List<List<Cell>> rows = new ArrayList<>();
         for (Keyed<String, Long> k : figures.byKind()) {
-            rows.add(List.of(Cell.text(KINDS.getOrDefault(k.key(), k.key())), Cell.figure(count(k.value()))));
+            rows.add(List.of(coded(l, "report.escalation.kind.", k.key()), Cell.figure(count(k.value()))));
         }
-        rows.add(List.of(Cell.text("All escalations"), Cell.figure(count(figures.total()))));
+        rows.add(List.of(l.label("report.escalation.all"), Cell.figure(count(figures.total()))));
         List<List<Cell>> ends = new ArrayList<>();
         for (Keyed<String, Long> k : figures.byState()) {
-            ends.add(List.of(Cell.text(STATES.getOrDefault(k.key(), k.key())), Cell.figure(count(k.value()))));
+            ends.add(List.of(coded(l, "report.escalation.state.", k.key()), Cell.figure(count(k.value()))));
         }
         List<List<Cell>> times = List.of(
-                List.of(Cell.text("Median"), Cell.figure(time(figures.medianToAcknowledge()))),
-                List.of(Cell.text("Longest"), Cell.figure(time(figures.longestToAcknowledge()))));
-        return new Section("escalations", "On-call escalations", null, List.of(
-                new Table("escalations", "Escalations, by why", List.of("Why", "Escalations"), rows),
-                new Table("escalations-ends", "How they ended", List.of("Ended", "Escalations"), ends),
-                new Table("escalations-ack", "Time from the start of paging to acknowledgement",
-                        List.of("Figure", "Time"), times)),
-                List.of("The on-call duty list is paged when a caller in danger is not answered; the first person who "
-                        + "presses 1 acknowledges."));
+                List.of(l.label("report.escalation.median"), Cell.figure(time(figures.medianToAcknowledge()))),
+                List.of(l.label("report.escalation.longest"), Cell.figure(time(figures.longestToAcknowledge()))));
+        return new Section("escalations", l.t("report.escalations"), null, List.of(
+                l.table("escalations", l.t("report.escalations.table"),
+                        List.of("report.col.why", "report.col.escalations"), rows),
+                l.table("escalations-ends", l.t("report.escalations-ends.table"),
+                        List.of("report.col.ended", "report.col.escalations"), ends),
+                l.table("escalations-ack", l.t("report.escalations-ack.table"),
+                        List.of("report.col.figure", "report.col.time"), times)),
+                List.of(l.t("report.escalations.note")));
+    }
+
+    /** A coded kind or state by its message key; an unknown code is shown as itself. */
+    private static Cell coded(Labels l, String prefix, String code) {
+        String key = prefix + code.toLowerCase(Locale.ROOT).replace('_', '-');
+        return l.has(key) ? l.label(key) : Cell.code(code);
     }
 
     private static String time(Duration duration) {

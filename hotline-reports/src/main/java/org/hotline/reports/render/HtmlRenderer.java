@@ -32,7 +32,9 @@ public final class HtmlRenderer {
 
     public String render(ReportDocument document) {
         StringBuilder out = new StringBuilder(64 * 1024);
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        var language = document.language().language();
+        out.append("<!DOCTYPE html>\n<html lang=\"").append(language.code()).append("\" dir=\"")
+                .append(language.dir()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(document.title())).append("</title>\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<header>\n<h1>")
@@ -44,23 +46,27 @@ public final class HtmlRenderer {
         }
         out.append("</ul></nav>\n</header>\n<main>\n");
         for (Section section : document.sections()) {
-            section(out, section);
+            section(out, section, document);
         }
         return out.append("</main>\n</body>\n</html>\n").toString();
     }
 
-    private static void section(StringBuilder out, Section section) {
+    private static void section(StringBuilder out, Section section, ReportDocument document) {
         out.append("<section id=\"").append(section.id()).append("\" class=\"")
                 .append(section.chart() == null ? "tables" : "chart-section").append("\">\n<h2>")
                 .append(escape(section.title())).append("</h2>\n");
         if (section.chart() != null) {
+            // A chart keeps its axes left to right in every language (its value axis grows rightwards, as in
+            // Afghan print too); its labels are in the report's language, and the caption follows the page.
             out.append("<figure class=\"chart\" data-chart=\"").append(section.chart().id()).append("\">\n")
-                    .append(ChartRenderer.svg(section.chart()))
-                    .append("\n<figcaption>").append(escape(section.title()))
-                    .append(" (bars under 5 are not drawn; their label says &lt;5)</figcaption>\n</figure>\n");
+                    .append("<div dir=\"ltr\" class=\"chart-drawing\">")
+                    .append(ChartRenderer.svg(section.chart(), document.language()))
+                    .append("</div>\n<figcaption>").append(escape(section.title())).append(" (")
+                    .append(escape(document.chartNote())).append(")</figcaption>\n</figure>\n");
         }
+        boolean rtl = document.language().language().rightToLeft();
         for (Table table : section.tables()) {
-            table(out, table);
+            table(out, table, rtl, document.none());
         }
         for (String note : section.notes()) {
             out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
@@ -68,7 +74,7 @@ public final class HtmlRenderer {
         out.append("</section>\n");
     }
 
-    private static void table(StringBuilder out, Table table) {
+    private static void table(StringBuilder out, Table table, boolean rtl, String none) {
         out.append("<div class=\"table-wrap\"><table id=\"table-").append(table.id()).append("\" data-csv=\"")
                 .append(table.id()).append(".csv\">\n<caption>").append(escape(table.title()))
                 .append("</caption>\n<thead><tr>");
@@ -77,7 +83,7 @@ public final class HtmlRenderer {
         }
         out.append("</tr></thead>\n<tbody>\n");
         if (table.rows().isEmpty()) {
-            out.append("<tr><td colspan=\"").append(table.headers().size()).append("\">None</td></tr>\n");
+            out.append("<tr><td colspan=\"").append(table.headers().size()).append("\">").append(escape(none)).append("</td></tr>\n");
         }
         for (var row : table.rows()) {
             out.append("<tr>");
@@ -88,6 +94,9 @@ public final class HtmlRenderer {
                     out.append("<span lang=\"").append(escape(cell.lang())).append("\" dir=\"")
                             .append(cell.rtl() ? "rtl" : "ltr").append("\">").append(escape(cell.text()))
                             .append("</span>");
+                } else if (rtl && (cell.numeric() || cell.ltr())) {
+                    // Figures, times and codes keep their own order inside right-to-left text ("<5", "12.5 %").
+                    out.append("<bdi dir=\"ltr\">").append(escape(cell.text())).append("</bdi>");
                 } else {
                     out.append(escape(cell.text()));
                 }

@@ -3,9 +3,11 @@ package org.hotline.reports.render;
 import java.util.List;
 
 /**
- * A report ready to render: its title, the line saying what it covers, and its sections.
+ * A report ready to render: its language, its title, the line saying what it covers, its sections, and the
+ * page's own words (the chart caption's note, the text of an empty table) in its language.
  */
-public record ReportDocument(String title, String subtitle, List<Section> sections) {
+public record ReportDocument(ReportLanguage language, String title, String subtitle, List<Section> sections,
+                             String chartNote, String none) {
     public ReportDocument {
         sections = List.copyOf(sections);
     }

@@ -21,92 +21,98 @@ import org.hotline.reports.figures.TipFigures;
 
 /** The sections about tips and referrals. Only coded fields reach them: never a summary, never a pseudonym. */
 final class TipSections {
-    private static final String NOT_RECORDED = "Not recorded";
-
     private final TipFigures tips;
     private final ReferralFigures referrals;
+    private final Labels l;
 
-    TipSections(TipFigures tips, ReferralFigures referrals) {
+    TipSections(TipFigures tips, ReferralFigures referrals, Labels labels) {
         this.tips = tips;
         this.referrals = referrals;
+        this.l = labels;
     }
 
     Section signals() {
-        return new Section("signals", "Signals", chart("signals", "Tips", tips.bySignal(), label(Signal.class), false),
-                List.of(table("signals", "Tips by signal", "Signal", tips.bySignal(), label(Signal.class)),
-                        table("contact-types", "Contacts by type", "Contact type", tips.byContactType(),
-                                label(ContactType.class)),
-                        new Table("tips", "Tips", List.of("Figure", "Tips"), List.of(
-                                List.of(Cell.text("Tips written"), Cell.figure(count(tips.tips()))),
-                                List.of(Cell.text("Cross-border cases"), Cell.figure(count(tips.crossBorder())))))),
-                List.of("A cross-border case is a tip whose situation touches more than one country."));
+        return new Section("signals", l.t("report.signals"),
+                chart("signals", l.t("report.col.tips"), tips.bySignal(), Signal.class, false),
+                List.of(table("signals", l.t("report.signals.table"), "report.col.signal", tips.bySignal(),
+                                Signal.class),
+                        table("contact-types", l.t("report.contact-types.table"), "report.col.contact-type",
+                                tips.byContactType(), ContactType.class),
+                        l.table("tips", l.t("report.col.tips"), List.of("report.col.figure", "report.col.tips"),
+                                List.of(List.of(l.label("report.tips.written"), Cell.figure(count(tips.tips()))),
+                                        List.of(l.label("report.tips.cross-border"),
+                                                Cell.figure(count(tips.crossBorder())))))),
+                List.of(l.t("report.signals.note")));
     }
 
     Section traffickingTypes() {
-        return new Section("trafficking-types", "Tips by trafficking type",
-                chart("trafficking-types", "Tips", tips.byTraffickingType(), label(TraffickingType.class), false),
-                List.of(table("trafficking-types", "Tips by trafficking type", "Trafficking type",
-                        tips.byTraffickingType(), label(TraffickingType.class))), List.of());
+        return new Section("trafficking-types", l.t("report.trafficking-types"),
+                chart("trafficking-types", l.t("report.col.tips"), tips.byTraffickingType(), TraffickingType.class,
+                        false),
+                List.of(table("trafficking-types", l.t("report.trafficking-types"), "report.col.trafficking-type",
+                        tips.byTraffickingType(), TraffickingType.class)), List.of());
     }
 
     Section forms() {
-        return new Section("forms", "Tips by form of exploitation",
-                chart("forms", "Tips", tips.byForm(), label(ExploitationForm.class), true),
-                List.of(table("forms", "Tips by form of exploitation", "Form", tips.byForm(),
-                        label(ExploitationForm.class))), List.of());
+        return new Section("forms", l.t("report.forms"),
+                chart("forms", l.t("report.col.tips"), tips.byForm(), ExploitationForm.class, true),
+                List.of(table("forms", l.t("report.forms"), "report.col.form", tips.byForm(),
+                        ExploitationForm.class)), List.of());
     }
 
     Section places() {
-        Function<String, String> region = code -> Arrays.stream(Region.values()).filter(r -> r.code().equals(code))
-                .findFirst().map(r -> r == Region.UNKNOWN ? r.label() : r.label() + " (" + r.code() + ")")
-                .orElse(code);
-        return new Section("places", "Where the situations are", null,
-                List.of(table("countries", "Tips by country", "Country", tips.byCountry(), label(Country.class)),
-                        table("regions", "Tips by province or region", "Province or region", tips.byRegion(),
+        Function<String, Cell> region = code -> Arrays.stream(Region.values()).filter(r -> r.code().equals(code))
+                .findFirst().map(r -> r == Region.UNKNOWN ? Cell.text(r.label())
+                        : Cell.text(r.label() + " (" + r.code() + ")"))
+                .orElse(Cell.code(code));
+        return new Section("places", l.t("report.places"), null,
+                List.of(table("countries", l.t("report.countries.table"), "report.col.country", tips.byCountry(),
+                                Country.class),
+                        table("regions", l.t("report.regions.table"), "report.col.region", tips.byRegion(),
                                 region)), List.of());
     }
 
     Section referrals() {
         ReferralFigures r = referrals;
-        return new Section("referrals", "Referrals",
-                chart("referrals", "Referrals", r.byStatus(), label(ReferralStatus.class), false),
-                List.of(table("referral-statuses", "Referrals made, by status at the end of the period", "Status",
-                                r.byStatus(), label(ReferralStatus.class)),
-                        table("referral-partners", "Referrals made, by partner", "Partner", r.byPartner(),
-                                Function.identity()),
-                        table("referral-services", "Referrals made, by service", "Service", r.byService(),
-                                label(ReferralService.class)),
-                        new Table("referral-totals", "Referrals", List.of("Figure", "Referrals"), List.of(
-                                List.of(Cell.text("Referrals made"), Cell.figure(count(r.referrals()))),
-                                List.of(Cell.text("Cross-border referrals"), Cell.figure(count(r.crossBorder()))),
-                                List.of(Cell.text("Still open after 7 days"),
+        return new Section("referrals", l.t("report.referrals"),
+                chart("referrals", l.t("report.referrals"), r.byStatus(), ReferralStatus.class, false),
+                List.of(table("referral-statuses", l.t("report.referral-statuses.table"), "report.col.status",
+                                r.byStatus(), ReferralStatus.class),
+                        table("referral-partners", l.t("report.referral-partners.table"), "report.col.partner",
+                                r.byPartner(), Cell::text),
+                        table("referral-services", l.t("report.referral-services.table"), "report.col.service",
+                                r.byService(), ReferralService.class),
+                        l.table("referral-totals", l.t("report.referrals"), List.of("report.col.figure",
+                                "report.referrals"), List.of(
+                                List.of(l.label("report.referrals.made"), Cell.figure(count(r.referrals()))),
+                                List.of(l.label("report.referrals.cross-border"),
+                                        Cell.figure(count(r.crossBorder()))),
+                                List.of(l.label("report.referrals.open-7-days"),
                                         Cell.figure(count(r.openAfter7Days()))))),
-                        table("referrals-open", "Still open after 7 days, by partner", "Partner", r.openByPartner(),
-                                Function.identity())),
-                List.of("Open means proposed, sent or accepted. A referral is cross-border when the partner's "
-                        + "country differs from the tip's."));
+                        table("referrals-open", l.t("report.referrals-open.table"), "report.col.partner",
+                                r.openByPartner(), Cell::text)),
+                List.of(l.t("report.referrals.note")));
     }
 
-    private static Table table(String id, String title, String keyHeader, List<Keyed<String, Long>> counts,
-                               Function<String, String> label) {
+    private <E extends Enum<E> & Choice> Table table(String id, String title, String keyHeader,
+                                                     List<Keyed<String, Long>> counts, Class<E> type) {
+        return table(id, title, keyHeader, counts, code -> l.choice(type, code));
+    }
+
+    private Table table(String id, String title, String keyHeader, List<Keyed<String, Long>> counts,
+                        Function<String, Cell> label) {
         List<List<Cell>> rows = new ArrayList<>();
         for (Keyed<String, Long> k : counts) {
-            rows.add(List.of(Cell.text(name(k.key(), label)), Cell.figure(count(k.value()))));
+            rows.add(List.of(k.key() == null ? l.label("report.not-recorded") : label.apply(k.key()),
+                    Cell.figure(count(k.value()))));
         }
-        return new Table(id, title, List.of(keyHeader, "Count"), rows);
+        return l.table(id, title, List.of(keyHeader, "report.col.count"), rows);
     }
 
-    private static Chart chart(String id, String valueLabel, List<Keyed<String, Long>> counts,
-                               Function<String, String> label, boolean horizontal) {
-        return new Chart(id, valueLabel, counts.stream().map(k -> name(k.key(), label)).toList(),
+    private <E extends Enum<E> & Choice> Chart chart(String id, String valueLabel, List<Keyed<String, Long>> counts,
+                                                     Class<E> type, boolean horizontal) {
+        return new Chart(id, valueLabel, counts.stream().map(k -> k.key() == null ? l.t("report.not-recorded")
+                        : l.choice(type, k.key()).text()).toList(),
                 List.of(new Chart.Series(valueLabel, counts.stream().map(Keyed::value).toList())), horizontal);
-    }
-
-    private static String name(String code, Function<String, String> label) {
-        return code == null ? NOT_RECORDED : label.apply(code);
-    }
-
-    private static <E extends Enum<E> & Choice> Function<String, String> label(Class<E> type) {
-        return code -> Choice.byCode(type, code).map(Choice::label).orElse(code);
     }
 }

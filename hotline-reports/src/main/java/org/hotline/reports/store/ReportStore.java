@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class ReportStore {
     public static final String HTML = "report.html";
-    private static final Pattern FILE = Pattern.compile("report\\.html|[a-z0-9-]{1,60}\\.csv");
+    private static final Pattern FILE = Pattern.compile("report(\\.[a-z]{2,3})?\\.html|[a-z0-9-]{1,60}\\.csv");
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(_\\d{4}-\\d{2}-\\d{2})?");
     /** Lets spreadsheet programs see the CSV files as UTF-8 (the language names are not ASCII). */
     private static final String BOM = "\uFEFF";
@@ -36,12 +36,24 @@ public final class ReportStore {
 
     /** Writes (or replaces) one report's files under {@code <dir>/<periodId>}; returns that folder. */
     public Path write(String periodId, String html, Map<String, String> csvByTable) {
+        return write(periodId, html, Map.of(), csvByTable);
+    }
+
+    /**
+     * Writes (or replaces) one report's files, with the same report in further languages beside
+     * {@code report.html} (file name to HTML, such as {@code report.prs.html}); returns the folder.
+     */
+    public Path write(String periodId, String html, Map<String, String> translations, Map<String, String> csvByTable) {
         requirePeriod(periodId);
         try {
             Files.createDirectories(dir);
             Path staging = dir.resolve("." + periodId + "-" + UUID.randomUUID());
             Files.createDirectory(staging);
             Files.writeString(staging.resolve(HTML), html, StandardCharsets.UTF_8);
+            for (var translated : translations.entrySet()) {
+                requireFile(translated.getKey());
+                Files.writeString(staging.resolve(translated.getKey()), translated.getValue(), StandardCharsets.UTF_8);
+            }
             for (var csv : csvByTable.entrySet()) {
                 String name = csv.getKey() + ".csv";
                 requireFile(name);

@@ -2,6 +2,7 @@ package org.hotline.reports.web;
 
 import java.time.ZoneId;
 import java.util.List;
+import org.hotline.core.i18n.UiLanguage;
 import org.hotline.reports.render.Formats;
 import org.hotline.reports.render.HtmlRenderer;
 import org.hotline.reports.render.Navigation;
@@ -14,6 +15,11 @@ final class ListPage {
     }
 
     static String render(List<ReportRun> runs, ZoneId zone) {
+        return render(runs, zone, List.of());
+    }
+
+    /** With a link per further stored language beside each report's own (in that language's own name). */
+    static String render(List<ReportRun> runs, ZoneId zone, List<UiLanguage> also) {
         StringBuilder out = new StringBuilder(8 * 1024);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -34,7 +40,13 @@ final class ListPage {
                 out.append("<tr><td>").append(esc(period)).append("</td><td class=\"num\">")
                         .append(Formats.count(run.calls())).append("</td><td>")
                         .append(esc(Times.local(run.finishedAt(), zone))).append("</td><td>")
-                        .append("<a class=\"open\" href=\"/reports/").append(id).append("\">Report</a></td><td>")
+                        .append("<a class=\"open\" href=\"/reports/").append(id).append("\">Report</a>");
+                for (UiLanguage language : also) {
+                    out.append(" · <a class=\"open-in\" lang=\"").append(language.code()).append("\" dir=\"")
+                            .append(language.dir()).append("\" href=\"/reports/").append(id).append("?lang=")
+                            .append(language.code()).append("\">").append(esc(language.nativeName())).append("</a>");
+                }
+                out.append("</td><td>")
                         .append("<a href=\"/reports/").append(id).append("/report.html\">HTML</a> · ")
                         .append("<a href=\"/reports/").append(id).append("/csv.zip\">CSV (zip)</a></td></tr>\n");
             }

@@ -13,13 +13,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.hotline.core.i18n.UiLanguage;
 import org.hotline.reports.figures.Period;
 import org.hotline.reports.render.HtmlRenderer;
+import org.hotline.reports.render.ReportLanguage;
 import org.hotline.reports.store.ReportRuns;
 import org.hotline.reports.store.ReportStore;
 import org.slf4j.Logger;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The managers' report pages: {@code /reports} lists them, {@code /reports/<period>} shows one,
- * {@code /reports/<period>/report.html} and {@code /<table>.csv} download it, {@code /csv.zip} has every table.
+ * {@code ?lang=<code>} shows it in a further stored language, {@code /reports/<period>/report.html} and {@code /<table>.csv} download it, {@code /csv.zip} has every table.
  * Each route runs the given access handler first (managers and admins only). Database and file work runs on the
  * executor, never on the event loop.
  */
@@ -42,8 +45,16 @@ public final class ReportRoutes {
     private final ReportRuns runs;
     private final ZoneId zone;
     private final Executor executor;
+    private final List<UiLanguage> also;
 
     public ReportRoutes(Vertx vertx, ReportStore store, ReportRuns runs, ZoneId zone, Executor executor) {
+        this(vertx, store, runs, zone, executor, List.of());
+    }
+
+    /** With {@code also}: the further languages reports are stored in, linked from the list as {@code ?lang=}. */
+    public ReportRoutes(Vertx vertx, ReportStore store, ReportRuns runs, ZoneId zone, Executor executor,
+                        List<UiLanguage> also) {
+        this.also = List.copyOf(also);
         this.vertx = vertx;
         this.store = store;
         this.runs = runs;
@@ -58,7 +69,7 @@ public final class ReportRoutes {
     }
 
     private void list(RoutingContext context) {
-        blocking(() -> ListPage.render(runs.list(), zone)).onSuccess(page ->
+        blocking(() -> ListPage.render(runs.list(), zone, also)).onSuccess(page ->
                 secure(context.response()).putHeader("Content-Type", "text/html; charset=utf-8").end(page))
                 .onFailure(context::fail);
     }
@@ -69,8 +80,13 @@ public final class ReportRoutes {
             notFound(context);
             return;
         }
+        // ?lang=prs shows the report stored in that language (report.prs.html, see report.also-languages),
+        // and the main report.html when there is none in that language.
+        String lang = context.queryParams().get("lang");
+        String translated = UiLanguage.byCode(lang).map(l -> ReportLanguage.of(l).fileName()).orElse(null);
         // Looking for the file touches the disk: off the event loop.
-        blocking(() -> store.file(period, ReportStore.HTML)).onSuccess(file -> file.ifPresentOrElse(html ->
+        blocking(() -> (translated == null ? Optional.<Path>empty() : store.file(period, translated))
+                .or(() -> store.file(period, ReportStore.HTML))).onSuccess(file -> file.ifPresentOrElse(html ->
                         secure(context.response()).putHeader("Content-Type", "text/html; charset=utf-8")
                                 .sendFile(html.toString())
                                 .onFailure(e -> LOG.debug("Sending a report failed: {}", e.toString())),

@@ -44,6 +44,31 @@ class ReportCommandTest {
     }
 
     @Test
+    void inAChosenLanguageAndCalendar() throws java.io.IOException {
+        assertThat(run("--date", "2024-03-20", "--language", "prs", "--also", "ps,en", "--out", out.toString()))
+                .isZero();
+        String dari = java.nio.file.Files.readString(out.resolve("2024-03-20/report.html"));
+        assertThat(dari).contains("<html lang=\"prs\" dir=\"rtl\">").contains("۱ حمل ۱۴۰۳ (۲۰ مارچ ۲۰۲۴)");
+        assertThat(java.nio.file.Files.readString(out.resolve("2024-03-20/report.ps.html")))
+                .contains("<html lang=\"ps\" dir=\"rtl\">").contains("۱ وری ۱۴۰۳");
+        assertThat(java.nio.file.Files.readString(out.resolve("2024-03-20/report.en.html")))
+                .contains("<title>Hotline report 2024-03-20</title>");
+        assertThat(run("--date", "2024-03-20", "--language", "en", "--calendar", "solar-hijri", "--out",
+                out.toString())).isZero();
+        assertThat(java.nio.file.Files.readString(out.resolve("2024-03-20/report.html")))
+                .contains("<title>Hotline report 1 Hamal 1403 (March 20, 2024)</title>");
+    }
+
+    @Test
+    void anUnknownLanguageIsOneSentence() {
+        StringWriter err = new StringWriter();
+        CommandLine line = command();
+        line.setErr(new PrintWriter(err));
+        assertThat(line.execute("--date", "2026-03-10", "--language", "xx")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown language 'xx' (one of en, prs, ps, ur, tg, uz, tk, ru)");
+    }
+
+    @Test
     void aBadDateIsOneSentence() {
         StringWriter err = new StringWriter();
         CommandLine line = command();
