@@ -1,6 +1,5 @@
 package org.hotline.dispatch.alerts;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.dispatch.api.ApiError;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.operators.Role;
@@ -60,7 +60,7 @@ public final class AlertThresholdRoutes {
         SignedIn who = SignedIn.of(context).orElseThrow();
         AlertThresholds thresholds;
         try {
-            thresholds = parse(body(context));
+            thresholds = parse(JsonBody.required(context));
         } catch (ApiError e) {
             Replies.failure(context, "Wallboard alerts", e, Replies.UNAVAILABLE);
             return;
@@ -107,17 +107,5 @@ public final class AlertThresholdRoutes {
     private static JsonObject json(AlertThresholds t) {
         return new JsonObject().put("serviceLevelBelow", t.serviceLevelBelow())
                 .put("longestWaitOver", t.longestWaitOver()).put("emergenciesWaiting", t.emergenciesWaiting());
-    }
-
-    private static JsonObject body(RoutingContext context) {
-        try {
-            JsonObject json = context.body().asJsonObject();
-            if (json == null) {
-                throw ApiError.badRequest(null, "The request is not a JSON object.");
-            }
-            return json;
-        } catch (DecodeException | ClassCastException e) {
-            throw ApiError.badRequest(null, "The request is not a JSON object.");
-        }
     }
 }

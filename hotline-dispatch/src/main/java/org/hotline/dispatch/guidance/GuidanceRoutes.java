@@ -1,7 +1,6 @@
 package org.hotline.dispatch.guidance;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotline.core.call.Purpose;
 import org.hotline.dispatch.api.ApiError;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.operators.Role;
@@ -154,7 +154,7 @@ public final class GuidanceRoutes {
         try {
             slot = slot(context);
             language = language(context.pathParam("language"));
-            JsonObject body = body(context);
+            JsonObject body = JsonBody.required(context);
             text = text(body.getValue("text"));
             if (!(body.getValue("baseVersion") instanceof Integer base) || base < 0) {
                 throw ApiError.badRequest("baseVersion", "Say which version you edited.");
@@ -202,18 +202,6 @@ public final class GuidanceRoutes {
     private static GuidanceSlot slot(RoutingContext context) {
         return GuidanceCatalogue.slot(context.pathParam("purpose"), context.pathParam("topic"))
                 .orElseThrow(() -> ApiError.notFound("There is no such guidance text."));
-    }
-
-    private static JsonObject body(RoutingContext context) {
-        try {
-            JsonObject json = context.body().asJsonObject();
-            if (json == null) {
-                throw ApiError.badRequest(null, "The request is not a JSON object.");
-            }
-            return json;
-        } catch (DecodeException | ClassCastException e) {
-            throw ApiError.badRequest(null, "The request is not a JSON object.");
-        }
     }
 
     private static String text(Object value) {

@@ -2,7 +2,6 @@ package org.hotline.dispatch.hours;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.dispatch.api.ApiError;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.operators.Role;
@@ -98,7 +98,7 @@ public final class OpeningHoursRoutes {
     private void saveWeek(RoutingContext context) {
         Map<DayOfWeek, List<Interval>> week;
         try {
-            week = HoursForm.week(body(context));
+            week = HoursForm.week(JsonBody.required(context));
         } catch (ApiError e) {
             Replies.failure(context, WHAT, e, Replies.UNAVAILABLE);
             return;
@@ -121,7 +121,7 @@ public final class OpeningHoursRoutes {
     private void saveHoliday(RoutingContext context) {
         HoursForm.Holiday holiday;
         try {
-            holiday = HoursForm.holiday(body(context), LocalDate.now(clock.withZone(zone)));
+            holiday = HoursForm.holiday(JsonBody.required(context), LocalDate.now(clock.withZone(zone)));
         } catch (ApiError e) {
             Replies.failure(context, WHAT, e, Replies.UNAVAILABLE);
             return;
@@ -189,17 +189,5 @@ public final class OpeningHoursRoutes {
         intervals.forEach(i -> array.add(new JsonObject().put("from", Interval.clock(i.from()))
                 .put("to", Interval.clock(i.to()))));
         return array;
-    }
-
-    private static JsonObject body(RoutingContext context) {
-        try {
-            JsonObject json = context.body().asJsonObject();
-            if (json == null) {
-                throw ApiError.badRequest(null, "The request is not a JSON object.");
-            }
-            return json;
-        } catch (DecodeException | ClassCastException e) {
-            throw ApiError.badRequest(null, "The request is not a JSON object.");
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.hotline.core.id.Ids;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.screen.SignedIn;
 import org.jooq.DSLContext;
@@ -42,7 +43,7 @@ final class AddAddendum implements Handler<RoutingContext> {
         }
         String text;
         try {
-            text = text(SubmitTip.body(context));
+            text = text(JsonBody.optional(context));
         } catch (ApiError e) {
             Replies.failure(context, "Tip addendum", e, Replies.UNAVAILABLE);
             return;

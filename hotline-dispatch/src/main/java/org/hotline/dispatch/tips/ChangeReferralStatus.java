@@ -13,6 +13,7 @@ import org.hotline.core.tip.ConsentBasis;
 import org.hotline.core.tip.ReferralStatus;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.screen.SignedIn;
 
@@ -50,7 +51,7 @@ final class ChangeReferralStatus implements Handler<RoutingContext> {
         }
         ReferralChange change;
         try {
-            change = read(SubmitTip.body(context));
+            change = read(JsonBody.optional(context));
         } catch (ApiError e) {
             Replies.failure(context, "Referral status", e, Replies.UNAVAILABLE);
             return;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.hotline.core.id.Ids;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.screen.SignedIn;
 
@@ -84,7 +85,7 @@ final class DraftRoutes {
         String tipId;
         String content;
         try {
-            JsonObject body = SubmitTip.body(context);
+            JsonObject body = JsonBody.required(context);
             tipId = body.getValue("tipId") instanceof String id && Ids.isUuid(id) ? id.toLowerCase(Locale.ROOT) : null;
             if (tipId == null) {
                 throw ApiError.badRequest("tipId", "The draft's tip id is missing or not a valid id.");

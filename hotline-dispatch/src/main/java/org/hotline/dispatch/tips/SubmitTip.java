@@ -2,8 +2,6 @@ package org.hotline.dispatch.tips;
 
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import org.hotline.core.bus.BusAddresses;
@@ -11,6 +9,7 @@ import org.hotline.core.bus.ScreenMessage;
 import org.hotline.core.bus.TipSaved;
 import org.hotline.dispatch.api.ApiError;
 import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.screen.SignedIn;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ final class SubmitTip implements Handler<RoutingContext> {
         SignedIn who = SignedIn.of(context).orElseThrow();
         NewTip tip;
         try {
-            tip = TipReader.read(body(context));
+            tip = TipReader.read(JsonBody.optional(context));
         } catch (ApiError e) {
             Replies.failure(context, "Tip submission", e, SAVE_FAILED);
             return;
@@ -71,14 +70,5 @@ final class SubmitTip implements Handler<RoutingContext> {
             // The author always sees their own summary.
             Replies.json(context, saved.created() ? 201 : 200, TipJson.detail(saved.tip(), true));
         });
-    }
-
-    /** The request body as a JSON object; anything else is refused without echoing it. */
-    static JsonObject body(RoutingContext context) {
-        try {
-            return context.body().asJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            throw ApiError.badRequest(null, "The request is not a JSON object.");
-        }
     }
 }

@@ -39,8 +39,12 @@ public final class Client {
     }
 
     public Reply put(String path, JsonObject body) {
+        return put(path, body.encode());
+    }
+
+    public Reply put(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Reply delete(String path) {

@@ -58,6 +58,18 @@ class TipDraftTest extends ApiTestBase {
         assertThat(api.dsl().fetchCount(TIP_DRAFTS, TIP_DRAFTS.CALL_ID.eq(call))).isOne();
     }
 
+    /** An empty body once answered 500 (the draft route read a missing object); now every bad body is a 400. */
+    @Test
+    void aBodyThatIsNotAJsonObjectIsRefusedClearlyAndStoresNothing() {
+        String call = api.callHandledBy(alice.id());
+        for (String body : List.of("", "[]", "not json", "\"text\"")) {
+            Reply refused = alice.client().put("/api/drafts/" + call, body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.json().getString("error")).isEqualTo("The request is not a JSON object.");
+        }
+        assertThat(api.dsl().fetchCount(TIP_DRAFTS, TIP_DRAFTS.CALL_ID.eq(call))).isZero();
+    }
+
     @Test
     void notesTypedWhileTheCallIsPutThroughWaitUntilTheCallIsTheirs() {
         String call = api.callHandledBy(null);
