@@ -47,6 +47,8 @@ final class CommandResponder {
     private final Map<String, String> variables;
     private final List<String> prompts = new ArrayList<>();
     private boolean hungUp;
+    /** How long the caller speaks into RECORD FILE; null: no file is written (see FakeCall.Builder). */
+    private Duration speech;
 
     /**
      * @param entryLanguage the channel's language until the server sets {@code CHANNEL(language)}: the header's
@@ -81,6 +83,10 @@ final class CommandResponder {
         } catch (IllegalArgumentException badSyntax) {
             return usage(command);
         }
+    }
+
+    void speaksWhenRecording(Duration speech) {
+        this.speech = speech;
     }
 
     /** The channel is gone: every later command gets {@link #DEAD_CHANNEL}. */
@@ -240,6 +246,9 @@ final class CommandResponder {
         prompts.add(required(command, 0));
         required(command, 2);
         long timeout = number(required(command, 3));
+        if (speech != null) {
+            return RecordedTake.record(command, timeout, speech, pause);
+        }
         // A caller speaks for at most a second here: enough to prove the recording path without slowing tests.
         long recordMs = timeout < 0 ? MAX_RECORD_MS : Math.min(timeout, MAX_RECORD_MS);
         pause.pause(Duration.ofMillis(recordMs));

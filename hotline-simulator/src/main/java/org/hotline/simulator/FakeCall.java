@@ -47,6 +47,8 @@ public final class FakeCall {
     final Consumer<String> onCommand;
     final Duration hangupAfter;
     final HangupStyle hangupStyle;
+    /** How long the caller speaks into RECORD FILE, or null. */
+    final Duration speech;
     final PromptTiming promptTiming;
 
     private FakeCall(Builder builder, String uniqueId, Map<String, String> header) {
@@ -60,6 +62,7 @@ public final class FakeCall {
         this.onCommand = builder.onCommand;
         this.hangupAfter = builder.hangupAfter;
         this.hangupStyle = builder.hangupStyle;
+        this.speech = builder.speech;
         this.promptTiming = builder.playbackTime != null
                 ? PromptTiming.fixed(builder.playbackTime)
                 : PromptTiming.fromSounds(builder.soundsDir != null ? builder.soundsDir
@@ -121,6 +124,8 @@ public final class FakeCall {
         private Duration playbackTime;
         private Path soundsDir;
         private Duration missingSoundTime = PromptTiming.DEFAULT_MISSING_SOUND_TIME;
+        /** Null: RECORD FILE writes no file (the caller is not heard). */
+        private Duration speech;
 
         private static final Duration KNOWN_KEY_DELAY = Duration.ofMillis(200);
 
@@ -346,6 +351,17 @@ public final class FakeCall {
         /** How long a prompt lasts when its sound file is missing or unreadable; default 2 s. */
         public Builder missingSoundTime(Duration missingSoundTime) {
             this.missingSoundTime = requireNotNegative(missingSoundTime, "missingSoundTime");
+            return this;
+        }
+
+        /**
+         * The caller speaks for {@code speech} whenever the script records (RECORD FILE), then falls silent. As
+         * Asterisk does, the fake then writes {@code <file>.<format>} (WAV: 8 kHz mono 16-bit, a 440 Hz tone for the
+         * voice), ends the take after the script's silence limit ({@code s=}) or its timeout, in real time, and answers
+         * {@code result=-1 (writefile)} when the file cannot be created. Without it, RECORD FILE writes nothing.
+         */
+        public Builder speaksWhenRecording(Duration speech) {
+            this.speech = requireNotNegative(speech, "speech");
             return this;
         }
 

@@ -12,13 +12,15 @@ import org.hotline.core.storage.StorageConfig;
  * @param dir            where recordings are stored: {@code <dir>/<language>/hotline/<key>-<id>.wav}
  * @param asteriskDir    the same folder as Asterisk sees it (what the IVR asks Asterisk to play)
  * @param placeholderDir the placeholder sounds made by {@code scripts/prompts}
+ * @param phoneDir       where Asterisk records takes by phone (both hosts see it)
  * @param maxLength      the longest recording accepted
  * @param minRms         below this RMS amplitude a recording is silent
  * @param sox            the sox command
  * @param pinAttempts    failed PINs in a row before the PIN locks
  * @param pinLockout     how long a locked PIN stays locked
  */
-public record PromptsConfig(Path dir, Path asteriskDir, Path placeholderDir, Duration maxLength, double minRms,
+public record PromptsConfig(Path dir, Path asteriskDir, Path placeholderDir, Path phoneDir,
+                            Duration maxLength, double minRms,
                             String sox, int pinAttempts, Duration pinLockout) {
 
     public static PromptsConfig from(Settings settings) {
@@ -35,6 +37,7 @@ public record PromptsConfig(Path dir, Path asteriskDir, Path placeholderDir, Dur
         return new PromptsConfig(stored.toAbsolutePath().normalize(),
                 asterisk.isBlank() ? stored.toAbsolutePath().normalize() : Path.of(asterisk),
                 settings.path("prompts.placeholder-dir").toAbsolutePath().normalize(),
+                settings.path("prompts.phone-dir"),
                 settings.duration("prompts.max-length"), minRms, settings.string("prompts.sox"),
                 settings.integer("prompts.pin-attempts"), settings.duration("prompts.pin-lockout"));
     }
