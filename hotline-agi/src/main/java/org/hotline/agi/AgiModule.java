@@ -108,7 +108,7 @@ public final class AgiModule implements AutoCloseable {
                 scripts.put(AgiScriptNames.ENTRY, new HotlineScript(ivr));
             } else {
                 PromptsConfig prompts = PromptsConfig.from(settings);
-                PromptTexts texts = PromptTexts.bundled();
+                PromptTexts texts = prompts.texts();
                 PromptRecordings recordings = new PromptRecordings(db);
                 PromptPlayback playback = new PromptPlayback(texts, prompts, recordings::approved);
                 playback.refresh();

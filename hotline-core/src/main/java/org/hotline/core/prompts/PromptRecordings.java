@@ -44,17 +44,40 @@ public final class PromptRecordings {
                 .set(PROMPT_RECORDINGS.RECORDED_AT, take.recordedAt().atOffset(ZoneOffset.UTC)).execute();
     }
 
+    /** What a review came to. */
+    public enum Review {
+        /** Approved or rejected as asked. */
+        DONE,
+        /** No such take, or it was already reviewed. */
+        NOT_AWAITING,
+        /** The reviewer recorded it: a second speaker must review it. */
+        OWN_TAKE,
+        /** The reviewer does not speak the take's language. */
+        NOT_THEIR_LANGUAGE
+    }
+
     /**
-     * Approves or rejects a take that awaits review. An approval also retires the prompt's earlier approved takes
-     * (they become rejected, still kept), so each prompt has one approved take. False when it was not awaiting review.
+     * Approves or rejects a take that awaits review, by a second native speaker: someone whose languages include the
+     * take's and who did not record it. An approval also retires the prompt's earlier approved takes (they become
+     * rejected, still kept), so each prompt has one approved take.
      */
-    public boolean review(String id, PromptRecording.State verdict, String reviewerId, Instant at) {
+    public Review review(String id, PromptRecording.State verdict, String reviewerId, List<String> reviewerLanguages,
+                         Instant at) {
+        if (verdict == PromptRecording.State.RECORDED) {
+            throw new IllegalArgumentException("a review approves or rejects");
+        }
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             PromptRecordingsRecord row = t.selectFrom(PROMPT_RECORDINGS).where(PROMPT_RECORDINGS.ID.eq(id)).forUpdate()
                     .fetchOne();
             if (row == null || !PromptRecording.State.RECORDED.code().equals(row.getState())) {
-                return false;
+                return Review.NOT_AWAITING;
+            }
+            if (row.getRecordedBy().equals(reviewerId)) {
+                return Review.OWN_TAKE;
+            }
+            if (!reviewerLanguages.contains(row.getLanguageCode())) {
+                return Review.NOT_THEIR_LANGUAGE;
             }
             OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
             if (verdict == PromptRecording.State.APPROVED) {
@@ -66,7 +89,7 @@ public final class PromptRecordings {
             t.update(PROMPT_RECORDINGS).set(PROMPT_RECORDINGS.STATE, verdict.code())
                     .set(PROMPT_RECORDINGS.REVIEWED_BY, reviewerId).set(PROMPT_RECORDINGS.REVIEWED_AT, when)
                     .where(PROMPT_RECORDINGS.ID.eq(id)).execute();
-            return true;
+            return Review.DONE;
         });
     }
 

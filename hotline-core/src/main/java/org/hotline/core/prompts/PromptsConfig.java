@@ -11,6 +11,7 @@ import org.hotline.core.storage.StorageConfig;
  *
  * @param dir            where recordings are stored: {@code <dir>/<language>/hotline/<key>-<id>.wav}
  * @param asteriskDir    the same folder as Asterisk sees it (what the IVR asks Asterisk to play)
+ * @param textsDir       the texts' folder, or null for the texts shipped with this build
  * @param placeholderDir the placeholder sounds made by {@code scripts/prompts}
  * @param phoneDir       where Asterisk records takes by phone (both hosts see it)
  * @param maxLength      the longest recording accepted
@@ -19,7 +20,7 @@ import org.hotline.core.storage.StorageConfig;
  * @param pinAttempts    failed PINs in a row before the PIN locks
  * @param pinLockout     how long a locked PIN stays locked
  */
-public record PromptsConfig(Path dir, Path asteriskDir, Path placeholderDir, Path phoneDir,
+public record PromptsConfig(Path dir, Path asteriskDir, Path textsDir, Path placeholderDir, Path phoneDir,
                             Duration maxLength, double minRms,
                             String sox, int pinAttempts, Duration pinLockout) {
 
@@ -36,10 +37,16 @@ public record PromptsConfig(Path dir, Path asteriskDir, Path placeholderDir, Pat
         }
         return new PromptsConfig(stored.toAbsolutePath().normalize(),
                 asterisk.isBlank() ? stored.toAbsolutePath().normalize() : Path.of(asterisk),
+                settings.string("prompts.texts-dir").isBlank() ? null : settings.path("prompts.texts-dir"),
                 settings.path("prompts.placeholder-dir").toAbsolutePath().normalize(),
                 settings.path("prompts.phone-dir"),
                 settings.duration("prompts.max-length"), minRms, settings.string("prompts.sox"),
                 settings.integer("prompts.pin-attempts"), settings.duration("prompts.pin-lockout"));
+    }
+
+    /** The IVR's texts: from {@link #textsDir} when set, else those shipped with this build. */
+    public PromptTexts texts() {
+        return textsDir == null ? PromptTexts.bundled() : PromptTexts.fromDirectory(textsDir);
     }
 
     /** The stored file of a take. */
