@@ -130,6 +130,10 @@ public final class DispatchModule implements AutoCloseable {
                 settings.bool("callcontrol.show-supervisor")).mount(router);
         new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
         new AlertThresholdRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
+        new org.hotline.dispatch.prompts.PromptStudioRoutes(org.hotline.core.prompts.PromptsConfig.from(settings),
+                database.dsl(), directory, audit, new Blocking(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()),
+                vertx.eventBus(),
+                Clock.systemUTC()).mount(router);
     }
 
     public OperatorDirectory directory() {

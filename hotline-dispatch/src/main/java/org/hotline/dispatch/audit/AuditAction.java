@@ -38,7 +38,17 @@ public enum AuditAction {
     /** Someone who may not see the duty list asked for it or tried to change it; nothing was shown or changed. */
     DUTY_LIST_REFUSED("duty-list"),
     /** A manager changed the thresholds of the wallboard's alerts (the subject is {@code wallboard-alerts}). */
-    WALLBOARD_ALERTS_SET("settings");
+    WALLBOARD_ALERTS_SET("settings"),
+    /** A manager uploaded a recording of a prompt (the subject is the take's id). */
+    PROMPT_UPLOADED("prompt-take"),
+    /** A second native speaker approved a take: the IVR plays it while its text is unchanged. */
+    PROMPT_APPROVED("prompt-take"),
+    /** A second native speaker rejected a take: kept for the record, never played. */
+    PROMPT_REJECTED("prompt-take"),
+    /** Someone tried to review a take they may not (their own, or not their language); nothing changed. */
+    PROMPT_REVIEW_REFUSED("prompt-take"),
+    /** A manager set a person's studio PIN (the subject is the person; the PIN is never stored or shown). */
+    STUDIO_PIN_SET("operator");
 
     private final String subjectType;
 
