@@ -99,7 +99,9 @@ public final class PromptStudioRoutes {
         router.get("/api/prompts/placeholder/:lang/:key").handler(SignedIn.require(managers))
                 .handler(this::placeholder);
         router.get("/api/prompts/takes/:id/audio").handler(SignedIn.require(managers)).handler(this::takeAudio);
-        router.post("/api/prompts/:lang/:key/upload").handler(SignedIn.require(managers)).handler(upload)
+        // The body first (Vert.x wants it before any user handler); the screen's session and CSRF checks have run
+        // already, and the limit bounds what a request can write before the role is checked.
+        router.post("/api/prompts/:lang/:key/upload").handler(upload).handler(SignedIn.require(managers))
                 .handler(this::upload);
         router.post("/api/prompts/takes/:id/approve").handler(SignedIn.require(managers))
                 .handler(c -> review(c, PromptRecording.State.APPROVED));
