@@ -83,7 +83,7 @@ class PromptStudioBrowserTest {
             maryam.open("/prompts");
             WebElement approve = maryam.waitFor(By.cssSelector(
                     "#prompts-rows tr[data-key='welcome'] button.take-approve"));
-            // Keyboard only: Tab from the row's audio control reaches the button, Enter presses it.
+            // Keyboard only: the button takes the focus and Enter presses it (no mouse click).
             maryam.driver.executeScript("arguments[0].focus()", approve);
             assertThat(maryam.driver.switchTo().activeElement().getText()).isEqualTo("Approve");
             maryam.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
