@@ -79,7 +79,7 @@ public final class Caller {
         if (ours.matches()) {
             String in = ours.group(1) != null ? ours.group(1) : language;
             Optional<String> recorded = in == null ? Optional.empty()
-                    : Optional.<String>empty();
+                    : recordings.recorded(in, ours.group(2));
             if (recorded.isPresent()) {
                 AgiReply reply = send(new StreamFileCommand(recorded.get(), keys));
                 if (reply.getResultCode() >= 0) {
