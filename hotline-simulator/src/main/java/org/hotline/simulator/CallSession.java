@@ -35,6 +35,7 @@ final class CallSession {
         this.responder = new CommandResponder(new CallerInput(call.input), call.variables, call.promptTiming,
                 this::pause, System::nanoTime, call.header.getOrDefault("agi_language", "en"));
         this.responder.speaksWhenRecording(call.speech);
+        this.responder.missingSoundsFail(call.missingSoundsFail);
     }
 
     CallRecord run() {

@@ -49,6 +49,8 @@ public final class FakeCall {
     final HangupStyle hangupStyle;
     /** How long the caller speaks into RECORD FILE, or null. */
     final Duration speech;
+    /** STREAM FILE of a missing sound answers -1 at once. */
+    final boolean missingSoundsFail;
     final PromptTiming promptTiming;
 
     private FakeCall(Builder builder, String uniqueId, Map<String, String> header) {
@@ -63,6 +65,7 @@ public final class FakeCall {
         this.hangupAfter = builder.hangupAfter;
         this.hangupStyle = builder.hangupStyle;
         this.speech = builder.speech;
+        this.missingSoundsFail = builder.missingSoundsFail;
         this.promptTiming = builder.playbackTime != null
                 ? PromptTiming.fixed(builder.playbackTime)
                 : PromptTiming.fromSounds(builder.soundsDir != null ? builder.soundsDir
@@ -126,6 +129,7 @@ public final class FakeCall {
         private Duration missingSoundTime = PromptTiming.DEFAULT_MISSING_SOUND_TIME;
         /** Null: RECORD FILE writes no file (the caller is not heard). */
         private Duration speech;
+        private boolean missingSoundsFail;
 
         private static final Duration KNOWN_KEY_DELAY = Duration.ofMillis(200);
 
@@ -362,6 +366,16 @@ public final class FakeCall {
          */
         public Builder speaksWhenRecording(Duration speech) {
             this.speech = requireNotNegative(speech, "speech");
+            return this;
+        }
+
+        /**
+         * STREAM FILE of a sound that is not under the sounds folder (nor an absolute path that exists) answers
+         * {@code 200 result=-1 endpos=0} at once, as Asterisk does ({@code res_agi.c} {@code handle_streamfile} when
+         * {@code ast_openstream} fails), instead of lasting {@link #missingSoundTime}.
+         */
+        public Builder missingSoundsFail() {
+            this.missingSoundsFail = true;
             return this;
         }
 

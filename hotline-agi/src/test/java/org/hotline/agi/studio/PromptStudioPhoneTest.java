@@ -119,6 +119,25 @@ class PromptStudioPhoneTest {
         }
     }
 
+    @Test
+    void anApprovedRecordingAsteriskCannotFindIsFollowedByItsPlaceholderNeverSilence() {
+        try (IvrHarness ivr = IvrHarness.withStudio(dir.resolve("data"), Map.of())) {
+            DSLContext db = ivr.database().dsl();
+            String speaker = operator(db, "speaker", "prs");
+            PromptsConfig config = PromptsConfig.from(ivr.settings());
+            // Approved, but its file never reached the Asterisk host (the copy has not run yet).
+            approveEveryDariPromptBut("none", db, config.texts(), speaker);
+            ivr.vertx().eventBus().publish(BusAddresses.PROMPTS_CHANGED, new PromptsChanged("prs", "welcome").toJson());
+            String missing = config.asteriskFile("prs", "welcome-seed");
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                CallRecord call = ivr.call().missingSoundsFail().hangupWhen(c -> c.contains("lang-option")).build()
+                        .run(Duration.ofSeconds(60));
+                assertThat(call.prompts()).startsWith(missing, "prs/hotline/welcome");
+            });
+        }
+    }
+
     /** The first prompt a caller hears: the welcome, in the route's default language (Dari). */
     private static String welcomeOf(IvrHarness ivr) {
         CallRecord call = ivr.call().hangupWhen(command -> command.contains("lang-option")).build()
