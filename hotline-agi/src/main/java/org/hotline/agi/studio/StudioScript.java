@@ -3,6 +3,7 @@ package org.hotline.agi.studio;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -11,7 +12,10 @@ import org.hotline.agi.call.Caller;
 import org.hotline.agi.call.CallerHungUp;
 import org.hotline.agi.call.ConnectionCut;
 import org.hotline.agi.call.IvrFailure;
+import org.hotline.core.prompts.PromptRecordings;
 import org.hotline.core.prompts.PromptTexts;
+import org.hotline.core.prompts.PromptsConfig;
+import org.hotline.core.prompts.RecordingInstaller;
 import org.hotline.core.prompts.StudioPins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +100,7 @@ public final class StudioScript implements AgiScript {
 
     /** Plays each language's {@code lang-option} prompt ("for Dari press 1", ...) and returns the one chosen. */
     private String chooseLanguage(Caller caller) {
-        java.util.List<String> languages = PromptTexts.LANGUAGES;
+        List<String> languages = PromptTexts.LANGUAGES;
         String keys = "123456".substring(0, languages.size());
         for (int round = 0; round < 3; round++) {
             for (String language : languages) {
@@ -114,8 +118,7 @@ public final class StudioScript implements AgiScript {
     }
 
     /** What the studio needs, shared by every studio call. */
-    public record StudioServices(PromptTexts texts, org.hotline.core.prompts.PromptRecordings recordings,
-                                 StudioPins pins, org.hotline.core.prompts.RecordingInstaller installer,
-                                 org.hotline.core.prompts.PromptsConfig config, Runnable changed, Clock clock) {
+    public record StudioServices(PromptTexts texts, PromptRecordings recordings, StudioPins pins,
+                                 RecordingInstaller installer, PromptsConfig config, Runnable changed, Clock clock) {
     }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.OPERATORS;
 import static org.hotline.core.db.Tables.PROMPT_RECORDINGS;
 
-import io.vertx.core.json.JsonObject;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import org.hotline.simulator.FakeCall;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The prompt studio end to end on the fake Asterisk over real FastAGI, with a real H2 database and the real sox:
@@ -55,6 +58,10 @@ class PromptStudioPhoneTest {
         String speaker;
         String reviewer;
         String take;
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
         try (IvrHarness ivr = IvrHarness.withStudio(dir.resolve("data"), settings)) {
             DSLContext db = ivr.database().dsl();
             speaker = operator(db, "speaker", "prs,ps");
@@ -87,6 +94,8 @@ class PromptStudioPhoneTest {
             assertThat(recorded.recordedBy()).isEqualTo(speaker);
             assertThat(recorded.lengthMs()).as("1.5 s spoken and the 1 s of silence Asterisk keeps").isBetween(2300, 2700);
             assertThat(config.file("prs", recorded.fileName())).exists();
+            assertThat(log.list).as("the studio logged its work").isNotEmpty()
+                    .noneMatch(e -> e.getFormattedMessage().contains(PIN));
             take = recorded.id();
 
             PromptRecordings recordings = new PromptRecordings(db);
@@ -104,6 +113,7 @@ class PromptStudioPhoneTest {
                     assertThat(welcomeOf(ivr)).as("a caller hears the approved recording").isEqualTo(recording));
         }
 
+        root.detachAppender(log);
         // The text changes (a new release, or an edited texts folder): the recording is stale and not played.
         Path dari = texts.resolve("prs.manifest");
         Files.writeString(dari, Files.readString(dari).replaceFirst("(?m)^welcome = .*$",

@@ -2,6 +2,7 @@ package org.hotline.dispatch.prompts;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
@@ -118,7 +119,7 @@ public final class PromptStudioRoutes {
             directory.all().forEach(o -> names.put(o.id(), o.displayName()));
             return StudioView.of(texts, recordings.all(), id -> names.getOrDefault(id, "?"), this::placeholderMs,
                     pins.number(who.operatorId()).orElse(null))
-                    .put("people", new io.vertx.core.json.JsonArray(directory.all().stream()
+                    .put("people", new JsonArray(directory.all().stream()
                             .map(o -> new JsonObject().put("id", o.id()).put("name", o.displayName())
                                     .put("languages", o.languages().stream().map(Language::code).toList()))
                             .toList()));
