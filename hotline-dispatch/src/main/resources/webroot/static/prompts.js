@@ -114,7 +114,7 @@ byId('pin-set').addEventListener('click', async () => {
   const person = byId('pin-person');
   const pin = byId('pin-value');
   try {
-    const set = await send('PUT', `/api/prompts/pins/${person.value}`, { pin: pin.value });
+    const set = await send('POST', `/api/prompts/pins/${person.value}`, { pin: pin.value });
     pin.value = '';
     setText(byId('pin-status'), TEXT.pinDone(person.selectedOptions[0].textContent, set.studioNumber));
   } catch (e) {

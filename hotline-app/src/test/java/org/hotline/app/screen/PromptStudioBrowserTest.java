@@ -101,6 +101,32 @@ class PromptStudioBrowserTest {
         assertThat(db.fetchCount(AUDIT_EVENTS, AUDIT_EVENTS.ACTION.eq("prompt-approved"))).isEqualTo(1);
     }
 
+    @Test
+    void onlyManagersUseTheStudioAndAStudioPinIsFourToEightDigitsAudited() {
+        manager("farid", "Farid");
+        var olga = People.operator(hotline, "olga", "Olga", Language.DARI, "PJSIP/1001");
+        ScreenClient operator = new ScreenClient(hotline.httpPort());
+        operator.signIn("olga", People.PASSWORD);
+        assertThat(operator.get("/api/prompts").statusCode()).isEqualTo(403);
+        assertThat(operator.postJson("/api/prompts/pins/" + olga.id(), "{\"pin\":\"4821\"}", true).statusCode())
+                .isEqualTo(403);
+
+        ScreenClient farid = new ScreenClient(hotline.httpPort());
+        farid.signIn("farid", People.PASSWORD);
+        assertThat(farid.postJson("/api/prompts/pins/" + olga.id(), "{\"pin\":\"12\"}", true).statusCode())
+                .isEqualTo(400);
+        var set = farid.postJson("/api/prompts/pins/" + olga.id(), "{\"pin\":\"4821\"}", true);
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(new io.vertx.core.json.JsonObject(set.body()).getString("studioNumber")).isEqualTo("101");
+        var db = hotline.database().dsl();
+        assertThat(db.fetchCount(AUDIT_EVENTS, AUDIT_EVENTS.ACTION.eq("studio-pin-set")
+                .and(AUDIT_EVENTS.SUBJECT_ID.eq(olga.id())))).isEqualTo(1);
+        assertThat(db.select(org.hotline.core.db.Tables.STUDIO_PINS.PIN_HASH).from(org.hotline.core.db.Tables.STUDIO_PINS)
+                .fetchOne().value1()).startsWith("$argon2id$").doesNotContain("4821");
+        var coverage = new io.vertx.core.json.JsonObject(farid.get("/api/prompts").body());
+        assertThat(coverage.getJsonArray("languages")).hasSize(6);
+    }
+
     private static Map<String, String> coverage(Browser browser) {
         WebElement row = browser.driver.findElement(DARI_COVERAGE);
         return Map.of("approved", cell(row, "approved"), "recorded", cell(row, "recorded"),

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/prompts/:lang/:key/upload} (multipart, field {@code audio}): a new take, converted with sox
  *       and checked (audited {@code prompt-uploaded});</li>
  *   <li>{@code POST /api/prompts/takes/:id/approve|reject}: the review by a second native speaker (audited);</li>
- *   <li>{@code PUT /api/prompts/pins/:operatorId} {@code {pin}}: a person's studio PIN for recording by phone.</li>
+ *   <li>{@code POST /api/prompts/pins/:operatorId} {@code {pin}}: a person's studio PIN for recording by phone.</li>
  * </ul>
  * sox and every JDBC call run on virtual threads ({@link Blocking}), never on the event loop. Each change is
  * published on {@link BusAddresses#PROMPTS_CHANGED}, so the IVR reloads what it plays.
@@ -108,7 +108,7 @@ public final class PromptStudioRoutes {
                 .handler(c -> review(c, PromptRecording.State.APPROVED));
         router.post("/api/prompts/takes/:id/reject").handler(SignedIn.require(managers))
                 .handler(c -> review(c, PromptRecording.State.REJECTED));
-        router.put("/api/prompts/pins/:operatorId").handler(json).handler(SignedIn.require(managers))
+        router.post("/api/prompts/pins/:operatorId").handler(json).handler(SignedIn.require(managers))
                 .handler(this::setPin);
     }
 
