@@ -35,8 +35,11 @@ public final class PromptPlayback {
         return new PromptPlayback(null, null, List::of);
     }
 
-    /** Reloads from the database; false (keeping the previous files) when that failed. Blocking. */
-    public boolean refresh() {
+    /**
+     * Reloads from the database; false (keeping the previous files) when that failed. Blocking. One reload at a time,
+     * so a slow read started before a change can never overwrite the result of a read made after it.
+     */
+    public synchronized boolean refresh() {
         if (texts == null) {
             return true;
         }
