@@ -78,6 +78,25 @@ export function send(method, url, body) {
   return result;
 }
 
+/** POST of a file (multipart, field {@code field}), queued like {@link send}. */
+export function upload(url, field, file) {
+  const run = async () => {
+    const form = new FormData();
+    form.append(field, file, file.name);
+    let response;
+    try {
+      response = await fetch(url, { method: 'POST', headers: { Accept: 'application/json', [CSRF_HEADER]: csrfToken() },
+        body: form, credentials: 'same-origin', cache: 'no-store' });
+    } catch (e) {
+      throw new ApiError(0, UNREACHABLE);
+    }
+    return answer(response);
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
 /** Signs out on the server, then shows the sign-in page. */
 export async function signOut() {
   try {

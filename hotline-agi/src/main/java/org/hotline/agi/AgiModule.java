@@ -5,7 +5,19 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import io.vertx.core.json.JsonObject;
+import org.hotline.agi.studio.StudioScript;
+import org.hotline.core.bus.BusAddresses;
+import org.hotline.core.prompts.PromptPlayback;
+import org.hotline.core.prompts.PromptRecordings;
+import org.hotline.core.prompts.PromptTexts;
+import org.hotline.core.prompts.PromptsConfig;
+import org.hotline.core.prompts.RecordingInstaller;
+import org.hotline.core.prompts.SoxAudio;
+import org.hotline.core.prompts.StudioPins;
+import org.jooq.DSLContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.agi.call.HotlineEndScript;
@@ -58,6 +70,16 @@ public final class AgiModule implements AutoCloseable {
 
     /** Builds the IVR from the settings and starts the FastAGI server; fails with one clear sentence. */
     public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry) {
+        return start(settings, vertx, journal, registry, null);
+    }
+
+    /**
+     * As {@link #start(Settings, Vertx, CallJournal, MeterRegistry)}, with the prompt studio when {@code db} is given:
+     * the IVR plays approved recordings over the placeholders (held in memory, reloaded on
+     * {@link BusAddresses#PROMPTS_CHANGED}), and {@code hotline-studio} records prompts by phone.
+     */
+    public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry,
+                                  DSLContext db) {
         Clock clock = Clock.systemUTC();
         StepLog stepLog = StepLog.open(StepLog.directoryIn(StorageConfig.from(settings).dataDir()));
         // Whatever fails from here on must not leave the step log's lock and files open.
@@ -81,9 +103,24 @@ public final class AgiModule implements AutoCloseable {
                     new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
                     journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get,
                     java.time.ZoneId.of(settings.string("time-zone")));
-            Map<String, AgiScript> scripts = Map.of(
-                    AgiScriptNames.ENTRY, new HotlineScript(ivr),
-                    AgiScriptNames.END, new HotlineEndScript(ivr));
+            Map<String, AgiScript> scripts = new HashMap<>();
+            scripts.put(AgiScriptNames.END, new HotlineEndScript(ivr));
+            if (db == null) {
+                scripts.put(AgiScriptNames.ENTRY, new HotlineScript(ivr));
+            } else {
+                PromptsConfig prompts = PromptsConfig.from(settings);
+                PromptTexts texts = prompts.texts();
+                PromptRecordings recordings = new PromptRecordings(db);
+                PromptPlayback playback = new PromptPlayback(texts, prompts, recordings::approved);
+                playback.refresh();
+                vertx.eventBus().consumer(BusAddresses.PROMPTS_CHANGED,
+                        message -> Thread.ofVirtual().name("prompt-reload").start(playback::refresh));
+                scripts.put(AgiScriptNames.ENTRY, new HotlineScript(ivr, playback));
+                scripts.put(AgiScriptNames.STUDIO, new StudioScript(new StudioScript.StudioServices(texts, recordings,
+                        new StudioPins(db, prompts.pinAttempts(), prompts.pinLockout()),
+                        new RecordingInstaller(prompts, texts, new SoxAudio(prompts), db), prompts,
+                        () -> vertx.eventBus().publish(BusAddresses.PROMPTS_CHANGED, new JsonObject()), clock)));
+            }
             HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
             server.start();
             return new AgiModule(server, draining, journalThreads, journalWriter, stepLog);

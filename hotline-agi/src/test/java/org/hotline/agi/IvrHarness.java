@@ -41,6 +41,10 @@ public final class IvrHarness implements AutoCloseable {
     private final Settings settings;
 
     private IvrHarness(Path dataDir, Map<String, String> overrides) {
+        this(dataDir, overrides, false);
+    }
+
+    private IvrHarness(Path dataDir, Map<String, String> overrides, boolean studio) {
         Map<String, String> values = new HashMap<>(FAST);
         values.put("data.dir", dataDir.toString());
         values.putAll(overrides);
@@ -48,7 +52,7 @@ public final class IvrHarness implements AutoCloseable {
         database = Database.open(StorageConfig.from(settings));
         journal = new JooqCallJournal(database.dsl());
         vertx = Vertx.vertx();
-        agi = AgiModule.start(settings, vertx, journal, registry);
+        agi = AgiModule.start(settings, vertx, journal, registry, studio ? database.dsl() : null);
     }
 
     public static IvrHarness start(Path dataDir) {
@@ -56,7 +60,12 @@ public final class IvrHarness implements AutoCloseable {
     }
 
     public static IvrHarness start(Path dataDir, Map<String, String> overrides) {
-        return new IvrHarness(dataDir, overrides);
+        return new IvrHarness(dataDir, overrides, false);
+    }
+
+    /** The IVR with the prompt studio: approved recordings play, and {@code hotline-studio} records by phone. */
+    public static IvrHarness withStudio(Path dataDir, Map<String, String> overrides) {
+        return new IvrHarness(dataDir, overrides, true);
     }
 
     /** A call to this IVR's entry script; its prompts last as long as their sound files, as on Asterisk. */

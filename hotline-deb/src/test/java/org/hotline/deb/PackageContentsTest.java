@@ -110,8 +110,10 @@ class PackageContentsTest {
         assertThat(unit.get("CapabilityBoundingSet")).containsExactly("");
         assertThat(unit.get("StateDirectory")).containsExactly("hotline");
         assertThat(unit.get("StateDirectoryMode")).containsExactly("0700");
-        // Writable: the data directory (StateDirectory) and the voice-message folder the purge empties. Nothing else.
-        assertThat(unit.get("ReadWritePaths")).containsExactly("-/var/spool/asterisk/hotline-voicemail");
+        // Writable: the data directory (StateDirectory), the voice-message folder the purge empties, and the prompt
+        // studio's phone takes (deleted once stored). Nothing else.
+        assertThat(unit.get("ReadWritePaths")).containsExactly("-/var/spool/asterisk/hotline-voicemail",
+                "-/var/spool/asterisk/hotline-studio");
         assertThat(unit).doesNotContainKeys("ReadOnlyPaths", "InaccessiblePaths", "BindPaths");
         assertThat(unit.get("StandardOutput")).containsExactly("journal");
         assertThat(unit.get("StandardError")).containsExactly("journal");

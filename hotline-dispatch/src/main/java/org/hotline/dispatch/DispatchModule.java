@@ -7,9 +7,11 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.call.CallJournal;
 import org.hotline.core.config.Settings;
+import org.hotline.core.prompts.PromptsConfig;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.GatedExecutor;
 import org.hotline.dispatch.api.Blocking;
@@ -26,6 +28,7 @@ import org.hotline.dispatch.followup.FollowUpRoutes;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.partners.PartnerRoutes;
+import org.hotline.dispatch.prompts.PromptStudioRoutes;
 import org.hotline.dispatch.routing.RoutingConfig;
 import org.hotline.dispatch.routing.RoutingVerticle;
 import org.hotline.dispatch.screen.ScreenConfig;
@@ -134,6 +137,11 @@ public final class DispatchModule implements AutoCloseable {
         new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
         new AlertThresholdRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
         new OpeningHoursRoutes(database.dsl(), jdbc, vertx.eventBus(), zone, Clock.systemUTC()).mount(router);
+        // The studio's work is mostly sox converting audio for seconds: its own virtual threads, so an upload never
+        // holds one of the gate's few database turns while sox runs.
+        new PromptStudioRoutes(PromptsConfig.from(settings), database.dsl(), directory, audit,
+                new Blocking(Executors.newVirtualThreadPerTaskExecutor()), vertx.eventBus(), Clock.systemUTC())
+                .mount(router);
     }
 
     public OperatorDirectory directory() {

@@ -34,6 +34,8 @@ final class CallSession {
         this.hangupAtNanos = call.hangupAfter == null ? null : startNanos + saturatedNanos(call.hangupAfter);
         this.responder = new CommandResponder(new CallerInput(call.input), call.variables, call.promptTiming,
                 this::pause, System::nanoTime, call.header.getOrDefault("agi_language", "en"));
+        this.responder.speaksWhenRecording(call.speech);
+        this.responder.missingSoundsFail(call.missingSoundsFail);
     }
 
     CallRecord run() {

@@ -43,10 +43,15 @@ final class CommandResponder {
     private final CallerInput input;
     private final Pause pause;
     private final PromptPlayer player;
+    private final PromptTiming timing;
     private final String entryLanguage;
     private final Map<String, String> variables;
     private final List<String> prompts = new ArrayList<>();
     private boolean hungUp;
+    /** How long the caller speaks into RECORD FILE; null: no file is written (see FakeCall.Builder). */
+    private Duration speech;
+    /** STREAM FILE of a file that is not there answers -1 at once, as Asterisk does (see FakeCall.Builder). */
+    private boolean missingSoundsFail;
 
     /**
      * @param entryLanguage the channel's language until the server sets {@code CHANNEL(language)}: the header's
@@ -60,6 +65,7 @@ final class CommandResponder {
         this.entryLanguage = entryLanguage;
         this.pause = pause;
         this.player = new PromptPlayer(input, timing, pause, clock, this::language);
+        this.timing = timing;
     }
 
     /** The language Asterisk plays prompts in: {@code CHANNEL(language)} once set, else the entry language. */
@@ -81,6 +87,14 @@ final class CommandResponder {
         } catch (IllegalArgumentException badSyntax) {
             return usage(command);
         }
+    }
+
+    void speaksWhenRecording(Duration speech) {
+        this.speech = speech;
+    }
+
+    void missingSoundsFail(boolean fail) {
+        this.missingSoundsFail = fail;
     }
 
     /** The channel is gone: every later command gets {@link #DEAD_CHANNEL}. */
@@ -166,6 +180,11 @@ final class CommandResponder {
     }
 
     private String streamFile(AgiCommand command) {
+        if (missingSoundsFail && !timing.exists(required(command, 0), language())) {
+            // res_agi.c handle_streamfile: ast_openstream failed, "200 result=-1 endpos=<offset>" at once.
+            prompts.add(command.args().get(0));
+            return "200 result=-1 endpos=0";
+        }
         PromptPlayer.Played played = play(required(command, 0), required(command, 1));
         return "200 result=" + played.cutBy().map(d -> (int) d).orElse(0) + " endpos=" + played.endpos();
     }
@@ -240,6 +259,9 @@ final class CommandResponder {
         prompts.add(required(command, 0));
         required(command, 2);
         long timeout = number(required(command, 3));
+        if (speech != null) {
+            return RecordedTake.record(command, timeout, speech, pause);
+        }
         // A caller speaks for at most a second here: enough to prove the recording path without slowing tests.
         long recordMs = timeout < 0 ? MAX_RECORD_MS : Math.min(timeout, MAX_RECORD_MS);
         pause.pause(Duration.ofMillis(recordMs));

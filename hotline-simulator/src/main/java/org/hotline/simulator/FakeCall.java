@@ -47,6 +47,10 @@ public final class FakeCall {
     final Consumer<String> onCommand;
     final Duration hangupAfter;
     final HangupStyle hangupStyle;
+    /** How long the caller speaks into RECORD FILE, or null. */
+    final Duration speech;
+    /** STREAM FILE of a missing sound answers -1 at once. */
+    final boolean missingSoundsFail;
     final PromptTiming promptTiming;
 
     private FakeCall(Builder builder, String uniqueId, Map<String, String> header) {
@@ -60,6 +64,8 @@ public final class FakeCall {
         this.onCommand = builder.onCommand;
         this.hangupAfter = builder.hangupAfter;
         this.hangupStyle = builder.hangupStyle;
+        this.speech = builder.speech;
+        this.missingSoundsFail = builder.missingSoundsFail;
         this.promptTiming = builder.playbackTime != null
                 ? PromptTiming.fixed(builder.playbackTime)
                 : PromptTiming.fromSounds(builder.soundsDir != null ? builder.soundsDir
@@ -121,6 +127,9 @@ public final class FakeCall {
         private Duration playbackTime;
         private Path soundsDir;
         private Duration missingSoundTime = PromptTiming.DEFAULT_MISSING_SOUND_TIME;
+        /** Null: RECORD FILE writes no file (the caller is not heard). */
+        private Duration speech;
+        private boolean missingSoundsFail;
 
         private static final Duration KNOWN_KEY_DELAY = Duration.ofMillis(200);
 
@@ -346,6 +355,27 @@ public final class FakeCall {
         /** How long a prompt lasts when its sound file is missing or unreadable; default 2 s. */
         public Builder missingSoundTime(Duration missingSoundTime) {
             this.missingSoundTime = requireNotNegative(missingSoundTime, "missingSoundTime");
+            return this;
+        }
+
+        /**
+         * The caller speaks for {@code speech} whenever the script records (RECORD FILE), then falls silent. As
+         * Asterisk does, the fake then writes {@code <file>.<format>} (WAV: 8 kHz mono 16-bit, a 440 Hz tone for the
+         * voice), ends the take after the script's silence limit ({@code s=}) or its timeout, in real time, and answers
+         * {@code result=-1 (writefile)} when the file cannot be created. Without it, RECORD FILE writes nothing.
+         */
+        public Builder speaksWhenRecording(Duration speech) {
+            this.speech = requireNotNegative(speech, "speech");
+            return this;
+        }
+
+        /**
+         * STREAM FILE of a sound that is not under the sounds folder (nor an absolute path that exists) answers
+         * {@code 200 result=-1 endpos=0} at once, as Asterisk does ({@code res_agi.c} {@code handle_streamfile} when
+         * {@code ast_openstream} fails), instead of lasting {@link #missingSoundTime}.
+         */
+        public Builder missingSoundsFail() {
+            this.missingSoundsFail = true;
             return this;
         }
 

@@ -59,6 +59,11 @@ final class PromptTiming {
                 });
     }
 
+    /** Whether Asterisk would find {@code file} (always, with a fixed timing: no files are looked at then). */
+    boolean exists(String file, String language) {
+        return fixed != null || soundFile(file, language).isPresent();
+    }
+
     /** The file Asterisk would play, if it exists. */
     private Optional<Path> soundFile(String file, String language) {
         if (soundsDir == null || file.isBlank() || file.contains("..")) {

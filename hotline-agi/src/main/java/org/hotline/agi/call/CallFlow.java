@@ -110,7 +110,7 @@ final class CallFlow {
         recorder.write("the language", new StepRecord.LanguageChosen(callId, language, now));
         ivr.metrics().timeStep("language-menu", Duration.between(start, now));
         // Asterisk's own prompts follow the channel language where it has them; ours always exist.
-        caller.setVariable("CHANNEL(language)", language.code());
+        caller.speak(language.code());
         caller.setVariable(ChannelVariables.LANGUAGE, language.code());
     }
 

@@ -6,7 +6,7 @@ package org.hotline.agi.call;
  * fail and sends them to the fallback queue, so that is the call's outcome. The guard has already logged why, in
  * one line; nothing more is logged here.
  */
-final class ConnectionCut extends RuntimeException {
+public final class ConnectionCut extends RuntimeException {
     ConnectionCut() {
         super("the connection guard closed the connection", null, false, false);
     }

@@ -1,6 +1,7 @@
 package org.hotline.agi.call;
 
 import java.util.UUID;
+import org.hotline.core.prompts.PromptPlayback;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
@@ -15,9 +16,16 @@ import org.slf4j.MDC;
  */
 public final class HotlineScript implements AgiScript {
     private final IvrServices ivr;
+    private final PromptPlayback recordings;
 
     public HotlineScript(IvrServices ivr) {
+        this(ivr, PromptPlayback.placeholdersOnly());
+    }
+
+    /** @param recordings the approved recordings the IVR plays over the placeholders */
+    public HotlineScript(IvrServices ivr, PromptPlayback recordings) {
         this.ivr = ivr;
+        this.recordings = recordings;
     }
 
     @Override
@@ -28,7 +36,7 @@ public final class HotlineScript implements AgiScript {
             IvrRoute route = ivr.routes().forCall(request.getDnid(), request.getExtension())
                     .withChannelLanguage(request.getLanguage());
             CallerPseudonym caller = ivr.pseudonymizer().pseudonymize(request.getCallerIdNumber(), route.country());
-            new CallFlow(ivr, new Caller(channel), callId, AsteriskIds.uniqueId(request, callId), route)
+            new CallFlow(ivr, new Caller(channel, recordings), callId, AsteriskIds.uniqueId(request, callId), route)
                     .entered(caller.pseudonym(), caller.country())
                     .run();
         } finally {

@@ -35,8 +35,12 @@ public final class Demo implements AutoCloseable {
             out.printf("  %-14s %-9s password %s%n", account.username(), account.role(), account.password());
         }
         out.println("Simulated callers dial in every few seconds (Dari, Pashto, Urdu, Tajik, Uzbek). Ctrl-C stops.");
+        out.println("The prompt studio, with a few demo recordings to review: /prompts (as demo-manager).");
         out.println();
         out.flush();
+        if (settings != null) {
+            DemoPrompts.seed(settings, hotline.database().dsl(), new JooqOperatorDirectory(hotline.database().dsl()));
+        }
         DemoCalls calls = new DemoCalls(hotline.agiPort(), Duration.ofSeconds(6), ami);
         calls.start();
         DemoEscalations escalations = null;

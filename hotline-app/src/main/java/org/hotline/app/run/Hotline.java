@@ -127,7 +127,7 @@ public final class Hotline implements AutoCloseable {
             // The IVR before the reports: it first stores what a killed predecessor logged, and closes the calls
             // that run left, so the reports' catch-up counts them.
             if (cluster.runs(Role.AGI)) {
-                agi = AgiModule.start(settings, vertx, journal, registry);
+                agi = AgiModule.start(settings, vertx, journal, registry, database.dsl());
             }
             if (cluster.runs(Role.REPORTS)) {
                 reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");

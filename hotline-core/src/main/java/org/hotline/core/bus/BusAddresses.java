@@ -13,6 +13,11 @@ public final class BusAddresses {
     public static final String CALL_LEFT = "hotline.dispatch.call-left";
     /** Hangup handler → dispatch, publish: a {@link CallEnded}. */
     public static final String CALL_ENDED = "hotline.dispatch.call-ended";
+    /**
+     * Prompt studio → every IVR, publish: a {@link PromptsChanged} when a recording is added, approved or rejected,
+     * so the IVR reloads which recordings it plays (it never queries the database per prompt).
+     */
+    public static final String PROMPTS_CHANGED = "hotline.ivr.prompts-changed";
 
     /**
      * Browser → dispatch through the bridge, send: an {@link OperatorAction}. The bridge stamps the signed-in

@@ -44,7 +44,17 @@ public enum AuditAction {
     /** A manager added or changed a holiday; the subject is its date (yyyy-MM-dd). */
     HOLIDAY_SET("holiday"),
     /** A manager removed a holiday; the subject is its date. */
-    HOLIDAY_REMOVED("holiday");
+    HOLIDAY_REMOVED("holiday"),
+    /** A manager uploaded a recording of a prompt (the subject is the take's id). */
+    PROMPT_UPLOADED("prompt-take"),
+    /** A second native speaker approved a take: the IVR plays it while its text is unchanged. */
+    PROMPT_APPROVED("prompt-take"),
+    /** A second native speaker rejected a take: kept for the record, never played. */
+    PROMPT_REJECTED("prompt-take"),
+    /** Someone tried to review a take they may not (their own, or not their language); nothing changed. */
+    PROMPT_REVIEW_REFUSED("prompt-take"),
+    /** A manager set a person's studio PIN (the subject is the person; the PIN is never stored or shown). */
+    STUDIO_PIN_SET("operator");
 
     private final String subjectType;
 

@@ -47,6 +47,9 @@ public final class ScreenRoutes {
     static final String CSRF_HEADER = CSRFHandler.DEFAULT_HEADER_NAME;
     /** Largest request body accepted anywhere under the screen: a tip with its summary fits many times. */
     static final long BODY_LIMIT = 64 * 1024;
+    /** Routes that read their own, larger body (recordings uploaded to the prompt studio, a few MB). */
+    private static final java.util.regex.Pattern OWN_BODY_LIMIT =
+            java.util.regex.Pattern.compile("/api/prompts/[a-z]{2,3}/[a-z0-9-]{1,32}/upload");
     private static final int SIGN_IN_THREADS = 2;
     private static final String CSRF_PENDING = "hotline.csrf-pending";
     private static final String SESSIONS = "hotline.screen.sessions";
@@ -95,7 +98,13 @@ public final class ScreenRoutes {
                 .setTimeout(config.absoluteTimeout().toMillis());
 
         BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
-        router.route().handler(exceptBridge(body));
+        router.route().handler(exceptBridge(context -> {
+            if (OWN_BODY_LIMIT.matcher(context.normalizedPath()).matches()) {
+                context.next();
+            } else {
+                body.handle(context);
+            }
+        }));
         router.route().handler(sessions);
         router.route().handler(new AbsoluteTimeout(config.absoluteTimeout(), bridge, clock));
         // The bridge takes no form posts: its only transport is the WebSocket, guarded by the Origin check.

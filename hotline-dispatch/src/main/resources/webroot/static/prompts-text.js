@@ -1,0 +1,51 @@
+// Every word of the prompt studio page, in one place (plain English for now), so it moves into the message
+// bundles in one step when the screens are translated (issue 17).
+export const TEXT = {
+  back: 'Back to the floor',
+  signOut: 'Sign out',
+  coverageTitle: 'Coverage',
+  coverageHint: 'For each language: prompts whose approved recording callers hear, recordings awaiting review by a '
+    + 'second native speaker, prompts with only the synthetic placeholder, and recordings made of a text that has '
+    + 'changed since (stale: the placeholder plays until the new text is recorded).',
+  language: 'Language',
+  approved: 'Approved',
+  recorded: 'Awaiting review',
+  placeholder: 'Placeholder only',
+  stale: 'Stale',
+  total: 'Prompts',
+  pinTitle: 'Recording by phone',
+  pinHint: (number) => `From an operator phone, dial *77, enter the studio number and PIN, choose the language, then `
+    + `listen to each missing prompt and speak it after the beep; press 1 to keep it, 2 to hear it, 3 to record it `
+    + `again.${number ? ` Your studio number is ${number}.` : ''}`,
+  pinPerson: 'Person',
+  pinValue: 'New studio PIN (4 to 8 digits)',
+  pinSet: 'Set PIN',
+  pinDone: (name, number) => `${name}'s studio PIN is set. Their studio number is ${number}.`,
+  promptsTitle: 'Prompts',
+  show: 'Language shown',
+  key: 'Prompt',
+  text: 'Text',
+  status: 'Callers hear',
+  audio: 'Audio',
+  length: 'Length',
+  take: 'Latest take',
+  upload: 'Upload',
+  statusName: { approved: 'Approved recording', recorded: 'Placeholder (recording awaiting review)',
+    placeholder: 'Placeholder', stale: 'Placeholder (recording stale)' },
+  textReview: { reviewed: 'text reviewed', unreviewed: 'text not reviewed yet', changed: 'text changed since review' },
+  takeLine: (take) => `${take.state}${take.stale ? ' (stale)' : ''}, ${take.source === 'phone' ? 'by phone' : 'uploaded'}`
+    + ` by ${take.recordedBy}${take.reviewedBy ? `, reviewed by ${take.reviewedBy}` : ''}`,
+  approve: 'Approve',
+  reject: 'Reject',
+  approveLabel: (key) => `Approve the recording of ${key}`,
+  rejectLabel: (key) => `Reject the recording of ${key}`,
+  chooseFile: (key) => `Recording for ${key}`,
+  uploadButton: (key) => `Upload the recording for ${key}`,
+  none: '—',
+  noAudio: 'no placeholder here',
+  seconds: (ms) => `${(ms / 1000).toFixed(1)} s`,
+  uploading: 'Converting and checking the recording…',
+  uploaded: (key, ms) => `Recording of ${key} stored (${(ms / 1000).toFixed(1)} s); it awaits review.`,
+  reviewed: (key, state) => `Recording of ${key} ${state}.`,
+  chooseFirst: 'Choose a recording file first.',
+};
