@@ -54,12 +54,12 @@ class PromptStudioBrowserTest {
         manager("farid", "Farid");
         manager("maryam", "Maryam");
         Path recording = tone(dataDir.resolve("welcome-48k.wav"));
+        int count = PromptTexts.bundled().of("prs").size();
 
         try (Browser farid = new Browser(base)) {
             farid.signIn("farid", People.PASSWORD, "/manager");
             farid.open("/prompts");
             farid.waitFor(DARI_COVERAGE);
-            int count = PromptTexts.bundled().of("prs").size();
             String prompts = Integer.toString(count);
             assertThat(coverage(farid)).isEqualTo(Map.of("approved", "0", "recorded", "0", "placeholder", prompts,
                     "stale", "0", "total", prompts));
