@@ -244,7 +244,7 @@ class StartupErrorsTest {
 
     private Settings settings(Map<String, String> overrides) {
         Map<String, String> values = new java.util.HashMap<>(Map.of("data.dir", dataDir.resolve("d").toString(),
-                "agi.port", "0", "http.port", "0"));
+                "agi.port", "0", "http.port", "0", "management.port", "0"));
         values.putAll(overrides);
         return Settings.defaultSettings().with(values);
     }

@@ -44,7 +44,7 @@ class ScreenSecurityTest {
     @BeforeAll
     void start() {
         hotline = Hotline.start(Settings.defaultSettings().with(Map.of("data.dir", dataDir.toString(),
-                "agi.port", "0", "http.port", "0", "ivr.voicemail.dir", dataDir.resolve("voicemail").toString())));
+                "agi.port", "0", "http.port", "0", "management.port", "0", "ivr.voicemail.dir", dataDir.resolve("voicemail").toString())));
         clients = Vertx.vertx();
         origin = "http://127.0.0.1:" + hotline.httpPort();
         alice = People.operator(hotline, "alice", "Alice", Language.TAJIK, "PJSIP/1003");

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
  * <p>An interval of zero logs every warning in full (the old behaviour, for tests that look at each one).
  */
 public final class FloodLog implements AutoCloseable {
+    /** The interval where no setting chooses one: the screen's refusals. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     /** One daemon thread for every flood log's summaries: they are rare, short and only log. */
     private static final ScheduledExecutorService SUMMARIES = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("flood-log").daemon().factory());
