@@ -46,10 +46,12 @@ public final class AgiModule implements AutoCloseable {
     private final GatedExecutor journalThreads;
     private final PatientWriter journalWriter;
     private final StepLog stepLog;
+    private final Pseudonymizer pseudonymizer;
 
     private AgiModule(HotlineAgiServer server, AtomicBoolean draining, GatedExecutor journalThreads,
-                      PatientWriter journalWriter, StepLog stepLog) {
+                      PatientWriter journalWriter, StepLog stepLog, Pseudonymizer pseudonymizer) {
         this.server = server;
+        this.pseudonymizer = pseudonymizer;
         this.draining = draining;
         this.journalThreads = journalThreads;
         this.journalWriter = journalWriter;
@@ -74,18 +76,20 @@ public final class AgiModule implements AutoCloseable {
             GatedExecutor journalThreads = new GatedExecutor(settings.integer("db.pool-size") - 3);
             PatientWriter journalWriter = new PatientWriter(journalThreads, settings.duration("db.outage-patience"));
             MenuConfig menu = MenuConfig.from(settings);
+            Pseudonymizer pseudonymizer = new Pseudonymizer(PseudonymKeyFile.liveKeys(
+                    PseudonymKeyFile.location(settings)));
             IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
                     new HoldLoop(HoldConfig.from(settings), clock, draining::get),
                     new VoicemailRecorder(VoicemailConfig.from(settings)),
                     new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
-                    new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
+                    pseudonymizer, journal,
                     journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get);
             Map<String, AgiScript> scripts = Map.of(
                     AgiScriptNames.ENTRY, new HotlineScript(ivr),
                     AgiScriptNames.END, new HotlineEndScript(ivr));
             HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
             server.start();
-            return new AgiModule(server, draining, journalThreads, journalWriter, stepLog);
+            return new AgiModule(server, draining, journalThreads, journalWriter, stepLog, pseudonymizer);
         } catch (RuntimeException e) {
             stepLog.close();
             throw e;
@@ -95,6 +99,11 @@ public final class AgiModule implements AutoCloseable {
     /** The port the FastAGI server listens on. */
     public int port() {
         return server.boundPort();
+    }
+
+    /** The caller pseudonymizer, told of new live keys when a key is rotated or destroyed. */
+    public Pseudonymizer pseudonymizer() {
+        return pseudonymizer;
     }
 
     /** FastAGI connections open now. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.hotline.app.backup.BackupCommand;
 import org.hotline.app.backup.RestoreCommand;
 import org.hotline.app.keys.KeysCommand;
+import org.hotline.app.keys.PseudonymCommand;
 import org.hotline.app.run.RunCommand;
 import org.hotline.core.StartupException;
 import org.hotline.core.config.SettingsException;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hotline", mixinStandardHelpOptions = true,
         description = "Hotline: the call-handling backend of the anti-trafficking hotline.",
         subcommands = {RunCommand.class, UserCommand.class, ReportCommand.class, SimulateCommand.class,
-                KeysCommand.class, BackupCommand.class, RestoreCommand.class})
+                KeysCommand.class, PseudonymCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class HotlineCommand {
 
     public static void main(String[] args) {

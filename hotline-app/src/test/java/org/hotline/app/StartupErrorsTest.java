@@ -104,6 +104,7 @@ class StartupErrorsTest {
             builder.environment().put("HOTLINE_DATA_DIR", dataDir.resolve("cli").toString());
             builder.environment().put("HOTLINE_AGI_PORT", port(taken));
             builder.environment().put("HOTLINE_HTTP_PORT", "0");
+            builder.environment().put("HOTLINE_MANAGEMENT_PORT", "0");
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -221,6 +222,7 @@ class StartupErrorsTest {
         builder.environment().put("HOTLINE_DATA_DIR", dataDir.resolve("cli").toString());
         builder.environment().put("HOTLINE_AGI_PORT", "0");
         builder.environment().put("HOTLINE_HTTP_PORT", "0");
+        builder.environment().put("HOTLINE_MANAGEMENT_PORT", "0");
         builder.environment().putAll(variables);
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(

@@ -27,6 +27,7 @@ import org.hotline.app.cluster.ClusterVertx.ClusterMember;
 import org.hotline.app.cluster.Role;
 import org.hotline.app.cluster.RoutingElection;
 import org.hotline.app.http.HealthCheck;
+import org.hotline.app.keys.PseudonymKeyRotation;
 import org.hotline.app.http.HttpConfig;
 import org.hotline.app.http.HttpServerVerticle;
 import org.hotline.app.http.ManagementConfig;
@@ -133,7 +134,12 @@ public final class Hotline implements AutoCloseable {
             // The IVR before the reports: it first stores what a killed predecessor logged, and closes the calls
             // that run left, so the reports' catch-up counts them.
             if (cluster.runs(Role.AGI)) {
+                // Old pseudonym keys whose overlap ended are destroyed before the IVR takes a call, then daily.
+                PseudonymKeyRotation pseudonymKeys = new PseudonymKeyRotation(settings, database, Clock.systemUTC());
+                pseudonymKeys.destroyExpired();
                 agi = AgiModule.start(settings, vertx, journal, registry);
+                pseudonymKeys.follow(vertx, agi.pseudonymizer()::use);
+                backups.adminSocket().answer(PseudonymKeyRotation.ADMIN_COMMAND, pseudonymKeys::rotateOnRequest);
             }
             if (cluster.runs(Role.REPORTS)) {
                 reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");
@@ -185,7 +191,7 @@ public final class Hotline implements AutoCloseable {
         Database database = Database.connect(storage);
         try {
             if (cluster.runs(Role.AGI)) {
-                PseudonymKeyFile.prepare(PseudonymKeyFile.location(settings), database.holdsCallerPseudonyms());
+                PseudonymKeyFile.prepare(PseudonymKeyFile.location(settings), database.newestCallerPseudonym());
             }
             database.migrate();
             return database;

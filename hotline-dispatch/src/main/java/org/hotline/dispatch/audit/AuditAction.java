@@ -38,7 +38,11 @@ public enum AuditAction {
     /** Someone who may not see the duty list asked for it or tried to change it; nothing was shown or changed. */
     DUTY_LIST_REFUSED("duty-list"),
     /** A manager changed the thresholds of the wallboard's alerts (the subject is {@code wallboard-alerts}). */
-    WALLBOARD_ALERTS_SET("settings");
+    WALLBOARD_ALERTS_SET("settings"),
+    /** A new caller-pseudonym key became current (the subject is its key id, {@code k2}; never key material). */
+    PSEUDONYM_KEY_ROTATED("pseudonym-key"),
+    /** A retired pseudonym key was overwritten and deleted at the end of its overlap (the subject is its key id). */
+    PSEUDONYM_KEY_DESTROYED("pseudonym-key");
 
     private final String subjectType;
 
