@@ -58,8 +58,9 @@ public final class FloodLog implements AutoCloseable {
         boolean logNow;
         synchronized (window) {
             long now = System.nanoTime();
-            logNow = window.lineAt == 0 || (window.suppressed == 0 && now - window.lineAt >= intervalNanos);
+            logNow = !window.logged || (window.suppressed == 0 && now - window.lineAt >= intervalNanos);
             if (logNow) {
+                window.logged = true;
                 window.lineAt = now;
             } else {
                 window.suppressed++;
@@ -107,8 +108,9 @@ public final class FloodLog implements AutoCloseable {
         });
     }
 
-    /** A reason's interval: when its last line was logged (0: never) and how many came since. */
+    /** A reason's interval: whether and when its last line was logged, and how many came since. */
     private static final class Window {
+        boolean logged;
         long lineAt;
         long suppressed;
     }
