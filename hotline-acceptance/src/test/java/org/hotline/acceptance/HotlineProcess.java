@@ -24,20 +24,23 @@ import java.util.regex.Pattern;
  */
 public final class HotlineProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile(
-            "Hotline ready: FastAGI on [^:]+:(\\d+), HTTP on (https?)://[^:]+:(\\d+)/health");
+            "Hotline ready: FastAGI on [^:]+:(\\d+), HTTP on (https?)://[^:]+:(\\d+)/health, management on "
+                    + "http://[^:]+:(\\d+)/metrics");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final Path log;
     private final int agiPort;
     private final int httpPort;
+    private final int managementPort;
     private final String scheme;
 
-    private HotlineProcess(Process process, Path log, int agiPort, String scheme, int httpPort) {
+    private HotlineProcess(Process process, Path log, int agiPort, String scheme, int httpPort, int managementPort) {
         this.process = process;
         this.log = log;
         this.agiPort = agiPort;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.scheme = scheme;
     }
 
@@ -55,7 +58,7 @@ public final class HotlineProcess implements AutoCloseable {
      */
     public static HotlineProcess start(Path dataDir, String name, Map<String, String> settings, String umask) {
         Map<String, String> env = new HashMap<>(Map.of("data.dir", dataDir.toString(), "agi.port", "0",
-                "http.port", "0"));
+                "http.port", "0", "management.port", "0"));
         env.putAll(settings);
         Path log = dataDir.resolveSibling(name + ".log");
         Process process = launch(env, log, List.of("run"), null, umask);
@@ -64,7 +67,7 @@ public final class HotlineProcess implements AutoCloseable {
             Matcher ready = READY.matcher(read(log));
             if (ready.find()) {
                 return new HotlineProcess(process, log, Integer.parseInt(ready.group(1)), ready.group(2),
-                        Integer.parseInt(ready.group(3)));
+                        Integer.parseInt(ready.group(3)), Integer.parseInt(ready.group(4)));
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("hotline exited with " + process.exitValue() + ":\n" + read(log));
@@ -167,6 +170,16 @@ public final class HotlineProcess implements AutoCloseable {
 
     public String baseUrl() {
         return scheme + "://127.0.0.1:" + httpPort;
+    }
+
+    /** The management server's port (loopback): {@code /metrics} and the detailed {@code /health}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The management server (loopback): {@code /metrics} and the detailed {@code /health}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public long pid() {

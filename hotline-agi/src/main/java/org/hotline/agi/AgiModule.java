@@ -58,10 +58,12 @@ public final class AgiModule implements AutoCloseable {
     private final GatedExecutor journalThreads;
     private final PatientWriter journalWriter;
     private final StepLog stepLog;
+    private final Pseudonymizer pseudonymizer;
 
     private AgiModule(HotlineAgiServer server, AtomicBoolean draining, GatedExecutor journalThreads,
-                      PatientWriter journalWriter, StepLog stepLog) {
+                      PatientWriter journalWriter, StepLog stepLog, Pseudonymizer pseudonymizer) {
         this.server = server;
+        this.pseudonymizer = pseudonymizer;
         this.draining = draining;
         this.journalThreads = journalThreads;
         this.journalWriter = journalWriter;
@@ -96,11 +98,13 @@ public final class AgiModule implements AutoCloseable {
             GatedExecutor journalThreads = new GatedExecutor(settings.integer("db.pool-size") - 3);
             PatientWriter journalWriter = new PatientWriter(journalThreads, settings.duration("db.outage-patience"));
             MenuConfig menu = MenuConfig.from(settings);
+            Pseudonymizer pseudonymizer = new Pseudonymizer(PseudonymKeyFile.liveKeys(
+                    PseudonymKeyFile.location(settings)));
             IvrServices ivr = new IvrServices(menu.routes(), new LanguageMenu(menu), new PurposeMenu(menu),
                     new HoldLoop(HoldConfig.from(settings), clock, draining::get),
                     new VoicemailRecorder(VoicemailConfig.from(settings)),
                     new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
-                    new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
+                    pseudonymizer, journal,
                     journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get,
                     java.time.ZoneId.of(settings.string("time-zone")));
             Map<String, AgiScript> scripts = new HashMap<>();
@@ -123,7 +127,7 @@ public final class AgiModule implements AutoCloseable {
             }
             HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
             server.start();
-            return new AgiModule(server, draining, journalThreads, journalWriter, stepLog);
+            return new AgiModule(server, draining, journalThreads, journalWriter, stepLog, pseudonymizer);
         } catch (RuntimeException e) {
             stepLog.close();
             throw e;
@@ -133,6 +137,11 @@ public final class AgiModule implements AutoCloseable {
     /** The port the FastAGI server listens on. */
     public int port() {
         return server.boundPort();
+    }
+
+    /** The caller pseudonymizer, told of new live keys when a key is rotated or destroyed. */
+    public Pseudonymizer pseudonymizer() {
+        return pseudonymizer;
     }
 
     /** FastAGI connections open now. */

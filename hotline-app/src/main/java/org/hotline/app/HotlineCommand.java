@@ -6,6 +6,7 @@ import org.hotline.app.backup.RestoreCommand;
 import org.hotline.app.i18n.I18nCommand;
 import org.hotline.app.keys.KeysCommand;
 import org.hotline.app.prompts.PromptsCommand;
+import org.hotline.app.keys.PseudonymCommand;
 import org.hotline.app.run.RunCommand;
 import org.hotline.core.StartupException;
 import org.hotline.core.config.SettingsException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hotline", mixinStandardHelpOptions = true,
         description = "Hotline: the call-handling backend of the anti-trafficking hotline.",
         subcommands = {RunCommand.class, UserCommand.class, ReportCommand.class, SimulateCommand.class,
-                KeysCommand.class, BackupCommand.class, RestoreCommand.class, I18nCommand.class, PromptsCommand.class})
+                KeysCommand.class, PseudonymCommand.class, BackupCommand.class, RestoreCommand.class, I18nCommand.class,
+                PromptsCommand.class})
 public final class HotlineCommand {
 
     public static void main(String[] args) {

@@ -14,7 +14,10 @@ import org.hotline.app.run.Hotline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the README tells a server's operator to watch: /health, and the data directory's free space on /metrics. */
+/**
+ * What the README tells a server's operator to watch, on the management port: /health, and the data directory's
+ * free space on /metrics.
+ */
 class MonitoringTest {
     @TempDir
     Path dataDir;
@@ -23,7 +26,7 @@ class MonitoringTest {
     void metricsCarryTheFreeSpaceOfTheDataDirectoryAndHealthSaysUp() throws Exception {
         try (Hotline hotline = TestHotline.start(dataDir, Map.of());
              HttpClient http = HttpClient.newHttpClient()) {
-            String base = "http://127.0.0.1:" + hotline.httpPort();
+            String base = "http://127.0.0.1:" + hotline.managementPort();
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher free = Pattern.compile("(?m)^disk_free_bytes\\{path=\"" + Pattern.quote(dataDir.toAbsolutePath()

@@ -29,7 +29,7 @@ class ShutdownTest {
     @Test
     void aCallInProgressFinishesItsStepAndIsRecordedBeforeTheDatabaseCloses() throws Exception {
         Settings settings = Settings.defaultSettings().with(Map.of("data.dir", dataDir.toString(),
-                "agi.port", "0", "http.port", "0", "ivr.menu.timeout", "700ms"));
+                "agi.port", "0", "http.port", "0", "management.port", "0", "ivr.menu.timeout", "700ms"));
         Hotline hotline = Hotline.start(settings);
         int port = hotline.agiPort();
         CompletableFuture<CallRecord> call = CompletableFuture.supplyAsync(() -> FakeCall.builder("127.0.0.1", port)

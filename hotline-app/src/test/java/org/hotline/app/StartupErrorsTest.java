@@ -104,6 +104,7 @@ class StartupErrorsTest {
             builder.environment().put("HOTLINE_DATA_DIR", dataDir.resolve("cli").toString());
             builder.environment().put("HOTLINE_AGI_PORT", port(taken));
             builder.environment().put("HOTLINE_HTTP_PORT", "0");
+            builder.environment().put("HOTLINE_MANAGEMENT_PORT", "0");
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -221,6 +222,7 @@ class StartupErrorsTest {
         builder.environment().put("HOTLINE_DATA_DIR", dataDir.resolve("cli").toString());
         builder.environment().put("HOTLINE_AGI_PORT", "0");
         builder.environment().put("HOTLINE_HTTP_PORT", "0");
+        builder.environment().put("HOTLINE_MANAGEMENT_PORT", "0");
         builder.environment().putAll(variables);
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(
@@ -244,7 +246,7 @@ class StartupErrorsTest {
 
     private Settings settings(Map<String, String> overrides) {
         Map<String, String> values = new java.util.HashMap<>(Map.of("data.dir", dataDir.resolve("d").toString(),
-                "agi.port", "0", "http.port", "0"));
+                "agi.port", "0", "http.port", "0", "management.port", "0"));
         values.putAll(overrides);
         return Settings.defaultSettings().with(values);
     }

@@ -14,7 +14,7 @@ public final class TestHotline {
     /** A running hotline with its files under {@code dataDir} and the test's {@code overrides} on top. */
     public static Hotline start(Path dataDir, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(Map.of("data.dir", dataDir.toString(), "agi.port", "0",
-                "http.port", "0", "ivr.menu.timeout", "200ms",
+                "http.port", "0", "management.port", "0", "ivr.menu.timeout", "200ms",
                 "ivr.voicemail.dir", dataDir.resolve("voicemail").toString()));
         settings.putAll(overrides);
         return Hotline.start(Settings.defaultSettings().with(settings));

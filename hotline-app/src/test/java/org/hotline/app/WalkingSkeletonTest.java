@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The walking skeleton: the real application on free ports with a fresh data directory; a fake Asterisk
  * places a call over TCP, picks Tajik by DTMF, and the call lands in the database, pseudonymised, and on
- * {@code /metrics}.
+ * {@code /metrics} (on the management port).
  */
 class WalkingSkeletonTest {
     private static final String CALLER = "+93701234567";
@@ -37,7 +37,7 @@ class WalkingSkeletonTest {
     @Test
     void aCallFromTcpConnectToDatabaseRow() throws Exception {
         Settings settings = Settings.defaultSettings().with(Map.of(
-                "data.dir", dataDir.toString(), "agi.port", "0", "http.port", "0",
+                "data.dir", dataDir.toString(), "agi.port", "0", "http.port", "0", "management.port", "0",
                 "ivr.menu.timeout", "200ms", "ivr.intake.timeout", "500ms"));
         try (Hotline hotline = Hotline.start(settings)) {
             assertThat(get(hotline, "/health").statusCode()).isEqualTo(200);
@@ -63,7 +63,7 @@ class WalkingSkeletonTest {
             assertThat(row.getCallerCountry()).isEqualTo("AF");
             assertThat(row.intoMap().values()).noneMatch(v -> String.valueOf(v).contains("701234567"));
 
-            String metrics = get(hotline, "/metrics").body();
+            String metrics = get(hotline.managementPort(), "/metrics").body();
             assertThat(metrics).contains("hotline_calls_entered_total 1.0")
                     .contains("jvm_memory_used_bytes")
                     .contains("vertx_");
@@ -78,8 +78,12 @@ class WalkingSkeletonTest {
     }
 
     private static HttpResponse<String> get(Hotline hotline, String path) throws Exception {
+        return get(hotline.httpPort(), path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hotline.httpPort() + path))
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .build(), HttpResponse.BodyHandlers.ofString());
         }
     }

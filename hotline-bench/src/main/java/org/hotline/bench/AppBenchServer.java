@@ -59,6 +59,7 @@ public final class AppBenchServer {
                 "data.dir", data.toString(),
                 "agi.port", "0",
                 "http.port", "0",
+                "management.port", "0",
                 "ivr.voicemail.dir", data.resolve("voicemail").toString(),
                 "ivr.hold.poll", options.getOrDefault("poll", "100") + "ms",
                 "report.enabled", "false"));

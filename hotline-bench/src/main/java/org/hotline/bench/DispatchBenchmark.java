@@ -85,7 +85,7 @@ final class DispatchBenchmark implements Benchmark {
         // No IVR stores these calls, so routing's records of them (offered, assigned) are given up at once instead
         // of waiting for call entries that never come.
         Hotline hotline = Hotline.start(Settings.defaultSettings().with(Map.of("data.dir", data.toString(),
-                "agi.port", "0", "http.port", "0", "ivr.voicemail.dir", data.resolve("voicemail").toString(),
+                "agi.port", "0", "http.port", "0", "management.port", "0", "ivr.voicemail.dir", data.resolve("voicemail").toString(),
                 "report.enabled", "false", "dispatch.wrap-up", "1ms", "db.outage-patience", "0s")));
         HttpClient http = ScreenHttp.sharedClient();
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();

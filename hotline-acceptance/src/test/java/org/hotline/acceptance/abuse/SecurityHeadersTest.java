@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every response of the packaged hotline carries the security headers, whoever asks and whatever the answer:
- * pages, static files, JSON, reports, {@code /health}, {@code /metrics}, redirects and errors (401, 403, 404,
- * 405). Every response is {@code no-store}: the pages and the API carry tip data, and one rule for all leaves no
- * route to forget. Over plain HTTP there is no HSTS and no cookie is {@code Secure} ({@link TlsListenerTest} has
+ * pages, static files, JSON, reports, {@code /health}, {@code /metrics} (now a 404 here: it is on the management port), redirects and errors (401, 403, 404,
+ * 405). Every response is {@code no-store}, one rule for all that leaves no route to forget, except the static files
+ * and the fixed pages: they hold no tip data (that comes through the API and the bridge) and are cached by content
+ * hash or revalidated. Over plain HTTP there is no HSTS and no cookie is {@code Secure} ({@link TlsListenerTest} has
  * the other side).
  */
 class SecurityHeadersTest {
@@ -109,8 +110,17 @@ class SecurityHeadersTest {
         }
         expect(wrong, where, headers, "X-Content-Type-Options", "nosniff");
         expect(wrong, where, headers, "Referrer-Policy", "no-referrer");
-        // The SockJS handler sends a longer no-store of its own; anything that still says no-store is right.
-        if (headers.allValues("Cache-Control").stream().noneMatch(v -> v.contains("no-store"))) {
+        // Static files and the fixed pages are cached by content hash or revalidated (README "Static files"):
+        // they hold no tip data. The SockJS handler sends a longer no-store of its own; anything that still says
+        // no-store is right.
+        boolean revalidated = status == 200 && (what.contains(" /static/") || what.endsWith(" /operator")
+                || what.endsWith(" /manager"));
+        if (revalidated) {
+            if (headers.allValues("Cache-Control").stream().noneMatch(v -> v.contains("no-cache")
+                    || v.contains("immutable"))) {
+                wrong.add(where + "Cache-Control " + headers.allValues("Cache-Control"));
+            }
+        } else if (headers.allValues("Cache-Control").stream().noneMatch(v -> v.contains("no-store"))) {
             wrong.add(where + "Cache-Control " + headers.allValues("Cache-Control"));
         }
         if (plainHttp) {

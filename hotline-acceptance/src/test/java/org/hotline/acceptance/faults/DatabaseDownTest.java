@@ -197,7 +197,7 @@ class DatabaseDownTest {
     }
 
     private HttpResponse<String> health() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(hotline.baseUrl() + "/health")).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(hotline.managementUrl() + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

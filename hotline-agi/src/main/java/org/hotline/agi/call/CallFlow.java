@@ -12,6 +12,7 @@ import org.hotline.agi.intake.HoldMessage;
 import org.hotline.agi.menu.Choice;
 import org.hotline.agi.menu.IvrRoute;
 import org.hotline.agi.prompts.Prompt;
+import org.hotline.agi.pseudonym.CallerPseudonym;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
 import org.hotline.core.bus.EscalationNeeded;
@@ -62,14 +63,14 @@ final class CallFlow {
     }
 
     /** Records the call's entry; the caller's number arrives here only as its pseudonym and country. */
-    CallFlow entered(String pseudonym, String country) {
-        this.pseudonym = pseudonym;
-        this.country = country;
+    CallFlow entered(CallerPseudonym caller) {
+        this.pseudonym = caller.pseudonym();
+        this.country = caller.country();
         Instant now = ivr.clock().instant();
         steps.put(CallStep.ENTERED, now);
         // On disk before the caller is given HOTLINE_CALL_ID, so a call with that id always gets its row.
         recorder.write("the call's entry", new StepRecord.Entered(new NewCall(callId, asteriskUniqueId,
-                route.number(), pseudonym, country, now)));
+                route.number(), pseudonym, country, now, caller.underOtherKeys())));
         ivr.metrics().entered();
         return this;
     }

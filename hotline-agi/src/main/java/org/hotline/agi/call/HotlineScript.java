@@ -37,7 +37,7 @@ public final class HotlineScript implements AgiScript {
                     .withChannelLanguage(request.getLanguage());
             CallerPseudonym caller = ivr.pseudonymizer().pseudonymize(request.getCallerIdNumber(), route.country());
             new CallFlow(ivr, new Caller(channel, recordings), callId, AsteriskIds.uniqueId(request, callId), route)
-                    .entered(caller.pseudonym(), caller.country())
+                    .entered(caller)
                     .run();
         } finally {
             MDC.remove("call");

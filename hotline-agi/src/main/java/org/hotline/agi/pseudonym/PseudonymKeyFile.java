@@ -32,8 +32,33 @@ public final class PseudonymKeyFile {
     }
 
     /**
-     * Checks the key before the hotline starts: an existing key must be valid; a missing one is generated only
-     * when {@code pseudonymsExist} is false (a new database), and otherwise stops the start with one sentence
+     * Checks the keys before the hotline starts. With a key ring (after a rotation): every live key must be there,
+     * and the newest stored pseudonym's key id must be one the ring knows. Without one: an existing key must be
+     * valid; a missing one is generated only when {@code newestPseudonym} is empty (a new database), and otherwise
+     * stops the start with one sentence naming the file and the command that makes a new key deliberately.
+     */
+    public static void prepare(Path file, java.util.Optional<String> newestPseudonym) {
+        PseudonymKeys keys = PseudonymKeys.load(file);
+        // A key id the ring never had (a ring restored from before a rotation, or lost): its sentence, no new key.
+        newestPseudonym.map(PseudonymKeys::keyIdOf).filter(id -> !keys.knows(id)).ifPresent(keys::key);
+        if (Files.exists(PseudonymKeys.ringFile(file))) {
+            keys.liveKeys(); // every live key's file must be there
+            return;
+        }
+        prepare(file, newestPseudonym.isPresent());
+    }
+
+    /** The live keys by id, current first: the ring's, or the original key alone (created for a new database). */
+    public static java.util.Map<Integer, byte[]> liveKeys(Path file) {
+        if (Files.exists(PseudonymKeys.ringFile(file))) {
+            return PseudonymKeys.load(file).liveKeys();
+        }
+        return java.util.Map.of(PseudonymKeys.ORIGINAL, loadOrCreate(file));
+    }
+
+    /**
+     * Checks the original key before the hotline starts: an existing key must be valid; a missing one is generated
+     * only when {@code pseudonymsExist} is false (a new database), and otherwise stops the start with one sentence
      * naming the file and the command that makes a new key deliberately.
      */
     public static void prepare(Path file, boolean pseudonymsExist) {

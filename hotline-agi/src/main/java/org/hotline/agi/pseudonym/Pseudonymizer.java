@@ -6,16 +6,21 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a raw caller id into a {@link CallerPseudonym} at the edge: the number is normalised to E.164 (local
- * forms resolved with the trunk's country), then keyed with HMAC-SHA-256. The raw value goes no further than
- * this class, and nothing here logs.
+ * forms resolved with the trunk's country), then keyed with HMAC-SHA-256 under the current pseudonym key, and under
+ * every other live key too (during a rotation's overlap), so a repeat caller still links to calls made under the
+ * key before. The raw value goes no further than this class, and nothing here logs.
  */
 public final class Pseudonymizer {
     private static final String ALGORITHM = "HmacSHA256";
@@ -23,14 +28,33 @@ public final class Pseudonymizer {
             "withheld", "unavailable", "asterisk");
     private static final int MAX_DIGITS = 20;
 
-    private final SecretKeySpec key;
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+    /** The live keys by id, current first; replaced whole by {@link #use} when a key is rotated or destroyed. */
+    private volatile Map<Integer, SecretKeySpec> keys;
 
+    /** With the original key alone (key id 1). */
     public Pseudonymizer(byte[] key) {
-        if (key.length < 32) {
-            throw new IllegalArgumentException("the pseudonym key must be at least 256 bits");
+        this(Map.of(PseudonymKeys.ORIGINAL, key));
+    }
+
+    /** With the live keys by id, current first. */
+    public Pseudonymizer(Map<Integer, byte[]> liveKeys) {
+        use(liveKeys);
+    }
+
+    /** Switches to another set of live keys, current first (after a rotation or a destruction). */
+    public void use(Map<Integer, byte[]> liveKeys) {
+        if (liveKeys.isEmpty()) {
+            throw new IllegalArgumentException("no pseudonym key");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        Map<Integer, SecretKeySpec> specs = new LinkedHashMap<>();
+        liveKeys.forEach((id, key) -> {
+            if (key.length < 32) {
+                throw new IllegalArgumentException("the pseudonym key must be at least 256 bits");
+            }
+            specs.put(id, new SecretKeySpec(key.clone(), ALGORITHM));
+        });
+        this.keys = java.util.Collections.unmodifiableMap(specs);
     }
 
     /**
@@ -42,16 +66,30 @@ public final class Pseudonymizer {
         if (cleaned == null) {
             return CallerPseudonym.NONE;
         }
+        String identifier;
+        String country;
         try {
             PhoneNumber number = phoneNumbers.parse(cleaned, trunkCountry);
-            String e164 = phoneNumbers.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            identifier = phoneNumbers.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
             String region = phoneNumbers.getRegionCodeForNumber(number);
-            String country = region == null || "ZZ".equals(region) || "001".equals(region) ? null : region;
-            return new CallerPseudonym(hmac(e164), country);
+            country = region == null || "ZZ".equals(region) || "001".equals(region) ? null : region;
         } catch (NumberParseException e) {
             // Not a number libphonenumber understands, yet still a stable identifier worth linking repeat calls.
-            return new CallerPseudonym(hmac("unparsed:" + cleaned), null);
+            identifier = "unparsed:" + cleaned;
+            country = null;
         }
+        Map<Integer, SecretKeySpec> live = keys;
+        String current = null;
+        List<String> others = new ArrayList<>();
+        for (Map.Entry<Integer, SecretKeySpec> key : live.entrySet()) {
+            String pseudonym = PseudonymKeys.stored(key.getKey(), hmac(key.getValue(), identifier));
+            if (current == null) {
+                current = pseudonym;
+            } else {
+                others.add(pseudonym);
+            }
+        }
+        return new CallerPseudonym(current, country, List.copyOf(others));
     }
 
     /** Digits with an optional leading '+', or null when withheld, empty or absurd. */
@@ -72,7 +110,7 @@ public final class Pseudonymizer {
         return digits.toString();
     }
 
-    private String hmac(String value) {
+    private static String hmac(SecretKeySpec key, String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -18,9 +18,11 @@ import org.hotline.core.config.SettingsException;
  * @param maxHeaderLines  header lines accepted before the blank line
  * @param maxLineLength   longest line accepted, in bytes
  * @param replyTimeout    longest wait for one reply from Asterisk
+ * @param refusalLogInterval at most one warning line per refusal reason per interval under a flood (zero: each)
  */
 public record AgiServerConfig(InetAddress bind, int port, Set<InetAddress> allowedHosts, Duration headerTimeout,
-                              int maxHeaderLines, int maxLineLength, Duration replyTimeout) {
+                              int maxHeaderLines, int maxLineLength, Duration replyTimeout,
+                              Duration refusalLogInterval) {
 
     public static AgiServerConfig from(Settings settings) {
         Set<InetAddress> allowed = new LinkedHashSet<>();
@@ -30,7 +32,7 @@ public record AgiServerConfig(InetAddress bind, int port, Set<InetAddress> allow
         return new AgiServerConfig(address(settings.string("agi.bind"), "agi.bind"), settings.port("agi.port"),
                 Set.copyOf(allowed), settings.duration("agi.header-timeout"),
                 settings.integer("agi.max-header-lines"), settings.integer("agi.max-line-length"),
-                settings.duration("agi.reply-timeout"));
+                settings.duration("agi.reply-timeout"), settings.duration("agi.refusal-log-interval"));
     }
 
     private static InetAddress address(String text, String key) {

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.asteriskjava.util.SocketConnectionFacade;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One FastAGI socket with the limits Asterisk-Java lacks: the whole request header must arrive before a
@@ -23,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * answering for longer than the reply timeout, is dropped.
  * Outgoing commands are stripped of control characters so nothing we send can split into two commands.
  *
- * <p>A refusal logs one warning line naming the Asterisk host and the rule broken, never the content.
+ * <p>A refusal logs a warning line naming the Asterisk host and the rule broken, never the content (one per reason
+ * per interval under a flood: {@link RefusalLog}).
  */
 final class GuardedConnection implements SocketConnectionFacade {
-    private static final Logger LOG = LoggerFactory.getLogger(GuardedConnection.class);
     /** Asterisk's longest legitimate reply is a 520 usage block of a few dozen lines. */
     private static final int MAX_LINES_PER_REPLY = 200;
     private static final Pattern HEADER_LINE = Pattern.compile("agi_[a-z0-9_]{1,40}: .*|agi_[a-z0-9_]{1,40}:");
@@ -36,6 +34,7 @@ final class GuardedConnection implements SocketConnectionFacade {
     private final OutputStream out;
     private final Limits limits;
     private final ConnectionWatcher watcher;
+    private final RefusalLog refusals;
     /**
      * When the whole header must have arrived. Set at the first read, not at accept: in a burst our own
      * scheduling delay must not count against Asterisk, while a slow client is still cut off once we listen.
@@ -53,12 +52,14 @@ final class GuardedConnection implements SocketConnectionFacade {
     record Limits(long headerTimeoutMillis, int maxHeaderLines, int maxLineLength, int replyTimeoutMillis) {
     }
 
-    GuardedConnection(Socket socket, Limits limits, ConnectionWatcher watcher) throws IOException {
+    GuardedConnection(Socket socket, Limits limits, ConnectionWatcher watcher, RefusalLog refusals)
+            throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.limits = limits;
         this.watcher = watcher;
+        this.refusals = refusals;
         watcher.opened();
     }
 
@@ -162,7 +163,8 @@ final class GuardedConnection implements SocketConnectionFacade {
     }
 
     private ConnectionRefused refuse(RefusalReason reason, String message) {
-        LOG.warn("FastAGI connection from {} closed: {}", socket.getInetAddress().getHostAddress(), message);
+        refusals.refused(reason, "FastAGI connection from {} closed: {}", socket.getInetAddress().getHostAddress(),
+                message);
         watcher.refused(reason);
         // Closed now, not when the script ends: the script still sends AJ_AGISTATUS and reads a reply, which
         // on a live socket would read more of the same flood and refuse (and log) it a second time.

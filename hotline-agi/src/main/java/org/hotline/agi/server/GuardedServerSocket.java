@@ -7,27 +7,26 @@ import java.net.Socket;
 import java.util.Set;
 import org.asteriskjava.util.ServerSocketFacade;
 import org.asteriskjava.util.SocketConnectionFacade;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The listening socket. It closes connections from hosts outside the allowlist on the accept thread,
  * before any byte is read, and wraps the rest in a {@link GuardedConnection}.
  */
 final class GuardedServerSocket implements ServerSocketFacade {
-    private static final Logger LOG = LoggerFactory.getLogger(GuardedServerSocket.class);
     private static final int BACKLOG = 1024;
 
     private final ServerSocket serverSocket;
     private final Set<java.net.InetAddress> allowedHosts;
     private final GuardedConnection.Limits limits;
     private final ConnectionWatcher watcher;
+    private final RefusalLog refusals;
 
-    GuardedServerSocket(AgiServerConfig config, ConnectionWatcher watcher) throws IOException {
+    GuardedServerSocket(AgiServerConfig config, ConnectionWatcher watcher, RefusalLog refusals) throws IOException {
         this.allowedHosts = config.allowedHosts();
         this.limits = new GuardedConnection.Limits(config.headerTimeout().toMillis(), config.maxHeaderLines(),
                 config.maxLineLength(), (int) Math.min(config.replyTimeout().toMillis(), Integer.MAX_VALUE));
         this.watcher = watcher;
+        this.refusals = refusals;
         this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         try {
@@ -48,10 +47,11 @@ final class GuardedServerSocket implements ServerSocketFacade {
             Socket socket = serverSocket.accept();
             if (allowedHosts.contains(socket.getInetAddress())) {
                 socket.setTcpNoDelay(true);
-                return new GuardedConnection(socket, limits, watcher);
+                return new GuardedConnection(socket, limits, watcher, refusals);
             }
             // Refused before reading a byte: FastAGI has no authentication, so the allowlist is the gate.
-            LOG.warn("FastAGI connection from {} refused: host is not in agi.allowed-hosts",
+            refusals.refused(RefusalReason.HOST_NOT_ALLOWED,
+                    "FastAGI connection from {} refused: host is not in agi.allowed-hosts",
                     socket.getInetAddress().getHostAddress());
             watcher.refused(RefusalReason.HOST_NOT_ALLOWED);
             socket.setSoLinger(true, 0);

@@ -26,24 +26,27 @@ public final class HotlineAgiServer extends DefaultAgiServer {
 
     private final AgiServerConfig config;
     private final ConnectionMetrics metrics;
+    private final RefusalLog refusals;
     private GuardedServerSocket socket;
     private ThreadPoolExecutor calls;
     private Thread acceptor;
 
     public HotlineAgiServer(AgiServerConfig config, Map<String, AgiScript> scripts, MeterRegistry registry) {
-        this(config, scripts, new ConnectionMetrics(registry));
+        this(config, scripts, new ConnectionMetrics(registry), new RefusalLog(config.refusalLogInterval()));
     }
 
-    private HotlineAgiServer(AgiServerConfig config, Map<String, AgiScript> scripts, ConnectionMetrics metrics) {
-        super(null, new ExplicitScripts(scripts, metrics), new NoVerboseChannels());
+    private HotlineAgiServer(AgiServerConfig config, Map<String, AgiScript> scripts, ConnectionMetrics metrics,
+                             RefusalLog refusals) {
+        super(null, new ExplicitScripts(scripts, metrics, refusals), new NoVerboseChannels());
         this.config = config;
         this.metrics = metrics;
+        this.refusals = refusals;
     }
 
     /** Binds the port and starts accepting calls on a background thread. */
     public synchronized void start() {
         try {
-            socket = new GuardedServerSocket(config, metrics);
+            socket = new GuardedServerSocket(config, metrics, refusals);
         } catch (BindException e) {
             throw new StartupException("The FastAGI port " + config.bind().getHostAddress() + ":" + config.port()
                     + " is already in use or not available; stop the other process or set HOTLINE_AGI_PORT.", e);
@@ -89,6 +92,8 @@ public final class HotlineAgiServer extends DefaultAgiServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            refusals.close();
         }
     }
 

@@ -41,7 +41,9 @@ class AllowlistAndScriptsTest {
     static void start() {
         logs = LogCapture.start();
         // Header timeout well above the test's patience, so "closed at once" cannot be the timeout at work.
-        ivr = IvrHarness.start(dataDir, Map.of("agi.allowed-hosts", "127.0.0.1", "agi.header-timeout", "30s"));
+        // Each refusal's own line is what these tests read (the flood aggregation is RefusalFloodLogTest's).
+        ivr = IvrHarness.start(dataDir, Map.of("agi.allowed-hosts", "127.0.0.1", "agi.header-timeout", "30s",
+                "agi.refusal-log-interval", "0s"));
         dispatch = ivr.dispatch().assignEachTo("PJSIP/1001", Duration.ZERO);
     }
 

@@ -68,8 +68,9 @@ class MalformedInputTest {
     @BeforeAll
     static void start() {
         logs = LogCapture.start();
+        // Each refusal's own line is what these tests read (the flood aggregation is RefusalFloodLogTest's).
         ivr = IvrHarness.start(dataDir, Map.of("agi.header-timeout", HEADER_TIMEOUT.toMillis() + "ms",
-                "agi.reply-timeout", "3s"));
+                "agi.reply-timeout", "3s", "agi.refusal-log-interval", "0s"));
         dispatch = ivr.dispatch().onIntake(intake -> gates.getOrDefault(intake.asteriskUniqueId(), ASSIGN_NOW)
                 .thenRun(() -> dispatch.send(intake.callId(), FakeDispatch.assignment(OPERATOR))));
         callers = Executors.newVirtualThreadPerTaskExecutor();

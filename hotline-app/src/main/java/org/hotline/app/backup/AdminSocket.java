@@ -12,7 +12,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.hotline.core.StartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,8 @@ public final class AdminSocket implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path file;
     private final BackupMaker maker;
+    /** Further commands other features answer (the pseudonym key rotation), by command word. */
+    private final Map<String, Supplier<String>> answers = new ConcurrentHashMap<>();
 
     private AdminSocket(ServerSocketChannel server, Path file, BackupMaker maker) {
         this.server = server;
@@ -63,8 +68,16 @@ public final class AdminSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers {@code command} with {@code answer}, which runs on the request's virtual thread and returns
+     * {@code ok <sentence>} or {@code error <sentence>}.
+     */
+    public void answer(String command, Supplier<String> answer) {
+        answers.put(command, answer);
+    }
+
     /** Sends {@code command} to the hotline running on {@code dataDir}; empty when none answers. */
-    static Optional<String> ask(Path dataDir, String command) {
+    public static Optional<String> ask(Path dataDir, String command) {
         Path file = dataDir.resolve(FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -106,7 +119,7 @@ public final class AdminSocket implements AutoCloseable {
             String answer = switch (command) {
                 case "ping" -> "ok running";
                 case "backup" -> backup();
-                default -> "error Unknown admin command.";
+                default -> answers.getOrDefault(command, () -> "error Unknown admin command.").get();
             };
             client.write(ByteBuffer.wrap((answer + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {

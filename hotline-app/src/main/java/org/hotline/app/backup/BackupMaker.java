@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.hotline.agi.pseudonym.PseudonymKeys;
 import org.hotline.core.StartupException;
 import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.Database;
@@ -66,6 +67,12 @@ public final class BackupMaker {
             Map<String, Path> parts = new LinkedHashMap<>(DatabaseDump.dump(config.storage(), database.dsl(), work));
             if (Files.isRegularFile(config.pseudonymKey())) {
                 parts.put(Restorer.PSEUDONYM_KEY_ENTRY, config.pseudonymKey());
+            }
+            // After a rotation: the ring and every live key after the original, or restored callers stop linking.
+            for (Path file : PseudonymKeys.load(config.pseudonymKey()).files()) {
+                if (!file.equals(config.pseudonymKey())) {
+                    parts.put(Restorer.PSEUDONYM_KEYS_PREFIX + file.getFileName(), file);
+                }
             }
             int voiceMessages = addTree(parts, config.voicemailDir(), Restorer.VOICEMAIL_PREFIX);
             // After the database copy: records the copy already holds are stored at most once when replayed.

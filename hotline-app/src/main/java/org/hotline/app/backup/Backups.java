@@ -61,6 +61,11 @@ public final class Backups implements AutoCloseable {
         return backups;
     }
 
+    /** The running hotline's admin socket, for other features' commands. */
+    public AdminSocket adminSocket() {
+        return socket;
+    }
+
     private void scheduleNext() {
         if (stopped) {
             return;

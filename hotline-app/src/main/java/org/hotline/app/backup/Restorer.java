@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.hotline.agi.pseudonym.PseudonymKeys;
 import org.hotline.core.StartupException;
 import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.Database;
@@ -23,6 +24,8 @@ import org.hotline.dispatch.audit.JooqAuditTrail;
  */
 public final class Restorer {
     static final String PSEUDONYM_KEY_ENTRY = "pseudonym.key";
+    /** The key ring and the keys after the original: files beside the original key file. */
+    static final String PSEUDONYM_KEYS_PREFIX = "pseudonym-keys/";
     static final String VOICEMAIL_PREFIX = "voicemail/";
     static final String STEPS_PREFIX = "steps/";
     static final String ACTION = "backup-restored";
@@ -65,6 +68,12 @@ public final class Restorer {
                 // that run's records.
                 move(dataDir.resolve("steps"), aside.resolve("steps"));
             }
+            Path ring = PseudonymKeys.ringFile(config.pseudonymKey());
+            if (Files.exists(ring) && !opened.files().containsKey(PSEUDONYM_KEYS_PREFIX + ring.getFileName())) {
+                // A ring from after the backup names keys the restored calls never used (and may call the
+                // restored key destroyed): the backup's own keys apply.
+                move(ring, aside.resolve(ring.getFileName().toString()));
+            }
             for (Map.Entry<String, Path> file : opened.files().entrySet()) {
                 String name = file.getKey();
                 if (name.equals(DatabaseDump.POSTGRES_ENTRY)) {
@@ -106,6 +115,13 @@ public final class Restorer {
             default -> {
                 if (entry.startsWith(VOICEMAIL_PREFIX)) {
                     yield config.voicemailDir().resolve(entry.substring(VOICEMAIL_PREFIX.length()));
+                }
+                if (entry.startsWith(PSEUDONYM_KEYS_PREFIX)) {
+                    String name = entry.substring(PSEUDONYM_KEYS_PREFIX.length());
+                    String original = config.pseudonymKey().getFileName().toString();
+                    if (name.matches(java.util.regex.Pattern.quote(original) + "\\.(ring|[0-9]{1,6})")) {
+                        yield config.pseudonymKey().resolveSibling(name);
+                    }
                 }
                 if (entry.startsWith(STEPS_PREFIX)) {
                     yield dataDir.resolve("steps").resolve(entry.substring(STEPS_PREFIX.length()));

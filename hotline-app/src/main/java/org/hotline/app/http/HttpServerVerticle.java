@@ -1,6 +1,5 @@
 package org.hotline.app.http;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -13,33 +12,28 @@ import io.vertx.ext.web.RoutingContext;
 import org.hotline.dispatch.screen.SecurityHeaders;
 
 /**
- * The HTTP server: {@code /health}, {@code /metrics}, and the features' routes (the dispatch screen, reports).
+ * The HTTP server: a liveness {@code /health} and the features' routes (the dispatch screen, reports). The metrics
+ * and the detailed health are on the management port ({@link ManagementServerVerticle}).
  * It speaks HTTPS when {@link HttpConfig#tls()} names a certificate and key. Its start future completes only once
  * the port is bound, so a port in use or an unreadable certificate fails the deployment.
  */
 public final class HttpServerVerticle extends VerticleBase {
     private final HttpConfig config;
-    private final HealthCheck health;
-    private final PrometheusMeterRegistry registry;
     private final java.util.List<java.util.function.Consumer<Router>> mounts;
     private HttpServer server;
 
     /**
-     * @param mounts the features' routes (the dispatch screen, reports), added after health and metrics
+     * @param mounts the features' routes (the dispatch screen, reports), added after the liveness answer
      */
-    public HttpServerVerticle(HttpConfig config, HealthCheck health, PrometheusMeterRegistry registry,
-                              java.util.List<java.util.function.Consumer<Router>> mounts) {
+    public HttpServerVerticle(HttpConfig config, java.util.List<java.util.function.Consumer<Router>> mounts) {
         this.config = config;
-        this.health = health;
-        this.registry = registry;
         this.mounts = java.util.List.copyOf(mounts);
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.get("/health").handler(this::health);
-        router.get("/metrics").handler(this::metrics);
+        router.get("/health").handler(HttpServerVerticle::alive);
         mounts.forEach(mount -> mount.accept(router));
         return vertx.createHttpServer(options())
                 .requestHandler(router)
@@ -59,7 +53,8 @@ public final class HttpServerVerticle extends VerticleBase {
     }
 
     private HttpServerOptions options() {
-        HttpServerOptions options = new HttpServerOptions();
+        // gzip when the browser asks; the screen's routes leave only static files and pages compressible (BREACH).
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.certFile().toString()).setKeyPath(tls.keyFile().toString())));
         return options;
@@ -70,32 +65,12 @@ public final class HttpServerVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private void health(RoutingContext context) {
-        // The database probe is JDBC, so it runs on a worker thread, never on this event loop.
-        vertx.executeBlocking(() -> health.database().getAsBoolean(), false).onComplete(result -> {
-            boolean database = result.succeeded() && result.result();
-            boolean telephony = health.telephony().getAsBoolean();
-            boolean up = database && telephony;
-            JsonObject body = new JsonObject()
-                    .put("status", up ? "up" : "degraded")
-                    .put("database", database ? "up" : "down")
-                    .put("fastagi", telephony ? "up" : "down")
-                    .put("http", "up");
-            context.response().setStatusCode(up ? 200 : 503)
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("Cache-Control", "no-store")
-                    .end(body.encode());
-        });
-    }
-
-    private void metrics(RoutingContext context) {
-        vertx.executeBlocking(registry::scrape, false).onComplete(result -> {
-            if (result.failed()) {
-                context.fail(result.cause());
-                return;
-            }
-            context.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end(result.result());
-        });
+    /**
+     * The screen port's liveness answer: this server answers, nothing more. Which part is down, and the metrics,
+     * are on the management port ({@link ManagementServerVerticle}), off the public surface.
+     */
+    private static void alive(RoutingContext context) {
+        context.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+                .end(new JsonObject().put("status", "up").encode());
     }
 }

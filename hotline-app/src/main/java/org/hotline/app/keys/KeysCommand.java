@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotline.agi.pseudonym.PseudonymKeyFile;
+import org.hotline.agi.pseudonym.PseudonymKeys;
 import org.hotline.core.StartupException;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.Database;
@@ -58,6 +59,10 @@ public final class KeysCommand {
             }
             Settings settings = Settings.load(environment);
             Path file = PseudonymKeyFile.location(settings);
+            if (Files.exists(PseudonymKeys.ringFile(file))) {
+                throw new StartupException("The pseudonym keys have been rotated (" + PseudonymKeys.ringFile(file)
+                        + "); make a new key with ./scripts/hotline pseudonym rotate, which keeps the links.");
+            }
             // Opening the database first: an embedded one in use by a running hotline stops the command here,
             // before the key changes under the running IVR.
             try (Database database = Database.open(StorageConfig.from(settings))) {

@@ -27,8 +27,11 @@ import org.hotline.app.cluster.ClusterVertx.ClusterMember;
 import org.hotline.app.cluster.Role;
 import org.hotline.app.cluster.RoutingElection;
 import org.hotline.app.http.HealthCheck;
+import org.hotline.app.keys.PseudonymKeyRotation;
 import org.hotline.app.http.HttpConfig;
 import org.hotline.app.http.HttpServerVerticle;
+import org.hotline.app.http.ManagementConfig;
+import org.hotline.app.http.ManagementServerVerticle;
 import org.hotline.callcontrol.CallControlModule;
 import org.hotline.callcontrol.EscalationStore;
 import org.hotline.core.StartupException;
@@ -63,12 +66,14 @@ public final class Hotline implements AutoCloseable {
     private final DispatchModule dispatch;
     private final ReportsModule reports;
     private final HttpServerVerticle http;
+    private final ManagementServerVerticle management;
     private final PrometheusMeterRegistry registry;
     private final AutoCloseable privateData;
     private final Backups backups;
 
     private Hotline(Database database, AutoCloseable privateData, Vertx vertx, AgiModule agi, DispatchModule dispatch,
-                    ReportsModule reports, HttpServerVerticle http, PrometheusMeterRegistry registry, Backups backups) {
+                    ReportsModule reports, HttpServerVerticle http, ManagementServerVerticle management,
+                    PrometheusMeterRegistry registry, Backups backups) {
         this.database = database;
         this.backups = backups;
         this.privateData = privateData;
@@ -77,6 +82,7 @@ public final class Hotline implements AutoCloseable {
         this.dispatch = dispatch;
         this.reports = reports;
         this.http = http;
+        this.management = management;
         this.registry = registry;
     }
 
@@ -93,6 +99,7 @@ public final class Hotline implements AutoCloseable {
     public static Hotline start(Settings settings) {
         StorageConfig storage = StorageConfig.from(settings);
         HttpConfig httpConfig = HttpConfig.from(settings);
+        ManagementConfig managementConfig = ManagementConfig.from(settings);
         ClusterConfig cluster = ClusterConfig.from(settings);
         StartupChecks.check(settings, storage, httpConfig, cluster);
         PrometheusMeterRegistry registry = Metrics.create();
@@ -127,24 +134,32 @@ public final class Hotline implements AutoCloseable {
             // The IVR before the reports: it first stores what a killed predecessor logged, and closes the calls
             // that run left, so the reports' catch-up counts them.
             if (cluster.runs(Role.AGI)) {
+                // Old pseudonym keys whose overlap ended are destroyed before the IVR takes a call, then daily.
+                PseudonymKeyRotation pseudonymKeys = new PseudonymKeyRotation(settings, database, Clock.systemUTC());
+                pseudonymKeys.destroyExpired();
                 agi = AgiModule.start(settings, vertx, journal, registry, database.dsl());
+                pseudonymKeys.follow(vertx, agi.pseudonymizer()::use);
+                backups.adminSocket().answer(PseudonymKeyRotation.ADMIN_COMMAND, pseudonymKeys::rotateOnRequest);
             }
             if (cluster.runs(Role.REPORTS)) {
                 reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");
             }
             AgiModule running = agi;
-            HttpServerVerticle http = new HttpServerVerticle(httpConfig,
-                    new HealthCheck(database::isReachable, () -> running == null || running.port() > 0), registry,
-                    screens(dispatch, reports));
+            ManagementServerVerticle management = new ManagementServerVerticle(managementConfig,
+                    new HealthCheck(database::isReachable, () -> running == null || running.port() > 0), registry);
+            await(vertx.deployVerticle(management), "the management server on " + managementConfig.host() + ":"
+                    + managementConfig.port() + " (HOTLINE_MANAGEMENT_PORT)");
+            HttpServerVerticle http = new HttpServerVerticle(httpConfig, screens(dispatch, reports));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
             if (member.hazelcast() != null && dispatch != null) {
                 RoutingElection.follow(member.hazelcast(), dispatch, journal, settings.duration("ivr.hold.max"));
             }
-            Hotline hotline = new Hotline(database, privateData, vertx, agi, dispatch, reports, http, registry,
-                    backups);
-            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, data in {}, roles {}{}",
+            Hotline hotline = new Hotline(database, privateData, vertx, agi, dispatch, reports, http, management,
+                    registry, backups);
+            LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, management on http://{}:{}/metrics, "
+                            + "data in {}, roles {}{}",
                     settings.string("agi.bind"), hotline.agiPort(), httpConfig.https() ? "https" : "http",
-                    httpConfig.bind(), http.port(),
+                    httpConfig.bind(), http.port(), managementConfig.host(), management.port(),
                     storage.embedded() ? storage.dataDir() : "an external database", Role.codes(cluster.roles()),
                     cluster.clustered() ? ", cluster " + cluster.name() : "");
             return hotline;
@@ -176,7 +191,7 @@ public final class Hotline implements AutoCloseable {
         Database database = Database.connect(storage);
         try {
             if (cluster.runs(Role.AGI)) {
-                PseudonymKeyFile.prepare(PseudonymKeyFile.location(settings), database.holdsCallerPseudonyms());
+                PseudonymKeyFile.prepare(PseudonymKeyFile.location(settings), database.newestCallerPseudonym());
             }
             database.migrate();
             return database;
@@ -209,7 +224,7 @@ public final class Hotline implements AutoCloseable {
         }
     }
 
-    /** The HTTP routes beyond /health and /metrics: the dispatch screen first (it installs the session, CSRF and
+    /** The HTTP routes beyond /health: the dispatch screen first (it installs the session, CSRF and
      * security handlers), then the reports pages, which need its sign-in. */
     private static List<Consumer<Router>> screens(DispatchModule dispatch, ReportsModule reports) {
         List<Consumer<Router>> mounts = new ArrayList<>();
@@ -241,6 +256,11 @@ public final class Hotline implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The management port actually bound: {@code /metrics} and the detailed {@code /health}. */
+    public int managementPort() {
+        return management.port();
     }
 
     public Vertx vertx() {

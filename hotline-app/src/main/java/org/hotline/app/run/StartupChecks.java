@@ -15,6 +15,7 @@ import org.hotline.agi.voicemail.VoicemailConfig;
 import org.hotline.app.cluster.ClusterConfig;
 import org.hotline.app.cluster.Role;
 import org.hotline.app.http.HttpConfig;
+import org.hotline.app.http.ManagementConfig;
 import org.hotline.core.StartupException;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.DataDirectory;
@@ -55,6 +56,9 @@ final class StartupChecks {
             portFree(agi.bind(), agi.port(), "The FastAGI port", "HOTLINE_AGI_PORT");
         }
         portFree(address(http.bind(), "HOTLINE_HTTP_BIND"), http.port(), "The HTTP port", "HOTLINE_HTTP_PORT");
+        ManagementConfig management = ManagementConfig.from(settings);
+        portFree(address(management.host(), "HOTLINE_MANAGEMENT_HOST"), management.port(),
+                "The management port (/metrics)", "HOTLINE_MANAGEMENT_PORT");
         if (cluster.clustered()) {
             InetAddress bind = address(cluster.bind(), "HOTLINE_CLUSTER_BIND");
             portFree(bind, cluster.port(), "The cluster port", "HOTLINE_CLUSTER_PORT");

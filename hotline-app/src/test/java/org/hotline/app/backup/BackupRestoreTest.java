@@ -2,6 +2,7 @@ package org.hotline.app.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.AUDIT_EVENTS;
 import static org.hotline.core.db.Tables.CALLS;
 
@@ -66,6 +67,38 @@ class BackupRestoreTest {
             call(hotline);
             assertThat(hotline.database().dsl().fetchCount(CALLS, CALLS.CALLER_PSEUDONYM.eq(pseudonym)))
                     .as("the caller's call before the backup and after the restore, under one pseudonym").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBackupAfterARotationCarriesEveryLiveKeyAndTheRestoredCallersStillLinkAcrossIt() throws IOException {
+        Path key = passphrase("key", "correct horse battery staple, twice over");
+        Path data = dir.resolve("data");
+        Path archive;
+        try (Hotline hotline = TestHotline.start(data, Map.of("backup.key-file", key.toString()))) {
+            call(hotline);
+            assertThat(AdminSocket.ask(data, "pseudonym-rotate").orElseThrow()).startsWith("ok The pseudonym key k2");
+            call(hotline);
+            await().atMost(Duration.ofSeconds(30)).until(() -> hotline.database().dsl().fetchCount(CALLS) == 2);
+            String answer = AdminSocket.ask(data, "backup").orElseThrow();
+            archive = Path.of(answer.replaceFirst("^ok Backup written to (\\S+) .*$", "$1"));
+        }
+
+        Path restored = dir.resolve("restored");
+        new Restorer(config(restored, key)).restore(archive);
+        for (String file : new String[] {"pseudonym.key", "pseudonym.key.2", "pseudonym.key.ring"}) {
+            assertThat(restored.resolve(file)).as(file).hasSameBinaryContentAs(data.resolve(file));
+            assertThat(Files.getPosixFilePermissions(restored.resolve(file))).as(file)
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        try (Hotline hotline = TestHotline.start(restored, Map.of("backup.key-file", key.toString()))) {
+            call(hotline);
+            var dsl = hotline.database().dsl();
+            await().atMost(Duration.ofSeconds(30)).until(() -> dsl.fetchCount(CALLS) == 3);
+            String latest = dsl.select(CALLS.ID).from(CALLS).orderBy(CALLS.ENTERED_AT.desc()).limit(1)
+                    .fetchSingle(CALLS.ID);
+            assertThat(new org.hotline.core.call.JooqCallJournal(dsl, "test").earlierCallsOf(latest))
+                    .as("both earlier calls, under k1 and k2, link to the call after the restore").isEqualTo(2);
         }
     }
 

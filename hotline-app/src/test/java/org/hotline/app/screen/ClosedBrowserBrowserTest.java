@@ -28,7 +28,7 @@ class ClosedBrowserBrowserTest {
     @Test
     void aBrowserClosedDuringAnOfferHandsTheCallToTheNextOperator() {
         Settings settings = Settings.defaultSettings().with(Map.of("data.dir", dataDir.toString(), "agi.port", "0",
-                "http.port", "0", "ivr.menu.timeout", "200ms", "ivr.hold.poll", "50ms",
+                "http.port", "0", "management.port", "0", "ivr.menu.timeout", "200ms", "ivr.hold.poll", "50ms",
                 "dispatch.offer-timeout", "60s", "ivr.voicemail.dir", dataDir.resolve("voicemail").toString()));
         try (Hotline hotline = Hotline.start(settings)) {
             String base = "http://127.0.0.1:" + hotline.httpPort();

@@ -96,7 +96,7 @@ class ScreenSessionLimitsTest {
 
     private Hotline start(Map<String, String> screen) {
         Map<String, String> settings = new HashMap<>(Map.of("data.dir", dataDir.toString(), "agi.port", "0",
-                "http.port", "0", "ivr.voicemail.dir", dataDir.resolve("voicemail").toString()));
+                "http.port", "0", "management.port", "0", "ivr.voicemail.dir", dataDir.resolve("voicemail").toString()));
         settings.putAll(screen);
         return Hotline.start(Settings.defaultSettings().with(settings));
     }

@@ -47,6 +47,13 @@ public interface CallJournal {
      */
     int earlierCalls(String pseudonym, Instant before);
 
+    /**
+     * How many calls from the same pseudonymous caller came before call {@code callId}, counting the caller under
+     * every pseudonym key that was live when the call came (so a rotation does not break the link during its
+     * overlap): a count only, for the operator's "earlier calls from this caller".
+     */
+    int earlierCallsOf(String callId);
+
     /** Sets the outcome unless the call already has one; returns whether this call set it. */
     boolean outcome(String callId, CallOutcome outcome, CallStep atStep, Instant at);
 

@@ -17,6 +17,8 @@ import org.jooq.impl.DSL;
 
 /** {@link CallJournal} over jOOQ; every method is one explicit transaction. */
 public final class JooqCallJournal implements CallJournal {
+    /** The width of calls.caller_pseudonym_other_keys (V32). */
+    private static final int OTHER_KEYS_WIDTH = 400;
     /** The node name of a hotline that runs as one process. */
     public static final String SINGLE_NODE = "local";
 
@@ -53,6 +55,7 @@ public final class JooqCallJournal implements CallJournal {
                     .set(CALLS.ASTERISK_UNIQUE_ID, call.asteriskUniqueId())
                     .set(CALLS.DIALLED_NUMBER, call.dialledNumber())
                     .set(CALLS.CALLER_PSEUDONYM, call.pseudonym())
+                    .set(CALLS.CALLER_PSEUDONYM_OTHER_KEYS, otherKeys(call.otherKeys()))
                     .set(CALLS.CALLER_COUNTRY, call.country())
                     .set(CALLS.ENTERED_AT, time(call.enteredAt()))
                     .set(CALLS.STEP, CallStep.ENTERED.code())
@@ -141,6 +144,36 @@ public final class JooqCallJournal implements CallJournal {
         if (dsl.update(CALLS).set(CALLS.OPERATOR_ID, operatorId).where(CALLS.ID.eq(callId)).execute() == 0) {
             throw new NotYetStored("the call");
         }
+    }
+
+    @Override
+    public int earlierCallsOf(String callId) {
+        var call = dsl.select(CALLS.CALLER_PSEUDONYM, CALLS.CALLER_PSEUDONYM_OTHER_KEYS, CALLS.ENTERED_AT)
+                .from(CALLS).where(CALLS.ID.eq(callId)).fetchOptional();
+        if (call.isEmpty() || call.get().value1() == null) {
+            return 0;
+        }
+        // The caller under every key that was live when the call came: calls made under an older key still link.
+        java.util.Set<String> caller = new java.util.LinkedHashSet<>();
+        caller.add(call.get().value1());
+        String others = call.get().value2();
+        if (others != null && !others.isBlank()) {
+            caller.addAll(java.util.Arrays.asList(others.trim().split(" ")));
+        }
+        return dsl.fetchCount(CALLS, CALLS.CALLER_PSEUDONYM.in(caller)
+                .and(CALLS.ENTERED_AT.lt(call.get().value3())));
+    }
+
+    /** The other keys' pseudonyms as stored: space-separated, as many as fit the column (current key's first). */
+    private static String otherKeys(List<String> pseudonyms) {
+        StringBuilder stored = new StringBuilder();
+        for (String pseudonym : pseudonyms) {
+            if (stored.length() + pseudonym.length() + 1 > OTHER_KEYS_WIDTH) {
+                break;
+            }
+            stored.append(stored.isEmpty() ? "" : " ").append(pseudonym);
+        }
+        return stored.isEmpty() ? null : stored.toString();
     }
 
     @Override

@@ -109,7 +109,7 @@ public final class Settings {
         };
     }
 
-    /** A duration written with a unit: {@code 500ms}, {@code 5s}, {@code 10m}, {@code 1h}. */
+    /** A duration written with a unit: {@code 500ms}, {@code 5s}, {@code 10m}, {@code 1h}, {@code 90d}. */
     public Duration duration(String key) {
         String text = string(key).toLowerCase(Locale.ROOT);
         try {
@@ -121,6 +121,7 @@ public final class Settings {
                 case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
                 default -> throw invalid(key, "a duration such as 500ms, 5s, 10m or 1h");
             };
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {

@@ -107,6 +107,11 @@ final class RecordCodec {
                     text(out, call.pseudonym());
                     text(out, call.country());
                     time(out, call.enteredAt());
+                    // Appended after the first format's fields: a frame written before rotation existed still reads.
+                    out.writeShort(call.otherKeys().size());
+                    for (String other : call.otherKeys()) {
+                        text(out, other);
+                    }
                 }
                 case StepRecord.LanguageChosen l -> {
                     out.writeByte(LANGUAGE);
@@ -170,8 +175,20 @@ final class RecordCodec {
         }
         byte kind = in.readByte();
         return switch (kind) {
-            case ENTERED -> new StepRecord.Entered(new NewCall(text(in), text(in), text(in), text(in), text(in),
-                    time(in)));
+            case ENTERED -> {
+                String callId = text(in);
+                String uniqueId = text(in);
+                String dialled = text(in);
+                String pseudonym = text(in);
+                String country = text(in);
+                Instant entered = time(in);
+                java.util.List<String> otherKeys = new java.util.ArrayList<>();
+                for (int n = in.available() > 0 ? in.readShort() : 0; n > 0; n--) {
+                    otherKeys.add(text(in));
+                }
+                yield new StepRecord.Entered(new NewCall(callId, uniqueId, dialled, pseudonym, country, entered,
+                        otherKeys));
+            }
             case LANGUAGE -> new StepRecord.LanguageChosen(text(in), Language.requireCode(text(in)), time(in));
             case PURPOSE -> new StepRecord.PurposeChosen(text(in), Purpose.fromCode(text(in)), time(in));
             case REACHED -> new StepRecord.Reached(text(in), CallStep.fromCode(text(in)), time(in));

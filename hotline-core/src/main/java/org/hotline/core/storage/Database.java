@@ -103,6 +103,18 @@ public final class Database implements AutoCloseable {
         return dsl.fetchExists(CALLS, CALLS.CALLER_PSEUDONYM.isNotNull());
     }
 
+    /**
+     * The caller pseudonym of the newest call that has one, whose key id the pseudonym keys must know; empty for a
+     * new database. Safe before {@link #migrate}, like {@link #holdsCallerPseudonyms}.
+     */
+    public java.util.Optional<String> newestCallerPseudonym() {
+        if (!holdsCallerPseudonyms()) {
+            return java.util.Optional.empty();
+        }
+        return dsl.select(CALLS.CALLER_PSEUDONYM).from(CALLS).where(CALLS.CALLER_PSEUDONYM.isNotNull())
+                .orderBy(CALLS.ENTERED_AT.desc()).limit(1).fetchOptional(CALLS.CALLER_PSEUDONYM);
+    }
+
     public DSLContext dsl() {
         return dsl;
     }

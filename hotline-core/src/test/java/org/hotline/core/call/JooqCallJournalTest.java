@@ -6,6 +6,7 @@ import static org.hotline.core.db.Tables.CALLS;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.hotline.core.storage.Database;
@@ -158,6 +159,25 @@ abstract class JooqCallJournalTest {
         assertThat(journal.earlierCalls(caller, t0.plusSeconds(2))).isEqualTo(2);
         assertThat(journal.earlierCalls(caller, t0)).isZero();
         assertThat(journal.earlierCalls("ef".repeat(32), t0.plusSeconds(9))).isZero();
+    }
+
+    @Test
+    void earlierCallsOfACallInARotationsOverlapCountTheCallerUnderEveryLiveKey() {
+        String underOriginal = "cd".repeat(32);
+        String underK2 = "k2:" + "ab".repeat(32);
+        journal.enter(new NewCall("before", "1764332700.1", "1098", underOriginal, "AF", t0));
+        journal.enter(new NewCall("after", "1764332700.2", "1098", underK2, "AF", t0.plusSeconds(1),
+                List.of(underOriginal)));
+        journal.enter(new NewCall("later", "1764332700.3", "1098", underK2, "AF", t0.plusSeconds(2)));
+        journal.enter(new NewCall("stranger", "1764332700.4", "1098", "k2:" + "ef".repeat(32), "AF",
+                t0.plusSeconds(3), List.of("ef".repeat(32))));
+
+        assertThat(journal.earlierCallsOf("after")).as("the call under the key before").isEqualTo(1);
+        assertThat(journal.earlierCallsOf("later")).as("only the new key: the old key's call is out of reach")
+                .isEqualTo(1);
+        assertThat(journal.earlierCallsOf("before")).isZero();
+        assertThat(journal.earlierCallsOf("stranger")).isZero();
+        assertThat(journal.earlierCallsOf("no-such-call")).isZero();
     }
 
     @Test

@@ -67,6 +67,33 @@ class StepLogTest {
     }
 
     @Test
+    void anEntryWrittenBeforeKeyRotationExistedStillReads() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1); // the format version
+            out.writeByte(1); // an entry, as the first format wrote it: no other keys' pseudonyms after the time
+            for (String text : new String[] {"call-1", "1765094400.1", "1098", "pseudonym-1", "AF"}) {
+                out.writeBoolean(true);
+                out.writeUTF(text);
+            }
+            out.writeLong(T0.getEpochSecond());
+            out.writeInt(T0.getNano());
+        }
+        byte[] payload = bytes.toByteArray();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(payload);
+        java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(8 + payload.length);
+        frame.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+
+        assertThat(RecordCodec.next(frame)).isEqualTo(new RecordCodec.Read.Found(new StepRecord.Entered(
+                new NewCall("call-1", "1765094400.1", "1098", "pseudonym-1", "AF", T0))));
+        // And an entry in a rotation's overlap keeps the caller's pseudonyms under the other live keys.
+        StepRecord inOverlap = new StepRecord.Entered(new NewCall("call-2", "1765094400.2", "1098", "k2:"
+                + "ab".repeat(32), "AF", T0, List.of("cd".repeat(32))));
+        assertThat(RecordCodec.next(RecordCodec.frame(inOverlap))).isEqualTo(new RecordCodec.Read.Found(inOverlap));
+    }
+
+    @Test
     void everyKindOfRecordReadsBackAsWritten() throws IOException {
         List<StepRecord> records = everyKind("call-1");
         try (StepLog log = StepLog.open(dir())) {

@@ -54,7 +54,11 @@ public enum AuditAction {
     /** Someone tried to review a take they may not (their own, or not their language); nothing changed. */
     PROMPT_REVIEW_REFUSED("prompt-take"),
     /** A manager set a person's studio PIN (the subject is the person; the PIN is never stored or shown). */
-    STUDIO_PIN_SET("operator");
+    STUDIO_PIN_SET("operator"),
+    /** A new caller-pseudonym key became current (the subject is its key id, {@code k2}; never key material). */
+    PSEUDONYM_KEY_ROTATED("pseudonym-key"),
+    /** A retired pseudonym key was overwritten and deleted at the end of its overlap (the subject is its key id). */
+    PSEUDONYM_KEY_DESTROYED("pseudonym-key");
 
     private final String subjectType;
 

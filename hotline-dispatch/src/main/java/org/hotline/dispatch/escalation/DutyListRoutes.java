@@ -26,6 +26,7 @@ import org.hotline.dispatch.audit.AuditEvent;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.operators.Role;
 import org.hotline.dispatch.screen.SignedIn;
+import org.hotline.dispatch.screen.StaticAssets;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,7 +190,6 @@ public final class DutyListRoutes {
                     .end();
             return;
         }
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                .sendFile("webroot/duty-list.html").onFailure(context::fail);
+        StaticAssets.shared().sendPage(context, "duty-list.html");
     }
 }

@@ -19,6 +19,7 @@ import org.hotline.dispatch.api.Blocking;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.operators.Role;
 import org.hotline.dispatch.screen.SignedIn;
+import org.hotline.dispatch.screen.StaticAssets;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,7 +227,6 @@ public final class GuidanceRoutes {
                     .end();
             return;
         }
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                .sendFile("webroot/guidance.html").onFailure(context::fail);
+        StaticAssets.shared().sendPage(context, "guidance.html");
     }
 }

@@ -391,7 +391,7 @@ public final class RoutingVerticle extends VerticleBase {
     /** The call card an operator on the call may see, loaded on a worker (the floor forgets handed-off calls). */
     private Future<java.util.Optional<ScreenMessage.ActiveCall>> activeCall(String callId) {
         return blockingCall(() -> journal.find(callId).map(call -> {
-            int earlier = call.pseudonym() == null ? 0 : journal.earlierCalls(call.pseudonym(), call.enteredAt());
+            int earlier = call.pseudonym() == null ? 0 : journal.earlierCallsOf(call.callId());
             return new ScreenMessage.ActiveCall(new ScreenMessage.CallCard(call.callId(), call.language(),
                     call.purpose(), call.priority(), call.enteredAt().toEpochMilli()), earlier);
         })).onFailure(e -> LOG.warn("Could not load the operator's call ({})", e.getClass().getSimpleName()));

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import org.hotline.core.logging.FloodLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ final class OriginCheck implements Handler<RoutingContext> {
 
     private final List<String> allowed;
     private final String scheme;
+    /** A page elsewhere can open sockets in a loop: one line per interval with the count. */
+    private final FloodLog refusals = new FloodLog(LOG, "bridge requests refused", FloodLog.DEFAULT_INTERVAL);
 
     OriginCheck(List<String> allowed, boolean https) {
         this.allowed = allowed.stream().map(OriginCheck::normalize).toList();
@@ -30,7 +33,8 @@ final class OriginCheck implements Handler<RoutingContext> {
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         boolean upgrade = context.request().canUpgradeToWebSocket();
         if (origin == null ? upgrade : !permitted(origin, context.request().getHeader(HttpHeaders.HOST))) {
-            LOG.warn("Refused a bridge {} from another origin", upgrade ? "WebSocket upgrade" : "request");
+            refusals.warn("other-origin", "Refused a bridge {} from another origin",
+                    upgrade ? "WebSocket upgrade" : "request");
             context.response().setStatusCode(403).end();
             return;
         }

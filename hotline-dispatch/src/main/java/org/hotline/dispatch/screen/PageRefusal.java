@@ -40,7 +40,8 @@ public final class PageRefusal {
         String roles = Arrays.stream(allowed).map(r -> plural(r)).collect(Collectors.joining(" and "));
         String page = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>Not for your role — Hotline</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
+                + "<title>Not for your role — Hotline</title>\n<link rel=\"stylesheet\" href=\""
+                + StaticAssets.shared().url("style.css") + "\">\n"
                 + "</head>\n<body>\n<main class=\"refusal\" id=\"refusal\">\n<h1>This page is not open to you</h1>\n"
                 + "<p id=\"refusal-what\">You asked for " + Html.escape(pageName) + ", which only "
                 + Html.escape(roles) + " can see. You are signed in as " + Html.escape(who.username())

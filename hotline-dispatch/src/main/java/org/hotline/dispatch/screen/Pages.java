@@ -39,8 +39,7 @@ final class Pages {
             } else if (!allowed.test(who.get().role())) {
                 redirect(context, "/");
             } else {
-                context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                        .sendFile("webroot/" + file).onFailure(context::fail);
+                StaticAssets.shared().sendPage(context, file);
             }
         };
     }

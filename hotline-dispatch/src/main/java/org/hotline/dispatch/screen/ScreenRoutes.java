@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
@@ -76,6 +75,8 @@ public final class ScreenRoutes {
     public void mount(Router router) {
         // Before everything, /health and /metrics included: every response carries the security headers.
         router.route().order(-1).handler(new SecurityHeaders(config.https()));
+        // Compressed only where no secret sits beside request data: static files and the fixed pages (BREACH).
+        router.route().order(-1).handler(Compression::refuseByDefault);
 
         BridgeGuard bridge = new BridgeGuard(vertx, config.absoluteTimeout(), clock);
         bridge.followRoutingOwner();
@@ -131,8 +132,7 @@ public final class ScreenRoutes {
         router.get(Pages.FOLLOW_UP).handler(Pages.view(role -> true, "followup.html"));
         router.get("/api/session").handler(SignedIn.require(Role.values()))
                 .handler(new SessionApi(config.absoluteTimeout(), config.zone(), clock)::handle);
-        router.route("/static/*").handler(StaticHandler.create("webroot/static").setCachingEnabled(false)
-                .setDirectoryListing(false).setIncludeHidden(false).setDefaultContentEncoding("UTF-8"));
+        router.route(StaticAssets.PREFIX + "*").handler(StaticAssets.shared().handler(registry));
 
         router.route(BRIDGE + "/*").handler(new OriginCheck(config.allowedOrigins(), config.https()));
         router.route(BRIDGE + "/*").subRouter(sockJs().bridge(null, BridgePermissions.options(config.bridgeIdle()),

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.hotline.core.logging.FloodLog;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.PasswordHasher;
@@ -38,6 +39,8 @@ final class SignIn {
     private final SignInPage page;
     private final BridgeGuard bridge;
     private final Clock clock;
+    /** Guesses against a throttled name come in floods: one line per interval with the count. */
+    private final FloodLog throttledLog;
     private final Counter failures;
     private final Counter throttled;
     private volatile String unknownNameHash;
@@ -51,6 +54,7 @@ final class SignIn {
         this.page = page;
         this.bridge = bridge;
         this.clock = clock;
+        this.throttledLog = new FloodLog(LOG, "sign-ins refused unchecked", FloodLog.DEFAULT_INTERVAL);
         this.failures = Counter.builder("hotline.screen.signin.failures")
                 .description("Sign-ins refused for a wrong name or password").register(registry);
         this.throttled = Counter.builder("hotline.screen.signin.throttled")
@@ -77,7 +81,7 @@ final class SignIn {
         if (!wait.isZero()) {
             throttled.increment();
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            LOG.warn("Sign-in refused unchecked: too many failures, next try in {} s", seconds);
+            throttledLog.warn("throttled", "Sign-in refused unchecked: too many failures, next try in {} s", seconds);
             context.response().putHeader("Retry-After", String.valueOf(seconds));
             page.send(context, 429, SignInPage.throttled(seconds));
             return;

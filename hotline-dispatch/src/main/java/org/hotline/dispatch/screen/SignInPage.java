@@ -30,7 +30,8 @@ final class SignInPage {
                 context.fail(read.cause());
                 return;
             }
-            String page = read.result().toString(java.nio.charset.StandardCharsets.UTF_8)
+            String page = StaticAssets.shared()
+                    .rewrite(read.result().toString(java.nio.charset.StandardCharsets.UTF_8))
                     .replace("{{token}}", escape(token == null ? "" : token))
                     .replace("{{message}}", escape(message));
             context.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(page);
