@@ -115,8 +115,8 @@ class EscalationBrowserTest {
 
             operator.signIn("amina", People.PASSWORD, "/operator");
             operator.open("/duty-list");
-            operator.waitFor(By.id("state"));
-            assertThat(operator.driver.getCurrentUrl()).doesNotContain("duty-list");
+            operator.waitFor(By.id("refusal"));
+            assertThat(operator.text(By.id("refusal-what"))).contains("the on-call duty list");
             assertThat(operator.driver.getPageSource()).doesNotContain("700111001");
         }
     }

@@ -4,7 +4,6 @@ import static org.hotline.core.db.Tables.DUTY_LIST;
 
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +24,7 @@ import org.hotline.dispatch.audit.AuditAction;
 import org.hotline.dispatch.audit.AuditEvent;
 import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.operators.Role;
+import org.hotline.dispatch.screen.PageRefusal;
 import org.hotline.dispatch.screen.SignedIn;
 import org.hotline.dispatch.screen.StaticAssets;
 import org.jooq.DSLContext;
@@ -69,7 +69,8 @@ public final class DutyListRoutes {
         router.get("/api/duty-list").handler(SignedIn.require(Role.values())).handler(this::read);
         router.put("/api/duty-list").handler(body).handler(SignedIn.require(Role.values())).handler(this::replace);
         router.get("/api/escalations").handler(SignedIn.require(Role.MANAGER, Role.ADMIN)).handler(this::escalations);
-        router.get("/duty-list").handler(DutyListRoutes::page);
+        router.get("/duty-list").handler(PageRefusal.require("the on-call duty list", Role.MANAGER, Role.ADMIN))
+                .handler(context -> StaticAssets.shared().sendPage(context, "duty-list.html"));
     }
 
     /** Managers pass; anyone else is refused with 403, and the refusal is audited first. */
@@ -182,14 +183,4 @@ public final class DutyListRoutes {
         return people;
     }
 
-    /** The page, for managers; anyone else is sent home, as the other views do. */
-    private static void page(RoutingContext context) {
-        Optional<SignedIn> who = SignedIn.of(context);
-        if (who.isEmpty() || !who.get().role().canManage()) {
-            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, who.isEmpty() ? "/signin" : "/")
-                    .end();
-            return;
-        }
-        StaticAssets.shared().sendPage(context, "duty-list.html");
-    }
 }

@@ -1,6 +1,5 @@
 package org.hotline.dispatch.guidance;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,10 +13,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotline.core.call.Purpose;
 import org.hotline.dispatch.api.ApiError;
-import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.operators.Role;
+import org.hotline.dispatch.screen.PageRefusal;
 import org.hotline.dispatch.screen.SignedIn;
 import org.hotline.dispatch.screen.StaticAssets;
 import org.jooq.DSLContext;
@@ -65,7 +65,8 @@ public final class GuidanceRoutes {
                 .handler(this::history);
         router.post("/api/guidance/texts/:purpose/:topic/:language").handler(body)
                 .handler(SignedIn.require(Role.MANAGER, Role.ADMIN)).handler(this::edit);
-        router.get(PAGE).handler(GuidanceRoutes::page);
+        router.get(PAGE).handler(PageRefusal.require("the guidance texts", Role.MANAGER, Role.ADMIN))
+                .handler(context -> StaticAssets.shared().sendPage(context, "guidance.html"));
     }
 
     private void forCall(RoutingContext context) {
@@ -219,14 +220,4 @@ public final class GuidanceRoutes {
         return stripped;
     }
 
-    /** The editing page, for managers; anyone else is sent home, as the other views do. */
-    private static void page(RoutingContext context) {
-        Optional<SignedIn> who = SignedIn.of(context);
-        if (who.isEmpty() || !who.get().role().canManage()) {
-            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, who.isEmpty() ? "/signin" : "/")
-                    .end();
-            return;
-        }
-        StaticAssets.shared().sendPage(context, "guidance.html");
-    }
 }

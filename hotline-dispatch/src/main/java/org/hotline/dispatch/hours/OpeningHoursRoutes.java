@@ -1,7 +1,6 @@
 package org.hotline.dispatch.hours;
 
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,11 +15,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.dispatch.api.ApiError;
-import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.api.JsonBody;
 import org.hotline.dispatch.api.Replies;
 import org.hotline.dispatch.operators.Role;
+import org.hotline.dispatch.screen.PageRefusal;
 import org.hotline.dispatch.screen.SignedIn;
+import org.hotline.dispatch.screen.StaticAssets;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,20 +70,10 @@ public final class OpeningHoursRoutes {
         router.post("/api/hours/holidays").handler(BodyHandler.create(false).setBodyLimit(4 * 1024))
                 .handler(managers).handler(this::saveHoliday);
         router.delete("/api/hours/holidays/:date").handler(managers).handler(this::removeHoliday);
-        router.get("/hours").handler(OpeningHoursRoutes::page);
+        router.get("/hours").handler(PageRefusal.require("the opening hours", Role.MANAGER, Role.ADMIN))
+                .handler(context -> StaticAssets.shared().sendPage(context, "hours.html"));
     }
 
-    /** The managers' page; anyone else is sent home (or to sign in). */
-    private static void page(RoutingContext context) {
-        var who = SignedIn.of(context);
-        if (who.isEmpty() || !who.get().role().canManage()) {
-            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, who.isEmpty() ? "/signin" : "/")
-                    .end();
-            return;
-        }
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                .sendFile("webroot/hours.html").onFailure(context::fail);
-    }
 
     private void get(RoutingContext context) {
         LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -35,7 +35,9 @@ import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.Role;
+import org.hotline.dispatch.screen.PageRefusal;
 import org.hotline.dispatch.screen.SignedIn;
+import org.hotline.dispatch.screen.StaticAssets;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +97,8 @@ public final class PromptStudioRoutes {
                 .setDeleteUploadedFilesOnEnd(true);
         BodyHandler json = BodyHandler.create(false).setBodyLimit(4 * 1024);
         Role[] managers = {Role.MANAGER, Role.ADMIN};
-        router.get("/prompts").handler(PromptStudioRoutes::page);
+        router.get("/prompts").handler(PageRefusal.require("the prompt studio", Role.MANAGER, Role.ADMIN))
+                .handler(context -> StaticAssets.shared().sendPage(context, "prompts.html"));
         router.get("/api/prompts").handler(SignedIn.require(managers)).handler(this::list);
         router.get("/api/prompts/placeholder/:lang/:key").handler(SignedIn.require(managers))
                 .handler(this::placeholder);
@@ -287,15 +290,4 @@ public final class PromptStudioRoutes {
         });
     }
 
-    /** The page, for managers; anyone else is sent home, as the other views do. */
-    private static void page(RoutingContext context) {
-        Optional<SignedIn> who = SignedIn.of(context);
-        if (who.isEmpty() || !who.get().role().canManage()) {
-            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, who.isEmpty() ? "/signin" : "/")
-                    .end();
-            return;
-        }
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                .sendFile("webroot/prompts.html").onFailure(context::fail);
-    }
 }

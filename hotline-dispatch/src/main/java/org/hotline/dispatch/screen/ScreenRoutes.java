@@ -128,7 +128,9 @@ public final class ScreenRoutes {
         router.post("/signin").handler(signIn::submit);
         router.post("/signout").handler(signIn::signOut);
         router.get(Pages.OPERATOR).handler(Pages.view(role -> role == Role.OPERATOR, "operator.html"));
-        router.get(Pages.MANAGER).handler(Pages.view(Role::canManage, "manager.html"));
+        // An operator who opens the manager's screen is told why, as on every other manager page.
+        router.get(Pages.MANAGER).handler(PageRefusal.require("the manager's screen", Role.MANAGER, Role.ADMIN))
+                .handler(context -> StaticAssets.shared().sendPage(context, "manager.html"));
         router.get(Pages.FOLLOW_UP).handler(Pages.view(role -> true, "followup.html"));
         router.get("/api/session").handler(SignedIn.require(Role.values()))
                 .handler(new SessionApi(config.absoluteTimeout(), config.zone(), clock)::handle);
