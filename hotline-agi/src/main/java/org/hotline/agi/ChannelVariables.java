@@ -8,7 +8,8 @@ package org.hotline.agi;
 public final class ChannelVariables {
     /** Set to {@code 1} only when the IVR finished normally. Unset means "send the caller to a human". */
     public static final String IVR_DONE = "HOTLINE_IVR_DONE";
-    /** What the dialplan does next when {@link #IVR_DONE} is set: {@link #NEXT_DIAL} or {@link #NEXT_HANGUP}. */
+    /** What the dialplan does next when {@link #IVR_DONE} is set: {@link #NEXT_DIAL}, {@link #NEXT_HANGUP} or
+     * {@link #NEXT_ONCALL}. */
     public static final String NEXT = "HOTLINE_NEXT";
     /** The operator's dial string, for example {@code PJSIP/1001}; set with {@link #NEXT_DIAL}. */
     public static final String TARGET = "HOTLINE_TARGET";
@@ -21,6 +22,11 @@ public final class ChannelVariables {
     public static final String NEXT_DIAL = "dial";
     /** {@link #NEXT} value: the script already played its last words (voice message saved, or "call again"). */
     public static final String NEXT_HANGUP = "hangup";
+    /**
+     * {@link #NEXT} value: the on-call duty person who acknowledged an escalation waits in the call's room; the
+     * dialplan puts the caller there ({@code [hotline-callcontrol] caller}).
+     */
+    public static final String NEXT_ONCALL = "oncall";
 
     /**
      * Read by {@code hotline-end} run directly on the caller's channel (an older dialplan, tests): set by

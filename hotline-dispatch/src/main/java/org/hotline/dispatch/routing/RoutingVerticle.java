@@ -23,6 +23,7 @@ import org.hotline.core.bus.CallOwnerChanged;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
 import org.hotline.core.bus.EscalationNeeded;
+import org.hotline.core.bus.EscalationStatus;
 import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.bus.IntakeReply;
@@ -120,6 +121,7 @@ public final class RoutingVerticle extends VerticleBase {
                     now(), effects));
         }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.ESCALATIONS, this::escalation));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
         vertx.setPeriodic(QUEUE_PUBLISH_MILLIS, id -> {
             publishQueueChanges();
@@ -225,6 +227,20 @@ public final class RoutingVerticle extends VerticleBase {
         }
     }
 
+    /** An escalation acknowledged by a duty person: the caller still waiting is brought to them. */
+    private void escalation(Message<JsonObject> message) {
+        EscalationStatus status;
+        try {
+            status = EscalationStatus.fromJson(message.body());
+        } catch (RuntimeException e) {
+            LOG.warn("Ignored a malformed escalation status");
+            return;
+        }
+        if (EscalationStatus.ACKNOWLEDGED.equals(status.state())) {
+            apply(effects -> floor.onCall(status.callId(), now(), effects));
+        }
+    }
+
     private record Resumed(Operator operator, java.util.Optional<RecordedState> last) {
     }
 
@@ -255,6 +271,11 @@ public final class RoutingVerticle extends VerticleBase {
                         active -> screen(taken.operatorId(), active)));
                 case Effect.Refuse refuse -> vertx.eventBus().send(BusAddresses.ivrCall(refuse.callId()),
                         HoldUpdate.refused(refuse.reason()).toJson());
+                case Effect.ToRoom toRoom -> {
+                    LOG.warn("Call {} was taken by the on-call duty person; the caller is sent to them",
+                            toRoom.callId());
+                    vertx.eventBus().send(BusAddresses.ivrCall(toRoom.callId()), HoldUpdate.onCall().toJson());
+                }
                 case Effect.Escalate escalate -> {
                     LOG.warn("Emergency call {} needs escalation ({})", escalate.callId(), escalate.kind());
                     vertx.eventBus().publish(BusAddresses.ESCALATION_NEEDED, new EscalationNeeded(escalate.kind(),
