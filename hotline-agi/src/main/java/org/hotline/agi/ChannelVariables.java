@@ -60,6 +60,16 @@ public final class ChannelVariables {
     public static final String ROOM = "HOTLINE_ROOM";
     /** For a supervisor's ChanSpy: the uniqueid of the operator channel to listen to or whisper on. */
     public static final String SPY = "HOTLINE_SPY";
+    /**
+     * On-call paging ({@code [hotline-oncall]}, AmiActions.WAITING_VARIABLE): what is waiting, {@code call},
+     * {@code message} or {@code declined}; the page says it.
+     */
+    public static final String WAITING = "HOTLINE_WAITING";
+    /**
+     * On-call paging of an emergency voice message (AmiActions.MESSAGE_VARIABLE): the recording's name in the
+     * voicemail directory without its extension (our call id, as VoicemailRecorder names it).
+     */
+    public static final String MESSAGE = "HOTLINE_MESSAGE";
 
     private ChannelVariables() {
     }

@@ -18,7 +18,8 @@ final class EscalationSection {
     private static final Map<String, String> STATES = Map.of(
             "acknowledged", "Acknowledged (1 pressed)",
             "exhausted", "Nobody acknowledged (every round)",
-            "stopped", "Over before anyone acknowledged (caller left, or an operator took it)",
+            "stopped", "An operator took the call before anyone acknowledged",
+            "caller-gone", "The caller hung up before anyone acknowledged",
             "paging", "Still paging when the report ran");
 
     private EscalationSection() {
