@@ -866,6 +866,10 @@ class DialplanTest {
             }
             first = keys;
         }
+        assertThat(dialplan.globals().get("HOTLINE_VOICEMAIL_DIR")).as("[globals] HOTLINE_VOICEMAIL_DIR is where the"
+                + " IVR records (ivr.voicemail.dir), so a duty person hears the message")
+                .isEqualTo(org.hotline.core.config.Settings.defaultSettings().string("ivr.voicemail.dir"));
+        assertThat(dialplan.globals().get("HOTLINE_STAFF_LANGUAGE")).isIn(STAFF_LANGUAGES);
         assertThat(dialplan.priorities().stream().filter(p -> "hotline-oncall".equals(p.context()))
                 .anyMatch(p -> p.args().contains("CHANNEL(language)=${HOTLINE_STAFF_LANGUAGE}")))
                 .as("the page is spoken in the staff language").isTrue();
