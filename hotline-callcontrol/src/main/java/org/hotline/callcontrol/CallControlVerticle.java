@@ -190,7 +190,11 @@ final class CallControlVerticle extends VerticleBase {
                 return false;
             }
             case AmiEvent.Joined j when j.exten() == Exten.CALLER && j.room().startsWith(LiveCall.ROOM_PREFIX) -> {
-                desk.callerJoined(j.room().substring(LiveCall.ROOM_PREFIX.length()));
+                escalations.run(desk.callerJoined(j.room().substring(LiveCall.ROOM_PREFIX.length()), j.channel()));
+                return false;
+            }
+            case AmiEvent.HungUp h when desk.awaits(h.uniqueId()) -> {
+                desk.dutyHungUp(h.uniqueId());
                 return false;
             }
             default -> {

@@ -52,6 +52,13 @@ final class EscalationDesk {
          */
         record CallerGone(String channelId) implements Step {
         }
+
+        /**
+         * The caller reached the room after the duty person who pressed 1 had hung up: nobody is there for them, so
+         * they go to {@code [hotline-callcontrol] fallback} (every operator rings), never left alone; best effort.
+         */
+        record ToFallback(String callId, String callerChannel) implements Step {
+        }
     }
 
     private final Clock clock;
@@ -65,6 +72,8 @@ final class EscalationDesk {
      * takes the call.
      */
     private final Map<String, String> awaitingCaller = new LinkedHashMap<>();
+    /** Calls whose duty person hung up after pressing 1, before their caller arrived. */
+    private final java.util.Set<String> dutyLeft = new java.util.HashSet<>();
 
     EscalationDesk(Clock clock, Duration ackTimeout, int rounds, Supplier<String> ids) {
         this.clock = clock;
@@ -169,9 +178,29 @@ final class EscalationDesk {
         return steps;
     }
 
-    /** The caller entered their call's room (with an operator or the duty person): nothing is awaited any more. */
-    void callerJoined(String callId) {
+    /** Whether this uniqueid is a duty person who pressed 1 and waits for their caller. */
+    boolean awaits(String channelId) {
+        return channelId != null && awaitingCaller.containsValue(channelId);
+    }
+
+    /** The duty person who pressed 1 hung up before their caller arrived. */
+    void dutyHungUp(String channelId) {
+        awaitingCaller.entrySet().removeIf(e -> {
+            boolean gone = e.getValue().equals(channelId);
+            if (gone) {
+                dutyLeft.add(e.getKey());
+            }
+            return gone;
+        });
+    }
+
+    /**
+     * The caller entered their call's room: nothing is awaited any more. If the duty person who took the call has
+     * hung up meanwhile, the room is empty, and the caller goes on to the operators.
+     */
+    List<Step> callerJoined(String callId, String callerChannel) {
         awaitingCaller.remove(callId);
+        return dutyLeft.remove(callId) ? List.of(new Step.ToFallback(callId, callerChannel)) : List.of();
     }
 
     /**
@@ -180,6 +209,7 @@ final class EscalationDesk {
      * the caller's presence: its caller leaving is expected, and its paging goes on.
      */
     List<Step> callerLeft(String callId) {
+        dutyLeft.remove(callId);
         List<Step> steps = new ArrayList<>();
         String waiting = awaitingCaller.remove(callId);
         if (waiting != null) {
@@ -200,6 +230,7 @@ final class EscalationDesk {
     List<Step> operatorTook(String callId) {
         // The caller comes with the operator, into the room the duty person may already be in.
         awaitingCaller.remove(callId);
+        dutyLeft.remove(callId);
         List<Step> steps = new ArrayList<>();
         for (Escalation escalation : List.copyOf(active.values())) {
             if (escalation.callId.equals(callId)) {

@@ -113,6 +113,12 @@ final class EscalationRunner {
                 }
                 case EscalationDesk.Step.Page page -> page(page);
                 case EscalationDesk.Step.HangUp hangUp -> ami.apply(new HangupAction(hangUp.channelId()));
+                case EscalationDesk.Step.ToFallback fallback -> {
+                    LOG.warn("The duty person hung up before their caller reached the room; the caller goes to the"
+                            + " operators' fallback queue");
+                    ami.apply(actions.toManager(new Effect.Redirect(fallback.callId(),
+                            fallback.callerChannel(), Exten.FALLBACK)));
+                }
                 case EscalationDesk.Step.CallerGone gone -> {
                     LOG.info("The caller hung up before reaching the duty person who took the call; telling them");
                     ami.apply(actions.callerGone(gone.channelId()));

@@ -73,8 +73,14 @@ class EscalationDeskTest {
 
         desk.needed(need("c2"), "e2", List.of(A));
         desk.acknowledged("leg-2");
-        desk.callerJoined("c2");
+        assertThat(desk.callerJoined("c2", "PJSIP/trunk-1")).isEmpty();
         assertThat(desk.callerLeft("c2")).as("the caller was with them: the call just ended").isEmpty();
+
+        desk.needed(need("c3"), "e3", List.of(A));
+        desk.acknowledged("leg-3");
+        desk.dutyHungUp("leg-3");
+        assertThat(desk.callerJoined("c3", "PJSIP/trunk-2")).as("nobody left in the room for them")
+                .containsExactly(new EscalationDesk.Step.ToFallback("c3", "PJSIP/trunk-2"));
     }
 
     @Test

@@ -102,4 +102,19 @@ class OnCallHandOverTest {
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> h.ami.played(leg).isEmpty());
         assertThat(h.ami.actionsReceived()).noneMatch(action -> action.contains("caller-gone"));
     }
+
+    @Test
+    void aDutyPersonWhoHangsUpBeforeTheCallerArrivesLeavesNoCallerAloneInTheRoom() throws Exception {
+        h = new EscalationHarness(dir, LONG, 2, List.of(AZIZ, BIBI));
+        h.need(CALL, Kind.WAITING_EMERGENCY);
+        String leg = h.pagedLeg(AZIZ);
+        h.ami.press(leg, '1');
+        h.awaitState(CALL, "acknowledged");
+
+        h.ami.hangup(leg);
+        String caller = h.ami.joinAsCaller("+93799123456", CALL);
+
+        await().atMost(WAIT).until(() -> h.ami.location(caller).filter("hotline-fallback,s"::equals).isPresent());
+        assertThat(h.ami.members("hotline-" + CALL)).isEmpty();
+    }
 }
