@@ -9,7 +9,8 @@ const KINDS = {
   EMERGENCY_VOICEMAIL: 'Emergency voice message, nobody on duty',
   DECLINED_EMERGENCY: 'Emergency declined',
 };
-const STATES = { paging: 'Paging', acknowledged: 'Acknowledged', exhausted: 'Nobody answered', stopped: 'Over' };
+const STATES = { paging: 'Paging', acknowledged: 'Acknowledged', exhausted: 'Nobody answered', stopped: 'Over',
+  'caller-gone': 'Caller hung up' };
 const KEEP_ENDED_MS = 15 * 60_000;
 
 /** Mounts the escalations table into root and keeps it live from the bus. */

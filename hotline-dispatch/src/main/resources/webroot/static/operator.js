@@ -24,6 +24,7 @@ const WITHDRAWN = {
   disconnected: 'Your connection dropped, so the offer went to another operator.',
   'signed-out': 'You signed out, so the offer went to another operator.',
   'not-yours': 'Another operator took that call.',
+  'on-call': 'The on-call duty person took this emergency.',
 };
 const DECLINED_EMERGENCY = 'You declined the emergency with a reason; it goes to another operator and the on-call '
   + 'list is alerted.';
@@ -32,6 +33,7 @@ const REASONS = {
   disconnected: 'Your connection dropped, so you are away. Press Available to take calls again.',
   restored: 'Your connection came back; you are available again.',
   'caller-left': 'The caller hung up before the call was taken.',
+  'on-call': 'The on-call duty person took that emergency; you are available again.',
   'hand-off-lost': 'The last call could not be put through to you.',
   'too-late': 'The last call could not be put through to you.',
   'tip-saved': 'Tip saved; you are available again.',

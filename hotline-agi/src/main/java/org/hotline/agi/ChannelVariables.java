@@ -8,7 +8,8 @@ package org.hotline.agi;
 public final class ChannelVariables {
     /** Set to {@code 1} only when the IVR finished normally. Unset means "send the caller to a human". */
     public static final String IVR_DONE = "HOTLINE_IVR_DONE";
-    /** What the dialplan does next when {@link #IVR_DONE} is set: {@link #NEXT_DIAL} or {@link #NEXT_HANGUP}. */
+    /** What the dialplan does next when {@link #IVR_DONE} is set: {@link #NEXT_DIAL}, {@link #NEXT_HANGUP} or
+     * {@link #NEXT_ONCALL}. */
     public static final String NEXT = "HOTLINE_NEXT";
     /** The operator's dial string, for example {@code PJSIP/1001}; set with {@link #NEXT_DIAL}. */
     public static final String TARGET = "HOTLINE_TARGET";
@@ -21,6 +22,11 @@ public final class ChannelVariables {
     public static final String NEXT_DIAL = "dial";
     /** {@link #NEXT} value: the script already played its last words (voice message saved, or "call again"). */
     public static final String NEXT_HANGUP = "hangup";
+    /**
+     * {@link #NEXT} value: the on-call duty person who acknowledged an escalation waits in the call's room; the
+     * dialplan puts the caller there ({@code [hotline-callcontrol] caller}).
+     */
+    public static final String NEXT_ONCALL = "oncall";
 
     /**
      * Read by {@code hotline-end} run directly on the caller's channel (an older dialplan, tests): set by
@@ -54,6 +60,16 @@ public final class ChannelVariables {
     public static final String ROOM = "HOTLINE_ROOM";
     /** For a supervisor's ChanSpy: the uniqueid of the operator channel to listen to or whisper on. */
     public static final String SPY = "HOTLINE_SPY";
+    /**
+     * On-call paging ({@code [hotline-oncall]}, AmiActions.WAITING_VARIABLE): what is waiting, {@code call},
+     * {@code message} or {@code declined}; the page says it.
+     */
+    public static final String WAITING = "HOTLINE_WAITING";
+    /**
+     * On-call paging of an emergency voice message (AmiActions.MESSAGE_VARIABLE): the recording's name in the
+     * voicemail directory without its extension (our call id, as VoicemailRecorder names it).
+     */
+    public static final String MESSAGE = "HOTLINE_MESSAGE";
 
     private ChannelVariables() {
     }

@@ -41,12 +41,17 @@ final class AmiActions {
     static final String ONCALL_EXTEN = "page";
     static final String LANGUAGE_VARIABLE = "HOTLINE_LANGUAGE";
     static final String WAITING_VARIABLE = "HOTLINE_WAITING";
+    static final String MESSAGE_VARIABLE = "HOTLINE_MESSAGE";
+    /** Where a duty person who pressed 1 is told that the caller hung up before reaching them. */
+    static final String CALLER_GONE_EXTEN = "caller-gone";
 
     /**
-     * Dial a duty phone through the trunk into {@code [hotline-oncall]} page. {@code waiting} is "call" or
-     * "message": what the prompt says is waiting.
+     * Dial a duty phone through the trunk into {@code [hotline-oncall]} page. {@code waiting} is "call", "message"
+     * or "declined": what the prompt says is waiting. {@code message}, for a voice message, is the recording's name
+     * (the call id); never anything the caller sent.
      */
-    OriginateAction page(String channel, String channelId, String room, String language, String waiting) {
+    OriginateAction page(String channel, String channelId, String room, String language, String waiting,
+                         String message) {
         OriginateAction action = new OriginateAction();
         action.setChannel(channel);
         action.setContext(ONCALL_CONTEXT);
@@ -60,8 +65,17 @@ final class AmiActions {
         variables.put(ROOM_VARIABLE, room);
         variables.put(LANGUAGE_VARIABLE, language == null ? "en" : language);
         variables.put(WAITING_VARIABLE, waiting);
+        if (message != null) {
+            variables.put(MESSAGE_VARIABLE, message);
+        }
         action.setVariables(variables);
         return action;
+    }
+
+    /** Takes a duty person (by the uniqueid we gave their page) to {@code [hotline-oncall] caller-gone}. */
+    RedirectAction callerGone(String channelId) {
+        // manager.c action_redirect finds the channel with ast_channel_get_by_name, which also matches a uniqueid.
+        return new RedirectAction(channelId, ONCALL_CONTEXT, CALLER_GONE_EXTEN, 1);
     }
 
     private OriginateAction originate(Effect.Originate o) {

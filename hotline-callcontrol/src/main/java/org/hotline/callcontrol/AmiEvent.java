@@ -9,6 +9,10 @@ sealed interface AmiEvent {
     record Joined(String room, String channel, String uniqueId, Exten exten) implements AmiEvent {
     }
 
+    /** UserEvent(HotlineOncallAck): a paged duty person pressed 1 for an emergency voice message. */
+    record MessageTaken(String uniqueId) implements AmiEvent {
+    }
+
     /** Hangup: a channel is gone. */
     record HungUp(String channel, String uniqueId) implements AmiEvent {
     }

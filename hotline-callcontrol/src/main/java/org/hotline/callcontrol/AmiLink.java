@@ -59,6 +59,7 @@ final class AmiLink implements AutoCloseable {
         this.connection = new ManagerConnectionFactory(config.host(), config.port(), config.username(),
                 config.secret()).createManagerConnection();
         connection.setKeepAliveAfterAuthenticationFailure(true);
+        connection.registerUserEventClass(HotlineOncallAckEvent.class);
         connection.addEventListener(this::onEvent);
     }
 
@@ -141,6 +142,7 @@ final class AmiLink implements AutoCloseable {
             case DisconnectEvent ignored -> markDown("connection lost");
             case ConfbridgeJoinEvent join -> listener.event(new AmiEvent.Joined(join.getConference(),
                     join.getChannel(), join.getUniqueId(), Exten.fromDialplan(join.getExten())));
+            case HotlineOncallAckEvent ack -> listener.event(new AmiEvent.MessageTaken(ack.getUniqueId()));
             case HangupEvent hangup -> listener.event(new AmiEvent.HungUp(hangup.getChannel(), hangup.getUniqueId()));
             case OriginateResponseEvent originate -> listener.event(new AmiEvent.Originated(originate.getUniqueId(),
                     originate.getChannel(), "Success".equalsIgnoreCase(originate.getResponse()),

@@ -73,9 +73,9 @@ final class CallControlVerticle extends VerticleBase {
             consumers.add(bus.<JsonObject>consumer(BusAddresses.ESCALATIONS_NOW,
                     m -> m.reply(new JsonObject().put("escalations", escalations.snapshot()))));
             consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_LEFT,
-                    m -> escalations.run(desk.callOver(m.body().getString("callId")))));
+                    m -> escalations.run(desk.callerLeft(m.body().getString("callId")))));
             consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_ENDED,
-                    m -> escalations.run(desk.callOver(m.body().getString("callId")))));
+                    m -> escalations.run(desk.callerLeft(m.body().getString("callId")))));
             loaded = escalations.load();
         }
         if (config.enabled()) {
@@ -154,6 +154,7 @@ final class CallControlVerticle extends VerticleBase {
             case AmiEvent.Joined joined -> board.joined(joined);
             case AmiEvent.HungUp hungUp -> board.hungUp(hungUp);
             case AmiEvent.Originated originated -> board.originated(originated);
+            case AmiEvent.MessageTaken ignored -> List.of();
         };
         if (!effects.isEmpty() || event instanceof AmiEvent.Joined) {
             runner.runBestEffort(effects);
@@ -162,8 +163,9 @@ final class CallControlVerticle extends VerticleBase {
     }
 
     /**
-     * The events that are escalation's: its own duty-phone legs (our "hotline-oncall-" uniqueids), and an operator
-     * joining an escalated call's room (the call is taken: paging stops). True when the board need not see it.
+     * The events that are escalation's: its own duty-phone legs (our "hotline-oncall-" uniqueids, their join or, for
+     * a voice message, their UserEvent being the acknowledgement), an operator joining an escalated call's room (the
+     * call is taken: paging stops), and a caller joining it (the duty person who pressed 1 has them). True when the board need not see it.
      */
     private boolean escalation(AmiEvent event) {
         switch (event) {
@@ -179,8 +181,20 @@ final class CallControlVerticle extends VerticleBase {
                 escalations.run(desk.acknowledged(j.uniqueId()));
                 return true;
             }
+            case AmiEvent.MessageTaken m when desk.owns(m.uniqueId()) -> {
+                escalations.run(desk.acknowledged(m.uniqueId()));
+                return true;
+            }
             case AmiEvent.Joined j when j.exten() == Exten.OPERATOR && j.room().startsWith(LiveCall.ROOM_PREFIX) -> {
-                escalations.run(desk.callOver(j.room().substring(LiveCall.ROOM_PREFIX.length())));
+                escalations.run(desk.operatorTook(j.room().substring(LiveCall.ROOM_PREFIX.length())));
+                return false;
+            }
+            case AmiEvent.Joined j when j.exten() == Exten.CALLER && j.room().startsWith(LiveCall.ROOM_PREFIX) -> {
+                escalations.run(desk.callerJoined(j.room().substring(LiveCall.ROOM_PREFIX.length()), j.channel()));
+                return false;
+            }
+            case AmiEvent.HungUp h when desk.awaits(h.uniqueId()) -> {
+                desk.dutyHungUp(h.uniqueId());
                 return false;
             }
             default -> {

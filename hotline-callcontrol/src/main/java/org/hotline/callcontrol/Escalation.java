@@ -10,7 +10,18 @@ import org.hotline.core.bus.EscalationStatus;
  * shift who is next), and where it is. Mutable, owned by {@link EscalationDesk} on one event loop.
  */
 final class Escalation {
-    enum State { PAGING, ACKNOWLEDGED, EXHAUSTED, STOPPED }
+    enum State {
+        PAGING, ACKNOWLEDGED, EXHAUSTED,
+        /** An operator took the call before anyone pressed 1. */
+        STOPPED,
+        /** The caller hung up before anyone pressed 1. */
+        CALLER_GONE;
+
+        /** The stored and published form: {@code caller-gone}. */
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     final String id;
     final String callId;
@@ -45,6 +56,15 @@ final class Escalation {
         return state == State.PAGING && position < duty.size() ? duty.get(position) : null;
     }
 
+    /**
+     * For an emergency voice message: the recording's name without its extension. The IVR's VoicemailRecorder
+     * names it by the call id ({@code <callId>.wav} in the voicemail directory), so a restarted escalation knows it
+     * from the call id alone.
+     */
+    String message() {
+        return kind == EscalationNeeded.Kind.EMERGENCY_VOICEMAIL ? callId : null;
+    }
+
     /** The call's ConfBridge room, where the duty person who acknowledges is put. */
     String room() {
         return LiveCall.ROOM_PREFIX + callId;
@@ -75,7 +95,7 @@ final class Escalation {
 
     EscalationStatus status() {
         DutyPerson now = paged();
-        return new EscalationStatus(id, callId, kind, language, state.name().toLowerCase(java.util.Locale.ROOT),
+        return new EscalationStatus(id, callId, kind, language, state.code(),
                 round, now == null ? null : now.name(), acknowledgedBy == null ? null : acknowledgedBy.name(),
                 startedAt, acknowledgedAt);
     }

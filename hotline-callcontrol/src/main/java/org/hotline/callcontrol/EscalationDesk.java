@@ -18,7 +18,9 @@ import org.hotline.core.bus.EscalationStatus;
  * joins the call's room: acknowledged), when the trunk refuses or the phone declines or rings out (OriginateResponse
  * failure: next at once), when they hang up without pressing 1 (next at once), or when the acknowledgement timeout
  * passes (their leg is hung up, next). After the last person the list starts again, up to {@code rounds} times.
- * The caller leaving, or an operator taking the call, stops it.
+ * The caller leaving ends it as caller-gone (not for a voice message, whose caller is meant to be gone), an operator
+ * taking the call stops it. After a 1 for a waiting caller, the caller hanging up before reaching the room sends the
+ * duty person a sentence instead of leaving them in an empty room.
  */
 final class EscalationDesk {
 
@@ -43,6 +45,20 @@ final class EscalationDesk {
         /** Tell the wallboard and routing. */
         record Show(EscalationStatus status) implements Step {
         }
+
+        /**
+         * The caller hung up after this duty person pressed 1 but before reaching them: take the duty person out
+         * of the empty room to {@code [hotline-oncall] caller-gone} (a sentence, then Hangup); best effort.
+         */
+        record CallerGone(String channelId) implements Step {
+        }
+
+        /**
+         * The caller reached the room after the duty person who pressed 1 had hung up: nobody is there for them, so
+         * they go to {@code [hotline-callcontrol] fallback} (every operator rings), never left alone; best effort.
+         */
+        record ToFallback(String callId, String callerChannel) implements Step {
+        }
     }
 
     private final Clock clock;
@@ -50,6 +66,14 @@ final class EscalationDesk {
     private final int rounds;
     private final Supplier<String> ids;
     private final Map<String, Escalation> active = new LinkedHashMap<>();
+    /**
+     * Acknowledged escalations of a waiting caller whose caller has not reached the room yet: call id to the duty
+     * person's uniqueid. Emptied when the caller joins, or leaves (the duty person is then told), or an operator
+     * takes the call.
+     */
+    private final Map<String, String> awaitingCaller = new LinkedHashMap<>();
+    /** Calls whose duty person hung up after pressing 1, before their caller arrived. */
+    private final java.util.Set<String> dutyLeft = new java.util.HashSet<>();
 
     EscalationDesk(Clock clock, Duration ackTimeout, int rounds, Supplier<String> ids) {
         this.clock = clock;
@@ -145,13 +169,68 @@ final class EscalationDesk {
         }
         escalation.acknowledgedBy = escalation.paged();
         escalation.acknowledgedAt = clock.instant();
+        if (escalation.kind != EscalationNeeded.Kind.EMERGENCY_VOICEMAIL) {
+            // Routing now brings the caller; until they arrive, their hanging up must reach the duty person.
+            awaitingCaller.put(escalation.callId, channelId);
+        }
         List<Step> steps = new ArrayList<>();
         end(escalation, Escalation.State.ACKNOWLEDGED, steps);
         return steps;
     }
 
-    /** The caller hung up, or an operator took the call: the escalation stops and the ringing phone is hung up. */
-    List<Step> callOver(String callId) {
+    /** Whether this uniqueid is a duty person who pressed 1 and waits for their caller. */
+    boolean awaits(String channelId) {
+        return channelId != null && awaitingCaller.containsValue(channelId);
+    }
+
+    /** The duty person who pressed 1 hung up before their caller arrived. */
+    void dutyHungUp(String channelId) {
+        awaitingCaller.entrySet().removeIf(e -> {
+            boolean gone = e.getValue().equals(channelId);
+            if (gone) {
+                dutyLeft.add(e.getKey());
+            }
+            return gone;
+        });
+    }
+
+    /**
+     * The caller entered their call's room: nothing is awaited any more. If the duty person who took the call has
+     * hung up meanwhile, the room is empty, and the caller goes on to the operators.
+     */
+    List<Step> callerJoined(String callId, String callerChannel) {
+        awaitingCaller.remove(callId);
+        return dutyLeft.remove(callId) ? List.of(new Step.ToFallback(callId, callerChannel)) : List.of();
+    }
+
+    /**
+     * The caller hung up or left the queue. A paging escalation for them ends as caller-gone (the ringing phone is
+     * hung up); a duty person who already pressed 1 and waits for them is told. An emergency voice message is not
+     * the caller's presence: its caller leaving is expected, and its paging goes on.
+     */
+    List<Step> callerLeft(String callId) {
+        dutyLeft.remove(callId);
+        List<Step> steps = new ArrayList<>();
+        String waiting = awaitingCaller.remove(callId);
+        if (waiting != null) {
+            steps.add(new Step.CallerGone(waiting));
+        }
+        for (Escalation escalation : List.copyOf(active.values())) {
+            if (escalation.callId.equals(callId) && escalation.kind != EscalationNeeded.Kind.EMERGENCY_VOICEMAIL) {
+                if (escalation.channelId != null) {
+                    steps.add(new Step.HangUp(escalation.channelId));
+                }
+                end(escalation, Escalation.State.CALLER_GONE, steps);
+            }
+        }
+        return steps;
+    }
+
+    /** An operator took the call (joined its room): the escalation stops and the ringing phone is hung up. */
+    List<Step> operatorTook(String callId) {
+        // The caller comes with the operator, into the room the duty person may already be in.
+        awaitingCaller.remove(callId);
+        dutyLeft.remove(callId);
         List<Step> steps = new ArrayList<>();
         for (Escalation escalation : List.copyOf(active.values())) {
             if (escalation.callId.equals(callId)) {

@@ -113,6 +113,16 @@ final class EscalationRunner {
                 }
                 case EscalationDesk.Step.Page page -> page(page);
                 case EscalationDesk.Step.HangUp hangUp -> ami.apply(new HangupAction(hangUp.channelId()));
+                case EscalationDesk.Step.ToFallback fallback -> {
+                    LOG.warn("The duty person hung up before their caller reached the room; the caller goes to the"
+                            + " operators' fallback queue");
+                    ami.apply(actions.toManager(new Effect.Redirect(fallback.callId(),
+                            fallback.callerChannel(), Exten.FALLBACK)));
+                }
+                case EscalationDesk.Step.CallerGone gone -> {
+                    LOG.info("The caller hung up before reaching the duty person who took the call; telling them");
+                    ami.apply(actions.callerGone(gone.channelId()));
+                }
                 case EscalationDesk.Step.Wait wait -> vertx.setTimer(wait.after().toMillis(), t ->
                         run(desk.timedOut(wait.escalationId(), wait.channelId())));
             }
@@ -123,9 +133,13 @@ final class EscalationRunner {
         Escalation escalation = page.escalation();
         LOG.info("Escalation {} for call {}: paging duty person {} (round {}, position {})", escalation.id,
                 escalation.callId, page.person().id(), escalation.round, escalation.position + 1);
-        String waiting = escalation.kind == EscalationNeeded.Kind.EMERGENCY_VOICEMAIL ? "message" : "call";
+        String waiting = switch (escalation.kind) {
+            case EMERGENCY_VOICEMAIL -> "message";
+            case DECLINED_EMERGENCY -> "declined";
+            case WAITING_EMERGENCY -> "call";
+        };
         ami.apply(actions.page(config.channel(page.person().phone()), page.channelId(), escalation.room(),
-                escalation.language, waiting)).onSuccess(outcome -> {
+                escalation.language, waiting, escalation.message())).onSuccess(outcome -> {
             if (outcome.problem() == Problem.REFUSED) {
                 // Asterisk refused the dial outright: as good as the trunk refusing it.
                 LOG.warn("Escalation {}: the page was refused; next on the duty list", escalation.id);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import org.hotline.core.bus.EscalationNeeded;
 import org.jooq.DSLContext;
 
@@ -48,7 +47,7 @@ public final class EscalationStore {
         record.setLanguageCode(row.language());
         record.setWaitingSince(time(row.since()));
         record.setStartedAt(time(row.startedAt()));
-        record.setState(row.state().name().toLowerCase(Locale.ROOT));
+        record.setState(row.state().code());
         record.setRound(row.round());
         record.setPosition(row.position());
         record.setPagedChannel(row.channelId());

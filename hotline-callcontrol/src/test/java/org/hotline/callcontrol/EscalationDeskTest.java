@@ -63,4 +63,44 @@ class EscalationDeskTest {
                 .noneMatch(s -> s.contains("700111001"));
         assertThat(A.toString()).doesNotContain("700111001");
     }
+
+    @Test
+    void aWaitingCallerWhoLeavesAfterTheOneHasTheDutyPersonToldOnceAndNotAfterReachingTheRoom() {
+        desk.needed(need("c1"), "e1", List.of(A));
+        desk.acknowledged("leg-1");
+        assertThat(desk.callerLeft("c1")).containsExactly(new EscalationDesk.Step.CallerGone("leg-1"));
+        assertThat(desk.callerLeft("c1")).as("told once").isEmpty();
+
+        desk.needed(need("c2"), "e2", List.of(A));
+        desk.acknowledged("leg-2");
+        assertThat(desk.callerJoined("c2", "PJSIP/trunk-1")).isEmpty();
+        assertThat(desk.callerLeft("c2")).as("the caller was with them: the call just ended").isEmpty();
+
+        desk.needed(need("c3"), "e3", List.of(A));
+        desk.acknowledged("leg-3");
+        desk.dutyHungUp("leg-3");
+        assertThat(desk.callerJoined("c3", "PJSIP/trunk-2")).as("nobody left in the room for them")
+                .containsExactly(new EscalationDesk.Step.ToFallback("c3", "PJSIP/trunk-2"));
+    }
+
+    @Test
+    void theCallerOfAVoiceMessageLeavingNeitherEndsItsPagingNorTellsAnyone() {
+        desk.needed(new EscalationNeeded(Kind.EMERGENCY_VOICEMAIL, "c1", "prs", Instant.parse("2026-12-08T00:00:00Z")),
+                "e1", List.of(A, B));
+        assertThat(desk.callerLeft("c1")).isEmpty();
+        assertThat(desk.snapshot()).extracting(s -> s.state()).containsExactly("paging");
+        desk.acknowledged("leg-1");
+        assertThat(desk.callerLeft("c1")).isEmpty();
+    }
+
+    @Test
+    void aCallerLeavingWhilePagingEndsItAsCallerGoneAndAnOperatorTakingItAsStopped() {
+        desk.needed(need("c1"), "e1", List.of(A));
+        assertThat(desk.callerLeft("c1")).contains(new EscalationDesk.Step.HangUp("leg-1"))
+                .filteredOn(s -> s instanceof EscalationDesk.Step.Show)
+                .extracting(s -> ((EscalationDesk.Step.Show) s).status().state()).containsExactly("caller-gone");
+        desk.needed(need("c2"), "e2", List.of(A));
+        assertThat(desk.operatorTook("c2")).filteredOn(s -> s instanceof EscalationDesk.Step.Show)
+                .extracting(s -> ((EscalationDesk.Step.Show) s).status().state()).containsExactly("stopped");
+    }
 }

@@ -113,14 +113,16 @@ class EscalationTest {
     }
 
     @Test
-    void theCallerLeavingStopsTheEscalationAndTheRingingPhoneIsHungUp() throws Exception {
+    void theCallerLeavingEndsTheEscalationAsCallerGoneAndTheRingingPhoneIsHungUp() throws Exception {
         h = new EscalationHarness(dir, LONG, 3, List.of(AZIZ, BIBI));
         h.need(CALL, Kind.WAITING_EMERGENCY);
         h.pagedLeg(AZIZ);
 
         h.vertx.eventBus().publish(BusAddresses.CALL_LEFT, new CallLeft(CALL, CallOutcome.ABANDONED_IN_QUEUE).toJson());
 
-        h.awaitState(CALL, "stopped");
+        h.awaitState(CALL, "caller-gone");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(h.database.dsl().selectFrom(ESCALATIONS)
+                .where(ESCALATIONS.CALL_ID.eq(CALL)).fetchOne().getState()).isEqualTo("caller-gone"));
         await().atMost(WAIT).until(() -> h.ami.channelOf(channel(AZIZ)).isEmpty());
         assertThat(h.dialled()).containsExactly(channel(AZIZ));
     }

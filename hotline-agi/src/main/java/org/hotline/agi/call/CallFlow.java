@@ -176,6 +176,7 @@ final class CallFlow {
                 }
             }
             case REFUSED -> nobodyCanAnswer(null);
+            case ON_CALL -> toOnCall();
             case DRAINING -> {
                 fallback();
             }
@@ -199,6 +200,21 @@ final class CallFlow {
         Instant now = reached(CallStep.HANDED_OFF);
         recorder.write("the hand-off", new StepRecord.HandedOff(callId, target, now));
         finish("handed-off");
+    }
+
+    /**
+     * The on-call duty person took the emergency and waits in the call's room (routing already took the call out
+     * of its queue): the dialplan puts the caller there. Recorded as answered at the {@code on-call} step, so
+     * reports count it answered and can tell it was the on-call person.
+     */
+    private void toOnCall() {
+        caller.play(Prompt.TRANSFER.file(), "");
+        caller.setVariable(ChannelVariables.NEXT, ChannelVariables.NEXT_ONCALL);
+        // Set last: a server killed before this line leaves it unset, and the dialplan falls back.
+        caller.setVariable(ChannelVariables.IVR_DONE, "1");
+        Instant now = reached(CallStep.ON_CALL);
+        recorder.write("the on-call hand-off", new StepRecord.Reached(callId, CallStep.ON_CALL, now));
+        record(CallOutcome.ANSWERED);
     }
 
     /**

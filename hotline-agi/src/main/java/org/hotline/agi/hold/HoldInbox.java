@@ -26,7 +26,7 @@ final class HoldInbox {
         this.position = initialPosition;
     }
 
-    /** Reads every update that has arrived; true once dispatch has assigned or refused the call. */
+    /** Reads every update that has arrived; true once dispatch has assigned, refused or sent the call to the on-call person. */
     boolean decided() {
         // Never poll past the deciding message: an assignment taken off the line here must be answered.
         while (decision == null) {
@@ -62,6 +62,7 @@ final class HoldInbox {
                 }
             }
             case REFUSED -> decision = new HoldResult(HoldResult.Kind.REFUSED, null, update.reason());
+            case ON_CALL -> decision = HoldResult.of(HoldResult.Kind.ON_CALL);
         }
     }
 }

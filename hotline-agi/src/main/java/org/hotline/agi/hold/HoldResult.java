@@ -21,6 +21,8 @@ public record HoldResult(Kind kind, HoldMessage assignment, String reason) {
         HOLD_LIMIT,
         /** Dispatch can no longer take the call (nobody on duty). */
         REFUSED,
+        /** The on-call duty person took the emergency: the caller goes to the call's room, where they wait. */
+        ON_CALL,
         /** This server is shutting down; the dialplan's fallback takes over. */
         DRAINING
     }

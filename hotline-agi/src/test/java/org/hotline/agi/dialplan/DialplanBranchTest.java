@@ -55,6 +55,12 @@ class DialplanBranchTest {
                 TARGET, target, NEXT, ChannelVariables.NEXT_DIAL, IVR_DONE, "1");
     }
 
+    /** What the server leaves when the on-call duty person took the call. */
+    static Map<String, String> onCall() {
+        return vars("AGISTATUS", "SUCCESS", CALL_ID, "c-42", LANGUAGE, "prs", CHANNEL_LANGUAGE, "prs",
+                NEXT, ChannelVariables.NEXT_ONCALL, IVR_DONE, "1");
+    }
+
     static Stream<Arguments> branches() {
         return Stream.of(
                 // --- the server did its job
@@ -64,6 +70,13 @@ class DialplanBranchTest {
                         NEXT, "hangup", IVR_DONE, "1"), HANGUP),
                 Arguments.of("closed, \"call again\" played", vars("AGISTATUS", "SUCCESS", LANGUAGE, "uz",
                         CHANNEL_LANGUAGE, "uz", NEXT, "hangup", IVR_DONE, "1"), HANGUP),
+                Arguments.of("on-call duty person took the emergency", onCall(),
+                        new Outcome(Kind.ROOM, "hotline-c-42")),
+                Arguments.of("NEXT=oncall ignores a leftover target", with(onCall(), TARGET, "PJSIP/1001"),
+                        new Outcome(Kind.ROOM, "hotline-c-42")),
+                Arguments.of("NEXT=oncall but the AGI failed", with(onCall(), "AGISTATUS", "FAILURE"), FALLBACK),
+                Arguments.of("NEXT=oncall without IVR done", without(onCall(), IVR_DONE), FALLBACK),
+                Arguments.of("NEXT=oncall with a suffix", with(onCall(), NEXT, "oncall2"), FALLBACK),
                 Arguments.of("NEXT=hangup wins over a leftover target", vars("AGISTATUS", "SUCCESS",
                         TARGET, "PJSIP/1001", NEXT, "hangup", IVR_DONE, "1"), HANGUP),
 

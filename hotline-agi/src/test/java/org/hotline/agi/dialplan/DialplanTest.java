@@ -34,7 +34,7 @@ class DialplanTest {
 
     /** Variables Asterisk or app_stack set that the dialplan may read. Anything else must be declared. */
     private static final Set<String> STANDARD_VARIABLES = Set.of(
-            "AGISTATUS", "DIALSTATUS", "QUEUESTATUS", "VMSTATUS", "CHANNEL", "UNIQUEID",
+            "AGISTATUS", "DIALSTATUS", "QUEUESTATUS", "VMSTATUS", "PLAYBACKSTATUS", "CHANNEL", "UNIQUEID",
             "ARG1", "ARG2", "ARG3", "ARG4", "ARG5", "ARG6", "ARG7", "ARG8", "ARG9");
 
     /** Applications built into Asterisk's core (no module to load). */
@@ -48,7 +48,8 @@ class DialplanTest {
             Map.entry("voicemailmain", "app_voicemail"), Map.entry("gosub", "app_stack"),
             Map.entry("return", "app_stack"), Map.entry("originate", "app_originate"),
             Map.entry("confbridge", "app_confbridge"), Map.entry("chanspy", "app_chanspy"),
-            Map.entry("musiconhold", "res_musiconhold"), Map.entry("read", "app_read"));
+            Map.entry("musiconhold", "res_musiconhold"), Map.entry("read", "app_read"),
+            Map.entry("userevent", "app_userevent"));
 
     /** Module each dialplan function lives in. */
     private static final Map<String, String> FUNCTION_MODULES = Map.of(
@@ -79,6 +80,11 @@ class DialplanTest {
     private static final Pattern FILTER_ON_VARIABLE = Pattern.compile(
             "FILTER\\(([0-9A-Za-z._\\\\-]+),\\$\\{([A-Z0-9_]+)\\}\\)");
     private static final Pattern HOTLINE_PROMPT = Pattern.compile("hotline/([a-z0-9-]+)");
+    /** A staff prompt (a paged duty person hears it), in the staff languages; the key may end in the language. */
+    private static final Pattern STAFF_PROMPT = Pattern.compile(
+            "hotline-staff/([a-z0-9-]+?)(\\$\\{FILTER\\(a-z,\\$\\{HOTLINE_LANGUAGE}\\)})?");
+    /** The staff languages, each with asterisk-conf/prompts/staff/<code>.manifest. */
+    private static final List<String> STAFF_LANGUAGES = List.of("prs", "en");
 
     private final Dialplan dialplan = DialplanReader.extensionsConf();
 
@@ -357,7 +363,7 @@ class DialplanTest {
             }
         }
         assertThat(compared).containsExactlyInAnyOrder("^" + ChannelVariables.NEXT_DIAL + "$",
-                "^" + ChannelVariables.NEXT_HANGUP + "$");
+                "^" + ChannelVariables.NEXT_HANGUP + "$", "^" + ChannelVariables.NEXT_ONCALL + "$");
     }
 
     @Test
@@ -397,6 +403,9 @@ class DialplanTest {
             if (p.is("Playback") || p.is("Background")) {
                 String files = p.argList().getFirst();
                 for (String file : files.split("&")) {
+                    if (STAFF_PROMPT.matcher(file.strip()).matches() || isOnCallMessage(p, file.strip())) {
+                        continue; // for staff, not callers: everyStaffPromptIsInEveryStaffManifest
+                    }
                     Matcher m = HOTLINE_PROMPT.matcher(file.strip());
                     assertThat(m.matches()).as("only hotline/<key> prompts exist in our six languages: %s",
                             p.where()).isTrue();
@@ -614,7 +623,9 @@ class DialplanTest {
         assertThat(classes(hotline.value("write").orElse(""))).as("what call control may do")
                 .containsExactlyInAnyOrder("call", "originate", "reporting");
         assertThat(classes(hotline.value("read").orElse(""))).as("what call control may hear")
-                .containsExactlyInAnyOrder("call", "system");
+                .containsExactlyInAnyOrder("call", "system", "user");
+        assertThat(file).as("of the user class, only the on-call acknowledgement is sent").contains(
+                "eventfilter(action(include),name(UserEvent),header(UserEvent),method(exact)) = HotlineOncallAck");
         assertThat(hotline.values("deny")).as("deny everyone first").contains("0.0.0.0/0.0.0.0");
         assertThat(hotline.values("permit")).as("then loopback only")
                 .isNotEmpty().allMatch(p -> p.equals("127.0.0.1/255.255.255.255") || p.equals("::1/128"));
@@ -805,6 +816,63 @@ class DialplanTest {
     private static int positiveInt(String value) {
         assertThat(value).as("a positive whole number").matches("[1-9]\\d*");
         return Integer.parseInt(value);
+    }
+
+    /** The one Playback that is no prompt: a paged duty person hears the emergency voice message. */
+    private static boolean isOnCallMessage(Dialplan.Priority p, String file) {
+        return "hotline-oncall".equals(p.context())
+                && file.equals("${HOTLINE_VOICEMAIL_DIR}/${FILTER(0-9a-f\\-,${HOTLINE_MESSAGE})}");
+    }
+
+    /**
+     * Staff prompts are kept apart from the callers' (the six-language test above): every hotline-staff/<key> the
+     * dialplan plays or reads with exists in every staff manifest, a key ending in the caller's language once for
+     * each of the six, and the staff manifests hold the same keys.
+     */
+    @Test
+    void everyStaffPromptIsInEveryStaffManifest() throws IOException {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (Dialplan.Priority p : dialplan.priorities()) {
+            List<String> files = p.is("Playback") || p.is("Background") ? List.of(p.argList().getFirst().split("&"))
+                    : p.is("Read") && p.argList().size() > 1 ? List.of(p.argList().get(1)) : List.of();
+            for (String file : files) {
+                Matcher m = STAFF_PROMPT.matcher(file.strip());
+                if (!m.matches()) {
+                    continue;
+                }
+                assertThat(p.context()).as("staff prompts only where staff are: %s", p.where())
+                        .isEqualTo("hotline-oncall");
+                if (m.group(2) == null) {
+                    used.put(m.group(1), p.where());
+                } else {
+                    LANGUAGES.forEach(code -> used.put(m.group(1) + code, p.where()));
+                }
+            }
+        }
+        assertThat(used).containsKeys("page-call", "page-message", "page-declined", "press-1", "lang-prs",
+                "lang-ur", "caller-gone", "message-again");
+        Set<String> first = null;
+        for (String language : STAFF_LANGUAGES) {
+            Path manifest = DialplanReader.asteriskConf().resolve("prompts/staff/" + language + ".manifest");
+            assertThat(manifest).as("staff prompt manifest for %s", language).exists();
+            Set<String> keys = manifestKeys(manifest);
+            for (var entry : used.entrySet()) {
+                assertThat(keys).as("%s in %s (used at %s)", entry.getKey(), manifest, entry.getValue())
+                        .contains(entry.getKey());
+            }
+            if (first != null) {
+                assertThat(keys).as("%s holds the same keys as the other staff manifests", manifest)
+                        .isEqualTo(first);
+            }
+            first = keys;
+        }
+        assertThat(dialplan.globals().get("HOTLINE_VOICEMAIL_DIR")).as("[globals] HOTLINE_VOICEMAIL_DIR is where the"
+                + " IVR records (ivr.voicemail.dir), so a duty person hears the message")
+                .isEqualTo(org.hotline.core.config.Settings.defaultSettings().string("ivr.voicemail.dir"));
+        assertThat(dialplan.globals().get("HOTLINE_STAFF_LANGUAGE")).isIn(STAFF_LANGUAGES);
+        assertThat(dialplan.priorities().stream().filter(p -> "hotline-oncall".equals(p.context()))
+                .anyMatch(p -> p.args().contains("CHANNEL(language)=${HOTLINE_STAFF_LANGUAGE}")))
+                .as("the page is spoken in the staff language").isTrue();
     }
 
     private static int occurrences(String text, String part) {

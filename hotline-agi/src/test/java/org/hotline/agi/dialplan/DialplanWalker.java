@@ -63,7 +63,9 @@ public final class DialplanWalker {
         /** VoiceMail(): the fallback's last resort. */
         VOICEMAIL,
         /** Hangup() after a human or the last resort had their turn. */
-        HANGUP
+        HANGUP,
+        /** ConfBridge() into the call's room straight from the IVR: the on-call duty person waits there. */
+        ROOM
     }
 
     /** A destination, e.g. {@code DIAL(PJSIP/1001)} or {@code FALLBACK_QUEUE}. */
@@ -530,7 +532,11 @@ public final class DialplanWalker {
                 }
                 case "confbridge" -> {
                     // The conversation, in the call's conference, until the caller or the last operator leaves.
-                    record(p, substitute(p.args()));
+                    String data = substitute(p.args());
+                    record(p, data);
+                    if (outcomes.isEmpty()) {
+                        outcomes.add(new Outcome(Kind.ROOM, Dialplan.splitArgs(data).getFirst()));
+                    }
                     clock.nowMs += call.talkMillis;
                     number++;
                     return null;

@@ -62,6 +62,29 @@ class HoldAndHandOffTest {
     }
 
     @Test
+    void theOnCallDutyPersonTakingTheCallSendsTheCallerToTheirRoomRecordedAnsweredOnCall() {
+        try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
+            // Routing, once the duty person pressed 1 (it has already taken the call out of its queue).
+            dispatch.onIntake(intake -> dispatch.send(intake.callId(), HoldUpdate.onCall()));
+            CallRecord call = ivr.callKnowingTheMenus('1', '1').build().run(CALL_LIMIT);
+
+            assertThat(call.closedByServer()).isTrue();
+            String callId = call.variable("HOTLINE_CALL_ID").orElseThrow();
+            assertThat(call.commands().stream().filter(c -> c.startsWith("SET VARIABLE \"HOTLINE_")).toList())
+                    .containsExactly("SET VARIABLE \"HOTLINE_CALL_ID\" \"" + callId + "\"",
+                            "SET VARIABLE \"HOTLINE_LANGUAGE\" \"prs\"",
+                            "SET VARIABLE \"HOTLINE_NEXT\" \"oncall\"",
+                            "SET VARIABLE \"HOTLINE_IVR_DONE\" \"1\"");
+            assertThat(call.prompts()).containsSubsequence("hotline/connecting", "hotline/transfer");
+            CallSummary stored = ivr.settled(call.uniqueId());
+            assertThat(stored.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(stored.outcomeStep()).isEqualTo(CallStep.ON_CALL);
+            assertThat(ivr.journal().steps(callId)).containsSubsequence(CallStep.QUEUED, CallStep.ON_CALL);
+            assertThat(dispatch.lefts()).as("routing took it out of the queue itself").isEmpty();
+        }
+    }
+
+    @Test
     void theHangupHandlerRecordsAnAnsweredCall() {
         try (IvrHarness ivr = IvrHarness.start(dataDir); FakeDispatch dispatch = ivr.dispatch()) {
             dispatch.assignEachTo("PJSIP/1002", Duration.ZERO);

@@ -22,6 +22,9 @@ public record EscalationStatus(String id, String callId, EscalationNeeded.Kind k
                                int round, String paging, String acknowledgedBy, Instant startedAt,
                                Instant acknowledgedAt) {
 
+    /** {@link #state()} once a duty person pressed 1 (the ones routing acts on). */
+    public static final String ACKNOWLEDGED = "acknowledged";
+
     public JsonObject toJson() {
         return new JsonObject().put("id", id).put("callId", callId).put("kind", kind.name()).put("language", language)
                 .put("state", state).put("round", round).put("paging", paging).put("acknowledgedBy", acknowledgedBy)

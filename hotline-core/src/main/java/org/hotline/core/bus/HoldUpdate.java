@@ -24,7 +24,12 @@ public record HoldUpdate(Type type, int position, String target, String reason, 
         /** An operator accepted; hand the caller to {@code target} if it is not after {@code takeBy}. A request. */
         ASSIGNED,
         /** Nobody can take the call any more; offer a voice message or "call again". */
-        REFUSED
+        REFUSED,
+        /**
+         * The on-call duty person acknowledged the escalation and waits in the call's room: the call has left the
+         * queue, so put the caller into that room (the dialplan's {@code [hotline-callcontrol] caller}).
+         */
+        ON_CALL
     }
 
     public static HoldUpdate position(int position) {
@@ -37,6 +42,10 @@ public record HoldUpdate(Type type, int position, String target, String reason, 
 
     public static HoldUpdate refused(String reason) {
         return new HoldUpdate(Type.REFUSED, 0, null, reason, 0);
+    }
+
+    public static HoldUpdate onCall() {
+        return new HoldUpdate(Type.ON_CALL, 0, null, null, 0);
     }
 
     /** Whether an assignment read at {@code nowMillis} came too late to take. */

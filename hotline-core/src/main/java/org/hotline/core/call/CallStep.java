@@ -12,6 +12,8 @@ public enum CallStep {
     HANDED_OFF,
     VOICEMAIL,
     ANSWERED,
+    /** An emergency put through to the on-call duty person who acknowledged its escalation (in the call's room). */
+    ON_CALL,
     ENDED;
 
     /** The stored form: lower case with hyphens, for example {@code language-chosen}. */

@@ -35,6 +35,10 @@ sealed interface Effect {
     record Refuse(String callId, String reason) implements Effect {
     }
 
+    /** The on-call duty person took the call: tell its IVR to put the caller into the call's room. */
+    record ToRoom(String callId) implements Effect {
+    }
+
     /** Someone in danger is not being answered: page the on-call duty list (publish an EscalationNeeded). */
     record Escalate(org.hotline.core.bus.EscalationNeeded.Kind kind, String callId, String language,
                     java.time.Instant since) implements Effect {

@@ -29,6 +29,8 @@ final class Floor {
     /** The reasons of the two seats a warm transfer changes. */
     static final String TRANSFERRED = "transferred";
     static final String TRANSFER_TAKEN = "transfer-taken";
+    /** Why an offer was taken back: the on-call duty person took the emergency. */
+    static final String ON_CALL = "on-call";
 
     private final Duration wrapUp;
     private final Duration reconnectGrace;
@@ -318,6 +320,29 @@ final class Floor {
                 return;
             }
         }
+    }
+
+    /**
+     * The on-call duty person acknowledged an escalation and is in the call's room. A call still waiting leaves the
+     * queue (an offer of it is withdrawn, nobody is offered it any more) and its IVR is told to put the caller into
+     * the room. A call being connected to an operator who accepted is left to them (the caller then joins the same
+     * room through the operator's answer); a call no longer waiting (gone, or a voice message) needs nothing.
+     *
+     * @return whether the caller is sent to the room
+     */
+    boolean onCall(String callId, Instant now, List<Effect> effects) {
+        if (queue.get(callId) == null || seats.values().stream().anyMatch(seat -> seat.connectingTo(callId))) {
+            return false;
+        }
+        queue.settle(callId);
+        for (Seat seat : seats.values()) {
+            if (seat.state == OperatorState.OFFERED && callId.equals(seat.callId)) {
+                seat.free(ON_CALL, now, effects);
+            }
+        }
+        effects.add(new Effect.ToRoom(callId));
+        match(now, effects);
+        return true;
     }
 
     /**

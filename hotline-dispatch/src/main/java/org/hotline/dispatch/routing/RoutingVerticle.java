@@ -23,6 +23,7 @@ import org.hotline.core.bus.CallOwnerChanged;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
 import org.hotline.core.bus.EscalationNeeded;
+import org.hotline.core.bus.EscalationStatus;
 import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.HoldUpdate;
 import org.hotline.core.bus.IntakeReply;
@@ -135,6 +136,7 @@ public final class RoutingVerticle extends VerticleBase {
         }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.OPENING_HOURS_CHANGED, m -> readHours()));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.ESCALATIONS, this::escalation));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
         vertx.setPeriodic(QUEUE_PUBLISH_MILLIS, id -> {
             publishQueueChanges();
@@ -258,6 +260,20 @@ public final class RoutingVerticle extends VerticleBase {
         }
     }
 
+    /** An escalation acknowledged by a duty person: the caller still waiting is brought to them. */
+    private void escalation(Message<JsonObject> message) {
+        EscalationStatus status;
+        try {
+            status = EscalationStatus.fromJson(message.body());
+        } catch (RuntimeException e) {
+            LOG.warn("Ignored a malformed escalation status");
+            return;
+        }
+        if (EscalationStatus.ACKNOWLEDGED.equals(status.state())) {
+            apply(effects -> floor.onCall(status.callId(), now(), effects));
+        }
+    }
+
     private record Resumed(Operator operator, java.util.Optional<RecordedState> last) {
     }
 
@@ -288,6 +304,11 @@ public final class RoutingVerticle extends VerticleBase {
                         active -> screen(taken.operatorId(), active)));
                 case Effect.Refuse refuse -> vertx.eventBus().send(BusAddresses.ivrCall(refuse.callId()),
                         HoldUpdate.refused(refuse.reason()).toJson());
+                case Effect.ToRoom toRoom -> {
+                    LOG.warn("Call {} was taken by the on-call duty person; the caller is sent to them",
+                            toRoom.callId());
+                    vertx.eventBus().send(BusAddresses.ivrCall(toRoom.callId()), HoldUpdate.onCall().toJson());
+                }
                 case Effect.Escalate escalate -> {
                     LOG.warn("Emergency call {} needs escalation ({})", escalate.callId(), escalate.kind());
                     vertx.eventBus().publish(BusAddresses.ESCALATION_NEEDED, new EscalationNeeded(escalate.kind(),

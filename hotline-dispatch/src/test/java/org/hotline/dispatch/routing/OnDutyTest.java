@@ -164,6 +164,41 @@ class OnDutyTest {
         return effects.stream().filter(Effect.Escalate.class::isInstance).map(Effect.Escalate.class::cast).toList();
     }
 
+    @Test
+    void anAcknowledgedEscalationTakesTheWaitingCallOutOfTheQueueAndSendsTheCallerToTheRoom() {
+        Operator offered = available("offered", Set.of(Language.DARI));
+        CallIntake emergency = intake(Language.DARI, Purpose.DANGER);
+        floor.intake(emergency, now, effects);
+        assertThat(effects).filteredOn(Effect.Offer.class::isInstance).hasSize(1);
+        effects.clear();
+
+        assertThat(floor.onCall(emergency.callId(), now, effects)).isTrue();
+
+        assertThat(effects).contains(new Effect.Withdraw(offered.id(), emergency.callId(), Floor.ON_CALL),
+                new Effect.ToRoom(emergency.callId()));
+        assertThat(floor.positions()).isEmpty();
+        assertThat(floor.seat(offered.id()).orElseThrow().state).isEqualTo(OperatorState.AVAILABLE);
+        effects.clear();
+        floor.intake(emergency, now.plusSeconds(1), effects);
+        floor.tick(now.plusSeconds(2), effects);
+        assertThat(effects).as("the IVR re-sending it does not queue it again")
+                .noneMatch(Effect.Offer.class::isInstance);
+    }
+
+    @Test
+    void anAcknowledgementForACallNotWaitingOrBeingConnectedChangesNothing() {
+        Operator taking = available("taking", Set.of(Language.DARI));
+        CallIntake emergency = intake(Language.DARI, Purpose.DANGER);
+        floor.intake(emergency, now, effects);
+        assertThat(floor.accept(taking.id(), emergency.callId(), now, effects)).isTrue();
+        effects.clear();
+
+        assertThat(floor.onCall(emergency.callId(), now, effects)).as("the operator's answer brings the caller")
+                .isFalse();
+        assertThat(floor.onCall(UUID.randomUUID().toString(), now, effects)).as("gone, or a voice message").isFalse();
+        assertThat(effects).isEmpty();
+    }
+
     private static Operator operator(String name, Set<Language> languages) {
         return new Operator(UUID.randomUUID().toString(), name, name, Role.OPERATOR, languages, false,
                 "PJSIP/" + name, true);

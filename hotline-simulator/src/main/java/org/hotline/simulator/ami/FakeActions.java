@@ -93,7 +93,8 @@ final class FakeActions {
             session.respond(AmiSession.error(action, "Channel not specified"));
             return;
         }
-        var channel = pbx.channel(name);
+        // ast_channel_get_by_name (main/channel.c), as for Hangup: by name or by uniqueid.
+        var channel = pbx.channel(name).or(() -> pbx.byUniqueId(name));
         if (channel.isEmpty()) {
             session.respond(AmiSession.error(action, "Channel does not exist: " + name));
             return;

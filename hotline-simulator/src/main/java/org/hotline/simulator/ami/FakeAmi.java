@@ -96,17 +96,35 @@ public final class FakeAmi implements AutoCloseable {
     }
 
     /**
-     * A duty phone in {@code [hotline-oncall]} page presses a key: 1 acknowledges (the dialplan's Goto to
-     * {@code [hotline-callcontrol]} oncall, which joins the call's room), anything else ends with Hangup().
+     * A caller the IVR sent to the on-call duty person ({@code HOTLINE_NEXT=oncall}): [hotline-inbound] takes their
+     * channel to {@code [hotline-callcontrol] caller-answered}, into {@code hotline-<callId>}.
+     *
+     * @return the caller's channel name
+     */
+    public String joinAsCaller(String callerNumber, String callId) {
+        FakeChannel caller = pbx.newChannel("PJSIP/trunk", null, callerNumber, FakeDialplan.CONTEXT, "caller",
+                Map.of(FakeDialplan.ROOM_VARIABLE, "hotline-" + callId));
+        pbx.enter(caller, FakeDialplan.CONTEXT, "caller");
+        return caller.name;
+    }
+
+    /**
+     * A duty phone in {@code [hotline-oncall]} presses a key: in page, 1 acknowledges (the dialplan's Goto to
+     * {@code [hotline-callcontrol]} oncall, which joins the call's room; for a voice message, to message, which
+     * raises UserEvent(HotlineOncallAck) and plays it); in message, 1 plays it again; anything else ends with
+     * Hangup() ({@link FakeOncall}).
      */
     public void press(String channel, char digit) {
-        pbx.channel(channel).filter(c -> FakeDialplan.ONCALL_CONTEXT.equals(c.context)).ifPresent(c -> {
-            if (digit == '1') {
-                pbx.enter(c, FakeDialplan.CONTEXT, FakeDialplan.ONCALL_ACK);
-            } else {
-                pbx.hangup(c.name);
-            }
-        });
+        pbx.channel(channel).filter(c -> FakeDialplan.ONCALL_CONTEXT.equals(c.context))
+                .ifPresent(c -> pbx.oncall().press(c, digit));
+    }
+
+    /**
+     * What a duty phone's channel played in {@code [hotline-oncall]} (the voice message's path, staff sentences
+     * after a Redirect), in order; kept after it hangs up.
+     */
+    public List<String> played(String channel) {
+        return pbx.oncall().played(channel);
     }
 
     /** That party hangs up. */

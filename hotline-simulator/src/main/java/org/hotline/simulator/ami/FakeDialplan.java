@@ -29,7 +29,7 @@ final class FakeDialplan {
 
     static boolean exists(String context, String exten) {
         if (ONCALL_CONTEXT.equals(context)) {
-            return ONCALL_PAGE.equals(exten);
+            return FakeOncall.exists(exten);
         }
         return CONTEXT.equals(context)
                 && (ROOM_EXTENSIONS.contains(exten) || SPY_EXTENSIONS.contains(exten) || HOLD.equals(exten)

@@ -23,9 +23,14 @@ final class FakePbx {
     private final AtomicLong sequence = new AtomicLong();
     private final Consumer<AmiMessage> events;
     private final long epoch = System.currentTimeMillis() / 1000;
+    private final FakeOncall oncall = new FakeOncall(this);
 
     FakePbx(Consumer<AmiMessage> events) {
         this.events = events;
+    }
+
+    FakeOncall oncall() {
+        return oncall;
     }
 
     /** An event not tied to a change here (OriginateResponse), to every session as Asterisk broadcasts it. */
@@ -63,6 +68,8 @@ final class FakePbx {
         if (FakeDialplan.FALLBACK.equals(exten)) {
             channel.context = "hotline-fallback";
             channel.exten = "s";
+        } else if (FakeOncall.CONTEXT.equals(context)) {
+            oncall.entered(channel, exten);
         } else if (FakeDialplan.ROOM_EXTENSIONS.contains(exten)) {
             joinRoom(channel, channel.variables.getOrDefault(FakeDialplan.ROOM_VARIABLE, ""),
                     FakeDialplan.MARKED.contains(exten));
