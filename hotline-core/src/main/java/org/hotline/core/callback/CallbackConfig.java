@@ -1,0 +1,45 @@
+package org.hotline.core.callback;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.core.config.Settings;
+
+/**
+ * The opt-in callback, read from {@code callback.*}.
+ *
+ * @param languages  the language codes whose callers are offered a callback; empty (the default) means off
+ * @param routes     the dialled numbers (route numbers, {@code *} for the default route) where it is offered;
+ *                   empty means every route of an enabled language
+ * @param offerAfter how long a caller holds before the offer
+ * @param retention  the longest a number is kept, whatever happens to the callback
+ * @param attempts   how many times the number is dialled before the callback is recorded as failed
+ * @param keyFile    the AES-256 key that encrypts the kept numbers
+ * @param directory  where the encrypted numbers are kept, one file each, outside the database
+ */
+public record CallbackConfig(Set<String> languages, Set<String> routes, Duration offerAfter, Duration retention,
+                             int attempts, Path keyFile, Path directory) {
+
+    public static CallbackConfig from(Settings settings) {
+        Path dataDir = settings.path("data.dir");
+        String key = settings.string("callback.key-file");
+        return new CallbackConfig(codes(settings.list("callback.languages")), codes(settings.list("callback.routes")),
+                settings.duration("callback.offer-after"), settings.duration("callback.retention"),
+                settings.integer("callback.attempts"),
+                (key.isEmpty() ? dataDir.resolve("callback.key") : Path.of(key)).toAbsolutePath().normalize(),
+                dataDir.resolve("callbacks").toAbsolutePath().normalize());
+    }
+
+    /** Whether a caller in {@code languageCode} who dialled {@code routeNumber} is offered a callback. */
+    public boolean offeredTo(String languageCode, String routeNumber) {
+        return languages.contains(languageCode) && (routes.isEmpty() || routes.contains(routeNumber));
+    }
+
+    private static Set<String> codes(List<String> values) {
+        return values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}
