@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.agi.call.HotlineEndScript;
+import org.hotline.agi.callback.CallbackDesk;
 import org.hotline.agi.call.HotlineScript;
 import org.hotline.agi.call.IvrMetrics;
 import org.hotline.agi.call.IvrServices;
@@ -25,6 +26,7 @@ import org.hotline.agi.server.HotlineAgiServer;
 import org.hotline.agi.voicemail.VoicemailConfig;
 import org.hotline.agi.voicemail.VoicemailRecorder;
 import org.hotline.core.call.CallJournal;
+import org.hotline.core.callback.CallbackConfig;
 import org.hotline.core.config.Settings;
 import org.hotline.core.steplog.StepLog;
 import org.hotline.core.storage.GatedExecutor;
@@ -79,7 +81,7 @@ public final class AgiModule implements AutoCloseable {
                     new VoicemailRecorder(VoicemailConfig.from(settings)),
                     new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
                     new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
-                    journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get);
+                    journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get, CallbackDesk.from(CallbackConfig.from(settings), clock));
             Map<String, AgiScript> scripts = Map.of(
                     AgiScriptNames.ENTRY, new HotlineScript(ivr),
                     AgiScriptNames.END, new HotlineEndScript(ivr));

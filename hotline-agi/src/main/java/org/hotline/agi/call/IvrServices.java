@@ -2,6 +2,7 @@ package org.hotline.agi.call;
 
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
+import org.hotline.agi.callback.CallbackDesk;
 import org.hotline.agi.hold.HoldLoop;
 import org.hotline.agi.intake.DispatchClient;
 import org.hotline.agi.menu.IvrRoutes;
@@ -22,5 +23,5 @@ import org.hotline.core.storage.PatientWriter;
 public record IvrServices(IvrRoutes routes, LanguageMenu languageMenu, PurposeMenu purposeMenu, HoldLoop holdLoop,
                           VoicemailRecorder voicemail, DispatchClient dispatch, Pseudonymizer pseudonymizer,
                           CallJournal journal, PatientWriter journalWriter, StepLog stepLog, IvrMetrics metrics, Clock clock,
-                          BooleanSupplier draining) {
+                          BooleanSupplier draining, CallbackDesk callbacks) {
 }

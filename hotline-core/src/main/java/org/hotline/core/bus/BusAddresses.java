@@ -11,6 +11,11 @@ public final class BusAddresses {
     public static final String INTAKE = "hotline.dispatch.intake";
     /** IVR → dispatch, publish: a {@link CallLeft} when a queued caller leaves before hand-off. */
     public static final String CALL_LEFT = "hotline.dispatch.call-left";
+    /**
+     * IVR → dispatch, publish: a {@link CallbackRequested} when a queued caller accepts a callback; the call keeps
+     * its place in the queue. Only the opaque callback id travels, never the number.
+     */
+    public static final String CALLBACK_REQUESTED = "hotline.dispatch.callback-requested";
     /** Hangup handler → dispatch, publish: a {@link CallEnded}. */
     public static final String CALL_ENDED = "hotline.dispatch.call-ended";
 

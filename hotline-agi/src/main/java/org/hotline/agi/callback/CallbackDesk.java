@@ -1,0 +1,47 @@
+package org.hotline.agi.callback;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.hotline.agi.pseudonym.Pseudonymizer;
+import org.hotline.core.callback.CallbackConfig;
+import org.hotline.core.callback.CallbackId;
+import org.hotline.core.callback.CallbackVault;
+
+/**
+ * The IVR's side of the opt-in callback: whether a caller is offered one, and keeping the number of a caller who
+ * accepts. The number goes from the FastAGI request straight into the encrypted vault and is not kept anywhere
+ * else; what leaves here is the opaque {@link CallbackId}.
+ */
+public final class CallbackDesk {
+    private final CallbackConfig config;
+    private final CallbackVault vault;
+    private final Clock clock;
+
+    private CallbackDesk(CallbackConfig config, CallbackVault vault, Clock clock) {
+        this.config = config;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** The desk; its vault (key file and directory) is opened only when callbacks are turned on somewhere. */
+    public static CallbackDesk from(CallbackConfig config, Clock clock) {
+        return new CallbackDesk(config, config.languages().isEmpty() ? null : CallbackVault.open(config), clock);
+    }
+
+    /**
+     * Whether this caller is offered a callback: it is turned on for the language and route, and the caller's
+     * number is one that can be dialled back (a withheld or unparseable number is never offered one).
+     */
+    public boolean offered(String languageCode, String routeNumber, String rawNumber, String trunkCountry) {
+        return vault != null && config.offeredTo(languageCode, routeNumber) && Pseudonymizer.dialable(rawNumber, trunkCountry).isPresent();
+    }
+
+    /** Keeps the caller's number, encrypted, for at most {@code callback.retention}; empty if it cannot be dialled. */
+    public Optional<CallbackId> keep(String rawNumber, String trunkCountry) {
+        if (vault == null) {
+            return Optional.empty();
+        }
+        return Pseudonymizer.dialable(rawNumber, trunkCountry)
+                .map(number -> vault.keep(number, clock.instant().plus(config.retention())));
+    }
+}
