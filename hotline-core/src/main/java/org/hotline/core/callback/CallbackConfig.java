@@ -17,18 +17,21 @@ import org.hotline.core.config.Settings;
  * @param offerAfter how long a caller holds before the offer
  * @param retention  the longest a number is kept, whatever happens to the callback
  * @param attempts   how many times the number is dialled before the callback is recorded as failed
+ * @param retryPause the pause between two attempts (the operator waits in the conference meanwhile)
+ * @param dialString how the trunk is dialled, {@code {number}} standing for the E.164 number
  * @param keyFile    the AES-256 key that encrypts the kept numbers
  * @param directory  where the encrypted numbers are kept, one file each, outside the database
  */
 public record CallbackConfig(Set<String> languages, Set<String> routes, Duration offerAfter, Duration retention,
-                             int attempts, Path keyFile, Path directory) {
+                             int attempts, Duration retryPause, String dialString, Path keyFile, Path directory) {
 
     public static CallbackConfig from(Settings settings) {
         Path dataDir = settings.path("data.dir");
         String key = settings.string("callback.key-file");
         return new CallbackConfig(codes(settings.list("callback.languages")), codes(settings.list("callback.routes")),
                 settings.duration("callback.offer-after"), settings.duration("callback.retention"),
-                settings.integer("callback.attempts"),
+                settings.integer("callback.attempts"), settings.duration("callback.retry-pause"),
+                settings.string("callback.dial-string"),
                 (key.isEmpty() ? dataDir.resolve("callback.key") : Path.of(key)).toAbsolutePath().normalize(),
                 dataDir.resolve("callbacks").toAbsolutePath().normalize());
     }
@@ -36,6 +39,11 @@ public record CallbackConfig(Set<String> languages, Set<String> routes, Duration
     /** Whether a caller in {@code languageCode} who dialled {@code routeNumber} is offered a callback. */
     public boolean offeredTo(String languageCode, String routeNumber) {
         return languages.contains(languageCode) && (routes.isEmpty() || routes.contains(routeNumber));
+    }
+
+    /** The channel that dials {@code number} through the trunk. */
+    public String channelFor(String number) {
+        return dialString.replace("{number}", number);
     }
 
     private static Set<String> codes(List<String> values) {
