@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.agi.call.CallbackOutcomes;
 import org.hotline.agi.call.HotlineEndScript;
 import org.hotline.agi.callback.CallbackDesk;
 import org.hotline.agi.call.HotlineScript;
@@ -48,9 +49,11 @@ public final class AgiModule implements AutoCloseable {
     private final GatedExecutor journalThreads;
     private final PatientWriter journalWriter;
     private final StepLog stepLog;
+    private final CallbackOutcomes callbackOutcomes;
 
     private AgiModule(HotlineAgiServer server, AtomicBoolean draining, GatedExecutor journalThreads,
-                      PatientWriter journalWriter, StepLog stepLog) {
+                      PatientWriter journalWriter, StepLog stepLog, CallbackOutcomes callbackOutcomes) {
+        this.callbackOutcomes = callbackOutcomes;
         this.server = server;
         this.draining = draining;
         this.journalThreads = journalThreads;
@@ -85,9 +88,18 @@ public final class AgiModule implements AutoCloseable {
             Map<String, AgiScript> scripts = Map.of(
                     AgiScriptNames.ENTRY, new HotlineScript(ivr),
                     AgiScriptNames.END, new HotlineEndScript(ivr));
+            CallbackOutcomes callbackOutcomes = ivr.callbacks().vault().map(vault -> CallbackOutcomes.start(ivr, vault,
+                    vertx, ivr.callbacks().config().sweepInterval())).orElse(null);
             HotlineAgiServer server = new HotlineAgiServer(AgiServerConfig.from(settings), scripts, registry);
-            server.start();
-            return new AgiModule(server, draining, journalThreads, journalWriter, stepLog);
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                if (callbackOutcomes != null) {
+                    callbackOutcomes.close();
+                }
+                throw e;
+            }
+            return new AgiModule(server, draining, journalThreads, journalWriter, stepLog, callbackOutcomes);
         } catch (RuntimeException e) {
             stepLog.close();
             throw e;
@@ -111,6 +123,9 @@ public final class AgiModule implements AutoCloseable {
     public void stop(Duration grace) {
         draining.set(true);
         server.stop(grace);
+        if (callbackOutcomes != null) {
+            callbackOutcomes.close();
+        }
         journalThreads.close();
         journalWriter.close();
         // Records still waiting for the database stay in the log, and the next start stores them.

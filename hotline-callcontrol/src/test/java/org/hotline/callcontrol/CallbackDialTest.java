@@ -79,7 +79,7 @@ class CallbackDialTest {
 
     @Test
     void anAnsweredCallbackConnectsOperatorAndCallerAndDestroysTheNumber() throws Exception {
-        CallbackId id = vault.keep(ANSWERS, Instant.now().plus(Duration.ofHours(1)));
+        CallbackId id = vault.keep(CALL, ANSWERS, Instant.now().plus(Duration.ofHours(1)));
 
         CallbackResult result = dial(id);
 
@@ -99,7 +99,7 @@ class CallbackDialTest {
     @Test
     void aCallbackBusyOnEveryAttemptIsRecordedFailedAndTheNumberDestroyed() throws Exception {
         cc.ami.declines("PJSIP/" + BUSY + "@hotline-trunk");
-        CallbackId id = vault.keep(BUSY, Instant.now().plus(Duration.ofHours(1)));
+        CallbackId id = vault.keep(CALL, BUSY, Instant.now().plus(Duration.ofHours(1)));
 
         CallbackResult result = dial(id);
 
@@ -116,7 +116,7 @@ class CallbackDialTest {
 
     @Test
     void aNumberPastItsRetentionIsNotDialledAndIsDestroyed() throws Exception {
-        CallbackId id = vault.keep(ANSWERS, Instant.now().minusSeconds(1));
+        CallbackId id = vault.keep(CALL, ANSWERS, Instant.now().minusSeconds(1));
 
         CallbackResult result = dial(id);
 

@@ -216,7 +216,7 @@ final class CallFlow {
      * keeps the call's place in the queue, and the caller is told they may hang up. No {@link CallLeft} is sent.
      */
     private void callbackAccepted() {
-        Optional<CallbackId> kept = ivr.callbacks().keep(rawNumber.get(), route.country());
+        Optional<CallbackId> kept = ivr.callbacks().keep(callId, rawNumber.get(), route.country());
         if (kept.isEmpty()) {
             // Offered only to dialable numbers, so this cannot happen unless the vault was turned off meanwhile; the
             // hold loop has ended, so the fallback queue takes the caller rather than dropping them.

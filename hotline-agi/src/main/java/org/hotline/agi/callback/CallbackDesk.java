@@ -28,20 +28,31 @@ public final class CallbackDesk {
         return new CallbackDesk(config, config.languages().isEmpty() ? null : CallbackVault.open(config), clock);
     }
 
+    /** The vault, when callbacks are turned on somewhere. */
+    public Optional<CallbackVault> vault() {
+        return Optional.ofNullable(vault);
+    }
+
+    /** The settings the desk works with. */
+    public CallbackConfig config() {
+        return config;
+    }
+
     /**
      * Whether this caller is offered a callback: it is turned on for the language and route, and the caller's
      * number is one that can be dialled back (a withheld or unparseable number is never offered one).
      */
     public boolean offered(String languageCode, String routeNumber, String rawNumber, String trunkCountry) {
-        return vault != null && config.offeredTo(languageCode, routeNumber) && Pseudonymizer.dialable(rawNumber, trunkCountry).isPresent();
+        return vault != null && config.offeredTo(languageCode, routeNumber)
+                && Pseudonymizer.dialable(rawNumber, trunkCountry).isPresent();
     }
 
     /** Keeps the caller's number, encrypted, for at most {@code callback.retention}; empty if it cannot be dialled. */
-    public Optional<CallbackId> keep(String rawNumber, String trunkCountry) {
+    public Optional<CallbackId> keep(String callId, String rawNumber, String trunkCountry) {
         if (vault == null) {
             return Optional.empty();
         }
         return Pseudonymizer.dialable(rawNumber, trunkCountry)
-                .map(number -> vault.keep(number, clock.instant().plus(config.retention())));
+                .map(number -> vault.keep(callId, number, clock.instant().plus(config.retention())));
     }
 }

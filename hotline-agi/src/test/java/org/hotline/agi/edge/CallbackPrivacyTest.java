@@ -25,6 +25,8 @@ import org.hotline.agi.FakeDispatch;
 import org.hotline.agi.IvrHarness;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.bus.CallbackRequested;
+import org.hotline.core.bus.CallbackResult;
+import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.CallStep;
 import org.hotline.core.call.CallSummary;
 import org.hotline.core.callback.CallbackConfig;
@@ -85,6 +87,7 @@ class CallbackPrivacyTest {
         Map<Caller, CallSummary> stored = new LinkedHashMap<>();
         List<String> logLines;
         IvrHarness ivr;
+        CallbackVault vault;
         try (LogCapture logs = LogCapture.everyLevelOf(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.hotline",
                 "org.asteriskjava")) {
             ivr = IvrHarness.start(dataDir, CALLBACK_ON);
@@ -115,14 +118,35 @@ class CallbackPrivacyTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> requests.size() == CALLERS.size());
                 // The place is kept: dispatch was never told these callers left.
                 assertThat(dispatch.lefts()).isEmpty();
+                assertThat(stored.values()).allSatisfy(call -> assertThat(call.outcome()).as("waiting").isNull());
+                assertThat(requests).extracting(CallbackRequested::callId).containsExactlyInAnyOrderElementsOf(
+                        stored.values().stream().map(CallSummary::callId).toList());
+
+                // The numbers are there, encrypted: the vault (as call control opens it) gives each one back.
+                vault = CallbackVault.open(CallbackConfig.from(ivr.settings()));
+                Instant now = Instant.now();
+                Map<String, String> revealed = new LinkedHashMap<>();
+                for (CallbackRequested request : requests) {
+                    revealed.put(request.callId(), vault.reveal(new CallbackId(request.callbackId()), now)
+                            .orElseThrow());
+                }
+                assertThat(revealed.values()).containsExactlyInAnyOrderElementsOf(
+                        CALLERS.stream().map(Caller::e164).toList());
+                assertThat(vault.kept()).isEqualTo(CALLERS.size());
+
+                // As call control does: one callback connects, one runs out of attempts; each destroys its number
+                // and publishes the result, which the call's record takes.
+                finish(ivr, vault, requests.get(0), CallbackResult.Result.CONNECTED, 1, 0);
+                finish(ivr, vault, requests.get(1), CallbackResult.Result.FAILED, 3, 5);
+                assertThat(outcome(ivr, requests.get(0))).isEqualTo(CallOutcome.ANSWERED);
+                assertThat(outcome(ivr, requests.get(1))).isEqualTo(CallOutcome.CALLBACK_FAILED);
+                assertThat(ivr.journal().find(requests.get(1).callId()).orElseThrow().outcomeStep())
+                        .isEqualTo(CallStep.CALLBACK_REQUESTED);
             } finally {
                 ivr.close();
             }
             logLines = logs.all().stream().map(LogCapture::text).toList();
         }
-        assertThat(stored.values()).allSatisfy(call -> assertThat(call.outcome()).as("still waiting").isNull());
-        assertThat(requests).extracting(CallbackRequested::callId)
-                .containsExactlyInAnyOrderElementsOf(stored.values().stream().map(CallSummary::callId).toList());
 
         Set<String> needles = needles();
         assertThat(commands).as("commands sent to Asterisk").allMatch(Edge::knownShape);
@@ -130,39 +154,66 @@ class CallbackPrivacyTest {
         assertNowhere(needles, "log output", logLines);
         assertNowhere(needles, "event bus traffic", busTraffic);
         assertThat(String.join("\n", busTraffic)).contains(requests.get(0).callbackId());
-        sweepDataDirectory(needles, true);
+        sweepDataDirectory(needles, 2);
 
-        // The numbers are there, encrypted: the vault (as the dialler will open it) gives each one back.
-        CallbackConfig config = CallbackConfig.from(ivr.settings());
-        CallbackVault vault = CallbackVault.open(config);
-        Instant now = Instant.now();
-        Map<String, String> revealed = new LinkedHashMap<>();
-        for (CallbackRequested request : requests) {
-            revealed.put(request.callId(), vault.reveal(new CallbackId(request.callbackId()), now).orElseThrow());
-        }
-        assertThat(revealed.values()).containsExactlyInAnyOrderElementsOf(
-                CALLERS.stream().map(Caller::e164).toList());
-        assertThat(vault.kept()).isEqualTo(CALLERS.size());
-
-        // One callback succeeds, one runs out of attempts: both destroy their number at once.
-        CallbackId succeeded = new CallbackId(requests.get(0).callbackId());
-        CallbackId failed = new CallbackId(requests.get(1).callbackId());
-        assertThat(vault.destroy(succeeded)).isTrue();
-        assertThat(vault.destroy(failed)).isTrue();
-        assertThat(vault.reveal(succeeded, now)).isEmpty();
-        assertThat(vault.reveal(failed, now)).isEmpty();
         // The other two are still pending when their retention runs out.
-        List<CallbackId> expired = vault.destroyExpired(now.plus(config.retention()).plusSeconds(1));
-        assertThat(expired).extracting(CallbackId::value).containsExactlyInAnyOrder(
+        CallbackConfig config = CallbackConfig.from(ivr.settings());
+        List<CallbackVault.Expired> expired = vault.destroyExpired(Instant.now().plus(config.retention()).plusSeconds(1));
+        assertThat(expired).extracting(e -> e.id().value()).containsExactlyInAnyOrder(
                 requests.get(2).callbackId(), requests.get(3).callbackId());
+        assertThat(expired).extracting(CallbackVault.Expired::callId).containsExactlyInAnyOrder(
+                requests.get(2).callId(), requests.get(3).callId());
         assertThat(vault.kept()).isZero();
         try (Stream<Path> left = Files.list(config.directory())) {
             assertThat(left).as("the callback directory once every callback is done").isEmpty();
         }
-        sweepDataDirectory(needles, false);
+        sweepDataDirectory(needles, 0);
     }
 
-    private void sweepDataDirectory(Set<String> needles, boolean callbacksPending) throws IOException {
+    @Test
+    void aPendingCallbackPastItsRetentionIsDestroyedAndRecordedOnTheCall() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(CALLBACK_ON);
+        settings.put("callback.retention", "1s");
+        settings.put("callback.sweep-interval", "100ms");
+        List<CallbackResult> results = new CopyOnWriteArrayList<>();
+        IvrHarness ivr = IvrHarness.start(dataDir, settings);
+        try (FakeDispatch dispatch = ivr.dispatch()) {
+            ivr.vertx().eventBus().<JsonObject>consumer(BusAddresses.CALLBACK_RESULT,
+                    m -> results.add(CallbackResult.fromJson(m.body())))
+                    .completion().toCompletionStage().toCompletableFuture().join();
+            Caller caller = CALLERS.get(0);
+            CallRecord record = ivr.instantCall(INSTANT).callerId(caller.number()).press(caller.languageKey())
+                    .press('2').pressAfterPrompt("hotline/callback-offer", '7').build().run(CALL_LIMIT);
+            assertThat(record.prompts()).contains("hotline/callback-accepted");
+            CallSummary call = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> ivr.journal().findByAsteriskId(record.uniqueId()).orElse(null),
+                    c -> c != null && c.outcome() != null);
+            assertThat(call.outcome()).isEqualTo(CallOutcome.CALLBACK_FAILED);
+            assertThat(call.outcomeStep()).isEqualTo(CallStep.CALLBACK_REQUESTED);
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.callId()).isEqualTo(call.callId());
+                assertThat(r.result()).isEqualTo(CallbackResult.Result.EXPIRED);
+            });
+        } finally {
+            ivr.close();
+        }
+        sweepDataDirectory(needles(), 0);
+    }
+
+    private static void finish(IvrHarness ivr, CallbackVault vault, CallbackRequested request,
+                               CallbackResult.Result result, int attempts, int reason) {
+        assertThat(vault.destroy(new CallbackId(request.callbackId()))).isTrue();
+        ivr.vertx().eventBus().publish(BusAddresses.CALLBACK_RESULT,
+                new CallbackResult(request.callId(), request.callbackId(), result, attempts, reason).toJson());
+    }
+
+    private static CallOutcome outcome(IvrHarness ivr, CallbackRequested request) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> ivr.journal().find(request.callId()).map(CallSummary::outcome).orElse(null),
+                o -> o != null);
+    }
+
+    private void sweepDataDirectory(Set<String> needles, int callbacksPending) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dataDir)) {
             files = walk.filter(Files::isRegularFile).toList();
@@ -172,7 +223,7 @@ class CallbackPrivacyTest {
                 .anyMatch(f -> f.getParent().getFileName().toString().equals("steps"))
                 .anyMatch(f -> f.getFileName().toString().equals("callback.key"));
         assertThat(files.stream().filter(f -> f.getFileName().toString().endsWith(".cb")).count())
-                .as("encrypted callback files").isEqualTo(callbacksPending ? CALLERS.size() : 0);
+                .as("encrypted callback files").isEqualTo(callbacksPending);
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
             String asText = new String(bytes, UTF_8);

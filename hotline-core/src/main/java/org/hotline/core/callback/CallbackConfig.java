@@ -19,11 +19,12 @@ import org.hotline.core.config.Settings;
  * @param attempts   how many times the number is dialled before the callback is recorded as failed
  * @param retryPause the pause between two attempts (the operator waits in the conference meanwhile)
  * @param dialString how the trunk is dialled, {@code {number}} standing for the E.164 number
+ * @param sweepInterval how often numbers past their retention are looked for and destroyed
  * @param keyFile    the AES-256 key that encrypts the kept numbers
  * @param directory  where the encrypted numbers are kept, one file each, outside the database
  */
 public record CallbackConfig(Set<String> languages, Set<String> routes, Duration offerAfter, Duration retention,
-                             int attempts, Duration retryPause, String dialString, Path keyFile, Path directory) {
+                             int attempts, Duration retryPause, String dialString, Duration sweepInterval, Path keyFile, Path directory) {
 
     public static CallbackConfig from(Settings settings) {
         Path dataDir = settings.path("data.dir");
@@ -31,7 +32,7 @@ public record CallbackConfig(Set<String> languages, Set<String> routes, Duration
         return new CallbackConfig(codes(settings.list("callback.languages")), codes(settings.list("callback.routes")),
                 settings.duration("callback.offer-after"), settings.duration("callback.retention"),
                 settings.integer("callback.attempts"), settings.duration("callback.retry-pause"),
-                settings.string("callback.dial-string"),
+                settings.string("callback.dial-string"), settings.duration("callback.sweep-interval"),
                 (key.isEmpty() ? dataDir.resolve("callback.key") : Path.of(key)).toAbsolutePath().normalize(),
                 dataDir.resolve("callbacks").toAbsolutePath().normalize());
     }

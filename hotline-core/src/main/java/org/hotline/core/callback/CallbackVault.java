@@ -37,6 +37,8 @@ public final class CallbackVault {
     private static final int TAG_BITS = 128;
     private static final byte VERSION = 1;
     private static final String SUFFIX = ".cb";
+    /** Version, expiry (epoch ms), call id length. */
+    private static final int HEAD = 1 + Long.BYTES + 1;
 
     private final SecretKeySpec key;
     private final Path directory;
@@ -59,15 +61,27 @@ public final class CallbackVault {
         return new CallbackVault(HexFormat.of().parseHex(hex.substring(0, KEY_BYTES * 2)), config.directory());
     }
 
-    /** Keeps {@code number} encrypted until {@code expiresAt} at the latest; returns the only name it goes by. */
-    public CallbackId keep(String number, Instant expiresAt) {
+    /** A number destroyed because its retention ran out, and the call that asked for the callback. */
+    public record Expired(CallbackId id, String callId) {
+    }
+
+    /**
+     * Keeps {@code number} encrypted until {@code expiresAt} at the latest, for the call {@code callId} (kept in
+     * clear beside it, as it is in the database anyway, so an expiry can be recorded on the call); returns the only
+     * name the number goes by.
+     */
+    public CallbackId keep(String callId, String number, Instant expiresAt) {
         CallbackId id = CallbackId.random();
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, iv, id, expiresAt.toEpochMilli(),
+        byte[] call = callId.getBytes(StandardCharsets.US_ASCII);
+        if (call.length > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("call id too long");
+        }
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, iv, id, expiresAt.toEpochMilli(), callId,
                 number.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer file = ByteBuffer.allocate(1 + Long.BYTES + IV_BYTES + sealed.length)
-                .put(VERSION).putLong(expiresAt.toEpochMilli()).put(iv).put(sealed);
+        ByteBuffer file = ByteBuffer.allocate(HEAD + call.length + IV_BYTES + sealed.length)
+                .put(VERSION).putLong(expiresAt.toEpochMilli()).put((byte) call.length).put(call).put(iv).put(sealed);
         Path target = fileOf(id);
         Path partial = directory.resolve(id.value() + ".partial");
         try {
@@ -97,22 +111,37 @@ public final class CallbackVault {
         } catch (IOException e) {
             throw new IllegalStateException("The callback " + id + " could not be read", e);
         }
-        ByteBuffer file = ByteBuffer.wrap(bytes);
-        if (bytes.length < 1 + Long.BYTES + IV_BYTES || file.get() != VERSION) {
+        Entry entry = Entry.parse(bytes);
+        if (entry == null || !now.isBefore(Instant.ofEpochMilli(entry.expires))) {
             return Optional.empty();
         }
-        long expires = file.getLong();
-        if (!now.isBefore(Instant.ofEpochMilli(expires))) {
-            return Optional.empty();
-        }
-        byte[] iv = new byte[IV_BYTES];
-        file.get(iv);
-        byte[] sealed = new byte[file.remaining()];
-        file.get(sealed);
         try {
-            return Optional.of(new String(crypt(Cipher.DECRYPT_MODE, iv, id, expires, sealed), StandardCharsets.UTF_8));
+            return Optional.of(new String(crypt(Cipher.DECRYPT_MODE, entry.iv, id, entry.expires, entry.callId,
+                    entry.sealed), StandardCharsets.UTF_8));
         } catch (IllegalStateException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A kept file, split; null when it is not one this version wrote. */
+    private record Entry(long expires, String callId, byte[] iv, byte[] sealed) {
+        static Entry parse(byte[] bytes) {
+            ByteBuffer file = ByteBuffer.wrap(bytes);
+            if (bytes.length < HEAD || file.get() != VERSION) {
+                return null;
+            }
+            long expires = file.getLong();
+            int callLength = file.get();
+            if (callLength < 0 || file.remaining() < callLength + IV_BYTES) {
+                return null;
+            }
+            byte[] call = new byte[callLength];
+            file.get(call);
+            byte[] iv = new byte[IV_BYTES];
+            file.get(iv);
+            byte[] sealed = new byte[file.remaining()];
+            file.get(sealed);
+            return new Entry(expires, new String(call, StandardCharsets.US_ASCII), iv, sealed);
         }
     }
 
@@ -126,21 +155,31 @@ public final class CallbackVault {
         return wipe(fileOf(id));
     }
 
-    /** Destroys every number whose retention has run out at {@code now}; returns their ids. */
-    public List<CallbackId> destroyExpired(Instant now) {
-        List<CallbackId> destroyed = new ArrayList<>();
+    /** Destroys every number whose retention has run out at {@code now}; returns them with their calls. */
+    public List<Expired> destroyExpired(Instant now) {
+        List<Expired> destroyed = new ArrayList<>();
         for (Path file : files()) {
             String name = file.getFileName().toString();
             if (name.endsWith(".partial")) {
                 wipe(file);
                 continue;
             }
-            CallbackId id = new CallbackId(name.substring(0, name.length() - SUFFIX.length()));
-            if (expired(file, now) && wipe(file)) {
-                destroyed.add(id);
+            Entry entry = read(file);
+            // Anything unreadable counts as expired: a number nobody can dial must not linger.
+            if ((entry == null || !now.isBefore(Instant.ofEpochMilli(entry.expires))) && wipe(file)) {
+                destroyed.add(new Expired(new CallbackId(name.substring(0, name.length() - SUFFIX.length())),
+                        entry == null ? null : entry.callId));
             }
         }
         return destroyed;
+    }
+
+    private static Entry read(Path file) {
+        try {
+            return Entry.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** How many numbers are kept now. */
@@ -156,19 +195,6 @@ public final class CallbackVault {
             throw new IllegalStateException("The callback directory cannot be read", e);
         }
         return files;
-    }
-
-    private static boolean expired(Path file, Instant now) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer head = ByteBuffer.allocate(1 + Long.BYTES);
-            channel.read(head);
-            head.flip();
-            // Anything unreadable is treated as expired: a number nobody can dial must not linger.
-            return head.remaining() < 1 + Long.BYTES || head.get() != VERSION
-                    || !now.isBefore(Instant.ofEpochMilli(head.getLong()));
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     private static boolean wipe(Path file) {
@@ -188,11 +214,11 @@ public final class CallbackVault {
         }
     }
 
-    private byte[] crypt(int mode, byte[] iv, CallbackId id, long expires, byte[] input) {
+    private byte[] crypt(int mode, byte[] iv, CallbackId id, long expires, String callId, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD((id.value() + "|" + expires).getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD((id.value() + "|" + expires + "|" + callId).getBytes(StandardCharsets.US_ASCII));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);

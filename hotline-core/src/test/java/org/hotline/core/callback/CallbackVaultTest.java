@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallbackVaultTest {
     private static final String NUMBER = "+93701234567";
+    private static final String CALL = "5e0c1f7a-1111-4222-8333-444455556666";
     private static final Instant NOW = Instant.parse("2026-12-08T01:00:00Z");
 
     @TempDir
@@ -51,7 +52,7 @@ class CallbackVaultTest {
     @Test
     void keepsTheNumberEncryptedInAnOwnerOnlyFileAndRevealsIt() throws Exception {
         CallbackVault vault = vault();
-        CallbackId id = vault.keep(NUMBER, NOW.plus(Duration.ofHours(1)));
+        CallbackId id = vault.keep(CALL, NUMBER, NOW.plus(Duration.ofHours(1)));
 
         assertThat(id.value()).doesNotContain("93701234567");
         assertThat(vault.reveal(id, NOW)).contains(NUMBER);
@@ -67,14 +68,18 @@ class CallbackVaultTest {
     @Test
     void aTamperedExpiryOrRenamedFileRevealsNothing() throws Exception {
         CallbackVault vault = vault();
-        CallbackId id = vault.keep(NUMBER, NOW.plus(Duration.ofMinutes(1)));
+        CallbackId id = vault.keep(CALL, NUMBER, NOW.plus(Duration.ofMinutes(1)));
         Path file = dataDir.resolve("callbacks").resolve(id.value() + ".cb");
         byte[] bytes = Files.readAllBytes(file);
         bytes[8] ^= 0x7f; // the expiry's low byte: pushed later, bound into the tag
         Files.write(file, bytes);
         assertThat(vault.reveal(id, NOW)).isEmpty();
+        bytes[8] ^= 0x7f;
+        bytes[10] ^= 0x01; // the call id, bound in as well: the number cannot be moved to another call
+        Files.write(file, bytes);
+        assertThat(vault.reveal(id, NOW)).isEmpty();
 
-        CallbackId other = vault.keep(NUMBER, NOW.plus(Duration.ofMinutes(1)));
+        CallbackId other = vault.keep(CALL, NUMBER, NOW.plus(Duration.ofMinutes(1)));
         CallbackId renamed = new CallbackId("cb-" + "0".repeat(32));
         Files.move(dataDir.resolve("callbacks").resolve(other.value() + ".cb"),
                 dataDir.resolve("callbacks").resolve(renamed.value() + ".cb"));
@@ -84,7 +89,7 @@ class CallbackVaultTest {
     @Test
     void destroyLeavesNothingBehind() throws Exception {
         CallbackVault vault = vault();
-        CallbackId id = vault.keep(NUMBER, NOW.plus(Duration.ofHours(1)));
+        CallbackId id = vault.keep(CALL, NUMBER, NOW.plus(Duration.ofHours(1)));
 
         assertThat(vault.destroy(id)).isTrue();
         assertThat(vault.holds(id)).isFalse();
@@ -97,12 +102,12 @@ class CallbackVaultTest {
     @Test
     void aNumberPastItsRetentionIsNeverRevealedAndIsDestroyed() {
         CallbackVault vault = vault();
-        CallbackId old = vault.keep(NUMBER, NOW.plus(Duration.ofMinutes(5)));
-        CallbackId fresh = vault.keep("+923001234567", NOW.plus(Duration.ofHours(5)));
+        CallbackId old = vault.keep(CALL, NUMBER, NOW.plus(Duration.ofMinutes(5)));
+        CallbackId fresh = vault.keep(CALL, "+923001234567", NOW.plus(Duration.ofHours(5)));
         Instant later = NOW.plus(Duration.ofMinutes(5));
 
         assertThat(vault.reveal(old, later)).isEmpty();
-        assertThat(vault.destroyExpired(later)).containsExactly(old);
+        assertThat(vault.destroyExpired(later)).containsExactly(new CallbackVault.Expired(old, CALL));
         assertThat(vault.holds(old)).isFalse();
         assertThat(vault.reveal(fresh, later)).contains("+923001234567");
         assertThat(vault.kept()).isEqualTo(1);
