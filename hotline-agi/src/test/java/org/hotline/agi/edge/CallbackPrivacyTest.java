@@ -200,6 +200,38 @@ class CallbackPrivacyTest {
         sweepDataDirectory(needles(), 0);
     }
 
+    @Test
+    void aCallerWhoHangsUpAfterAcceptingAndARestartLeaveTheCallbackOwed() throws Exception {
+        Caller caller = CALLERS.get(1);
+        String callId;
+        IvrHarness first = IvrHarness.start(dataDir, CALLBACK_ON);
+        try (FakeDispatch dispatch = first.dispatch()) {
+            // Hanging up during "we will call you back" is what the caller was asked to do.
+            CallRecord record = first.instantCall(INSTANT).callerId(caller.number()).press(caller.languageKey())
+                    .press('2').pressAfterPrompt("hotline/callback-offer", '7')
+                    .hangupWhen(c -> c.startsWith("STREAM FILE \"hotline/callback-accepted\"")).build()
+                    .run(CALL_LIMIT);
+            assertThat(record.callerHungUp()).isTrue();
+            CallSummary call = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> first.journal().findByAsteriskId(record.uniqueId()).orElse(null),
+                    c -> c != null && c.step() == CallStep.CALLBACK_REQUESTED);
+            callId = call.callId();
+            assertThat(call.outcome()).as("not abandoned: the callback is owed").isNull();
+            assertThat(dispatch.lefts()).isEmpty();
+        } finally {
+            first.close();
+        }
+        // A restart does not close the owed callback as failed, and its number is still kept, encrypted.
+        IvrHarness second = IvrHarness.start(dataDir, CALLBACK_ON);
+        try {
+            assertThat(second.journal().find(callId).orElseThrow().outcome()).isNull();
+            assertThat(CallbackVault.open(CallbackConfig.from(second.settings())).kept()).isEqualTo(1);
+        } finally {
+            second.close();
+        }
+        sweepDataDirectory(needles(), 1);
+    }
+
     private static void finish(IvrHarness ivr, CallbackVault vault, CallbackRequested request,
                                CallbackResult.Result result, int attempts, int reason) {
         assertThat(vault.destroy(new CallbackId(request.callbackId()))).isTrue();

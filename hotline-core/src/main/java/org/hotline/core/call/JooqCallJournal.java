@@ -224,6 +224,9 @@ public final class JooqCallJournal implements CallJournal {
                     .where(CALLS.IVR_NODE.eq(ivrNode).or(CALLS.IVR_NODE.isNull()))
                     .and(CALLS.OUTCOME.isNull())
                     .and(CALLS.HANDED_OFF_AT.isNull())
+                    // A caller who accepted a callback has left the IVR on purpose: the callback is still owed, and
+                    // its outcome comes from the callback (or from its number's retention running out).
+                    .and(CALLS.STEP.ne(CallStep.CALLBACK_REQUESTED.code()))
                     .and(CALLS.ENTERED_AT.lt(time(enteredBefore)))
                     .forUpdate()
                     .fetch();
