@@ -49,6 +49,7 @@ final class FakePbx {
         String name = "%s-%08x".formatted(channelPrefix(endpoint), n);
         String id = uniqueId == null || uniqueId.isBlank() ? "%d.%d".formatted(epoch, n) : uniqueId;
         FakeChannel channel = new FakeChannel(name, id, callerIdNum, context, exten);
+        channel.dialled = endpoint;
         channel.variables.putAll(variables);
         channels.put(name, channel);
         events.accept(channel.describe(event("Newchannel")));
