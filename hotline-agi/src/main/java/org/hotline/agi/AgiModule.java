@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.agi.call.CallbackOutcomes;
@@ -63,6 +64,16 @@ public final class AgiModule implements AutoCloseable {
 
     /** Builds the IVR from the settings and starts the FastAGI server; fails with one clear sentence. */
     public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry) {
+        return start(settings, vertx, journal, registry, Map::of);
+    }
+
+    /**
+     * As {@link #start(Settings, Vertx, CallJournal, MeterRegistry)}, with the managers' callback switches per
+     * language read from {@code callbackSwitches} (the database's {@code callback_switches}) every
+     * {@code callback.switch-refresh}.
+     */
+    public static AgiModule start(Settings settings, Vertx vertx, CallJournal journal, MeterRegistry registry,
+                                  Supplier<Map<String, Boolean>> callbackSwitches) {
         Clock clock = Clock.systemUTC();
         StepLog stepLog = StepLog.open(StepLog.directoryIn(StorageConfig.from(settings).dataDir()));
         // Whatever fails from here on must not leave the step log's lock and files open.
@@ -84,7 +95,8 @@ public final class AgiModule implements AutoCloseable {
                     new VoicemailRecorder(VoicemailConfig.from(settings)),
                     new DispatchClient(vertx, settings.duration("ivr.intake.timeout")),
                     new Pseudonymizer(PseudonymKeyFile.loadOrCreate(PseudonymKeyFile.location(settings))), journal,
-                    journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get, CallbackDesk.from(CallbackConfig.from(settings), clock));
+                    journalWriter, stepLog, new IvrMetrics(registry), clock, draining::get, CallbackDesk.from(CallbackConfig.from(settings), clock, callbackSwitches,
+                    settings.duration("callback.switch-refresh")));
             Map<String, AgiScript> scripts = Map.of(
                     AgiScriptNames.ENTRY, new HotlineScript(ivr),
                     AgiScriptNames.END, new HotlineEndScript(ivr));

@@ -48,7 +48,8 @@ public final class IvrHarness implements AutoCloseable {
         database = Database.open(StorageConfig.from(settings));
         journal = new JooqCallJournal(database.dsl());
         vertx = Vertx.vertx();
-        agi = AgiModule.start(settings, vertx, journal, registry);
+        agi = AgiModule.start(settings, vertx, journal, registry,
+                new org.hotline.core.callback.CallbackSwitches(database.dsl())::load);
     }
 
     public static IvrHarness start(Path dataDir) {

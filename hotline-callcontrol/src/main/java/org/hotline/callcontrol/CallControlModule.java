@@ -42,7 +42,7 @@ public final class CallControlModule {
 
     private static CallbackConfig callbacks(Settings settings) {
         CallbackConfig callbacks = CallbackConfig.from(settings);
-        return callbacks.languages().isEmpty() ? null : callbacks;
+        return callbacks.enabled() ? callbacks : null;
     }
 
     private static Future<String> deploy(CallControlConfig config, Vertx vertx, OperatorLookup operators,

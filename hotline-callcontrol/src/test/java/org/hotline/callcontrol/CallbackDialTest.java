@@ -61,7 +61,7 @@ class CallbackDialTest {
         asteriskJavaLevel = asteriskJava.getLevel();
         asteriskJava.setLevel(Level.TRACE);
         cc = new CallControlHarness(dir, Map.of("data.dir", dir.resolve("data").toString(),
-                "callback.languages", "prs", "callback.attempts", "2", "callback.retry-pause", "100ms"));
+                "callback.enabled", "true", "callback.languages", "prs", "callback.attempts", "2", "callback.retry-pause", "100ms"));
         vault = CallbackVault.open(CallbackConfig.from(cc.settings));
         cc.vertx.eventBus().addOutboundInterceptor(context -> {
             busTraffic.add(context.message().address() + " " + context.body());

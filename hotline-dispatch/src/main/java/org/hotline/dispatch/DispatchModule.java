@@ -130,6 +130,8 @@ public final class DispatchModule implements AutoCloseable {
                 settings.bool("callcontrol.show-supervisor")).mount(router);
         new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
         new AlertThresholdRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
+        new org.hotline.dispatch.callback.CallbackSwitchRoutes(database.dsl(),
+                org.hotline.core.callback.CallbackConfig.from(settings), jdbc, Clock.systemUTC()).mount(router);
     }
 
     public OperatorDirectory directory() {

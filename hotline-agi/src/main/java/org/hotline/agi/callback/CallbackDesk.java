@@ -1,6 +1,9 @@
 package org.hotline.agi.callback;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import org.hotline.agi.pseudonym.Pseudonymizer;
 import org.hotline.core.callback.CallbackConfig;
@@ -16,16 +19,28 @@ public final class CallbackDesk {
     private final CallbackConfig config;
     private final CallbackVault vault;
     private final Clock clock;
+    private final SwitchCache switches;
 
-    private CallbackDesk(CallbackConfig config, CallbackVault vault, Clock clock) {
+    private CallbackDesk(CallbackConfig config, CallbackVault vault, Clock clock, SwitchCache switches) {
         this.config = config;
         this.vault = vault;
         this.clock = clock;
+        this.switches = switches;
     }
 
-    /** The desk; its vault (key file and directory) is opened only when callbacks are turned on somewhere. */
+    /** The desk with the configuration alone deciding who is offered a callback. */
     public static CallbackDesk from(CallbackConfig config, Clock clock) {
-        return new CallbackDesk(config, config.languages().isEmpty() ? null : CallbackVault.open(config), clock);
+        return from(config, clock, Map::of, Duration.ofDays(1));
+    }
+
+    /**
+     * The desk; its vault (key file and directory) is opened only when the master switch {@code callback.enabled}
+     * is on. The managers' switches per language come from {@code switches}, read at most every {@code refresh}.
+     */
+    public static CallbackDesk from(CallbackConfig config, Clock clock, Supplier<Map<String, Boolean>> switches,
+                                    Duration refresh) {
+        return new CallbackDesk(config, config.enabled() ? CallbackVault.open(config) : null, clock,
+                new SwitchCache(switches, refresh, clock));
     }
 
     /** The vault, when callbacks are turned on somewhere. */
@@ -43,7 +58,7 @@ public final class CallbackDesk {
      * number is one that can be dialled back (a withheld or unparseable number is never offered one).
      */
     public boolean offered(String languageCode, String routeNumber, String rawNumber, String trunkCountry) {
-        return vault != null && config.offeredTo(languageCode, routeNumber)
+        return vault != null && config.offeredTo(languageCode, routeNumber, switches.current())
                 && Pseudonymizer.dialable(rawNumber, trunkCountry).isPresent();
     }
 

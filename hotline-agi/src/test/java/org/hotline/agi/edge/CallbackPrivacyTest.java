@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CallbackPrivacyTest {
     private static final String INSTANT = "a sweep of callers for leaked numbers, not prompt timing";
     private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
-    private static final Map<String, String> CALLBACK_ON = Map.of("callback.languages", "prs,ur",
+    private static final Map<String, String> CALLBACK_ON = Map.of("callback.enabled", "true", "callback.languages", "prs,ur",
             "callback.offer-after", "100ms", "ivr.hold.voicemail-after", "10m", "callback.retention", "2h");
 
     /** A caller: the number Asterisk reports, its E.164 form, the language key pressed. */

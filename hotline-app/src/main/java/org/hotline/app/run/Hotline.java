@@ -33,6 +33,7 @@ import org.hotline.callcontrol.CallControlModule;
 import org.hotline.callcontrol.EscalationStore;
 import org.hotline.core.StartupException;
 import org.hotline.core.call.JooqCallJournal;
+import org.hotline.core.callback.CallbackSwitches;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.Database;
@@ -127,7 +128,8 @@ public final class Hotline implements AutoCloseable {
             // The IVR before the reports: it first stores what a killed predecessor logged, and closes the calls
             // that run left, so the reports' catch-up counts them.
             if (cluster.runs(Role.AGI)) {
-                agi = AgiModule.start(settings, vertx, journal, registry);
+                agi = AgiModule.start(settings, vertx, journal, registry,
+                        new CallbackSwitches(database.dsl())::load);
             }
             if (cluster.runs(Role.REPORTS)) {
                 reports = await(ReportsModule.start(settings, vertx, database, registry), "reports");

@@ -42,7 +42,7 @@ class CallbackVaultTest {
     @Test
     void onlyTheChosenLanguagesAndRoutesAreOffered() {
         CallbackConfig config = CallbackConfig.from(Settings.defaultSettings().with(
-                Map.of("callback.languages", "prs, ps", "callback.routes", "*")));
+                Map.of("callback.enabled", "true", "callback.languages", "prs, ps", "callback.routes", "*")));
         assertThat(config.offeredTo("prs", "*")).isTrue();
         assertThat(config.offeredTo("ps", "*")).isTrue();
         assertThat(config.offeredTo("ur", "*")).isFalse();

@@ -38,7 +38,12 @@ public enum AuditAction {
     /** Someone who may not see the duty list asked for it or tried to change it; nothing was shown or changed. */
     DUTY_LIST_REFUSED("duty-list"),
     /** A manager changed the thresholds of the wallboard's alerts (the subject is {@code wallboard-alerts}). */
-    WALLBOARD_ALERTS_SET("settings");
+    WALLBOARD_ALERTS_SET("settings"),
+    /**
+     * A manager turned the opt-in callback on or off for a caller language (subject {@code callback-<lang>-on} or
+     * {@code -off}); never a caller's number.
+     */
+    CALLBACK_SWITCHED("settings");
 
     private final String subjectType;
 
