@@ -22,6 +22,9 @@ import org.hotline.core.bus.CallEnded;
 import org.hotline.core.bus.CallOwnerChanged;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.CallbackDial;
+import org.hotline.core.bus.CallbackRequested;
+import org.hotline.core.bus.CallbackResult;
 import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.HoldUpdate;
@@ -48,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class RoutingVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingVerticle.class);
     private static final long TICK_MILLIS = 250;
+    /** Every attempt of a callback rings and pauses; call control always answers well before this. */
+    private static final Duration CALLBACK_DIAL_TIMEOUT = Duration.ofMinutes(30);
     /**
      * How often screens and IVRs hear about queue changes. Batched: sending the whole queue to every screen on
      * every event would cost calls x operators per event and stall the event loop in a burst.
@@ -120,6 +125,12 @@ public final class RoutingVerticle extends VerticleBase {
                     now(), effects));
         }));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALLBACK_REQUESTED, m -> {
+            CallbackRequested requested = CallbackRequested.fromJson(m.body());
+            apply(effects -> floor.callbackRequested(requested.callId(), requested.callbackId(), now(), effects));
+        }));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALLBACK_RESULT, m -> apply(effects ->
+                floor.callbackResult(CallbackResult.fromJson(m.body()), now(), effects))));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
         vertx.setPeriodic(QUEUE_PUBLISH_MILLIS, id -> {
             publishQueueChanges();
@@ -184,6 +195,7 @@ public final class RoutingVerticle extends VerticleBase {
                         LOG.info("An emergency offer was declined without a reason; the offer stands");
                     }
                 }
+                case CALL_BACK -> floor.callBack(action.operatorId(), String.valueOf(action.callId()), effects);
                 case ACCEPT -> {
                     String callId = String.valueOf(action.callId());
                     // A repeat of an accept already connecting (a second tab, a double click) is no refusal.
@@ -255,6 +267,10 @@ public final class RoutingVerticle extends VerticleBase {
                         active -> screen(taken.operatorId(), active)));
                 case Effect.Refuse refuse -> vertx.eventBus().send(BusAddresses.ivrCall(refuse.callId()),
                         HoldUpdate.refused(refuse.reason()).toJson());
+                case Effect.CallbackTaken taken -> callbackTaken(taken);
+                case Effect.CallbackState state -> screen(state.operatorId(),
+                        new ScreenMessage.Callback(state.callId(), state.state(), state.attempts()));
+                case Effect.DialCallback dial -> dialCallback(dial);
                 case Effect.Escalate escalate -> {
                     LOG.warn("Emergency call {} needs escalation ({})", escalate.callId(), escalate.kind());
                     vertx.eventBus().publish(BusAddresses.ESCALATION_NEEDED, new EscalationNeeded(escalate.kind(),
@@ -268,6 +284,41 @@ public final class RoutingVerticle extends VerticleBase {
     public Future<?> stop() {
         writes.close();
         return Future.succeededFuture();
+    }
+
+    /** The operator took a callback: the call is theirs (journal), and the screen shows it with Call back. */
+    private void callbackTaken(Effect.CallbackTaken taken) {
+        Instant now = now();
+        persist(() -> journal.assigned(taken.callId(), taken.operatorId()));
+        screen(taken.operatorId(), new ScreenMessage.Callback(taken.callId(), "waiting", 0));
+        activeCall(taken.callId()).onSuccess(found -> found.ifPresent(active -> {
+            metrics.answered(Duration.between(Instant.ofEpochMilli(active.call().queuedAt()), now));
+            screen(taken.operatorId(), asCallback(active));
+        }));
+    }
+
+    private static ScreenMessage.ActiveCall asCallback(ScreenMessage.ActiveCall active) {
+        ScreenMessage.CallCard c = active.call();
+        return new ScreenMessage.ActiveCall(new ScreenMessage.CallCard(c.callId(), c.language(), c.purpose(),
+                c.priority(), c.queuedAt(), true), active.earlierCalls());
+    }
+
+    /**
+     * Asks call control to make the callback. Its result comes back published on CALLBACK_RESULT; only when no
+     * call control answers (not deployed, or it replied without dialling) is the reply turned into the result.
+     */
+    private void dialCallback(Effect.DialCallback dial) {
+        LOG.info("Callback on call {} started by operator {}", dial.callId(), dial.operatorId());
+        vertx.eventBus().<JsonObject>request(BusAddresses.CALLBACK_DIAL,
+                new CallbackDial(dial.callId(), dial.callbackId(), dial.operatorId(), dial.endpoint()).toJson(),
+                new DeliveryOptions().setSendTimeout(CALLBACK_DIAL_TIMEOUT.toMillis())).onComplete(reply -> {
+                    CallbackResult result = reply.succeeded() ? CallbackResult.fromJson(reply.result().body())
+                            : new CallbackResult(dial.callId(), dial.callbackId(),
+                            CallbackResult.Result.UNAVAILABLE, 0, 0);
+                    if (result.result() == CallbackResult.Result.UNAVAILABLE) {
+                        apply(effects -> floor.callbackResult(result, now(), effects));
+                    }
+                });
     }
 
     private void offer(Effect.Offer offer) {
@@ -352,7 +403,9 @@ public final class RoutingVerticle extends VerticleBase {
         floor.seat(operatorId).filter(seat -> seat.callId != null
                         && (seat.state == OperatorState.ON_CALL || seat.state == OperatorState.WRAP_UP))
                 .ifPresent(seat -> activeCall(seat.callId).onSuccess(found -> found.ifPresent(active ->
-                        screen(operatorId, active))));
+                        screen(operatorId, seat.callbackId != null ? asCallback(active) : active))));
+        floor.seat(operatorId).filter(seat -> seat.callbackId != null).ifPresent(seat -> screen(operatorId,
+                new ScreenMessage.Callback(seat.callId, seat.callbackDialing ? "ringing" : "waiting", 0)));
     }
 
     /** The call card an operator on the call may see, loaded on a worker (the floor forgets handed-off calls). */
