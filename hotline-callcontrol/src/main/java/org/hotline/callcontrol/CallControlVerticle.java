@@ -199,6 +199,13 @@ final class CallControlVerticle extends VerticleBase {
         if (dialer != null && event instanceof AmiEvent.Originated originated && dialer.originated(originated)) {
             return;
         }
+        if (dialer != null && event instanceof AmiEvent.HungUp hungUp) {
+            // The board sees the hangup too (the call leaves the live calls); the dialer ends a callback's call.
+            dialer.hungUp(hungUp, ended -> {
+                LOG.info("Callback call {} ended after {} s", ended.callId(), ended.talkSeconds());
+                vertx.eventBus().publish(BusAddresses.CALL_ENDED, ended.toJson());
+            });
+        }
         List<Effect> effects = switch (event) {
             case AmiEvent.Joined joined -> board.joined(joined);
             case AmiEvent.HungUp hungUp -> board.hungUp(hungUp);

@@ -34,6 +34,13 @@ final class CallbackDialer {
     private final Duration responseLimit;
     /** Originates waiting for their OriginateResponse, by the uniqueid we gave the channel. */
     private final Map<String, Promise<AmiEvent.Originated>> waiting = new HashMap<>();
+    /** Connected callbacks, by the unique id of each of their two legs: either leg's hangup ends the call. */
+    private final Map<String, Talk> talking = new HashMap<>();
+
+    /** A connected callback: the operator's leg and the caller's leg, and when the caller answered. */
+    private record Talk(String callId, AmiEvent.Originated operator, AmiEvent.Originated caller,
+                        java.time.Instant answeredAt) {
+    }
 
     CallbackDialer(Vertx vertx, CallbackConfig config, CallbackVault vault, Clock clock,
                    Function<Effect.Action, Future<EffectRunner.Outcome>> ami, Duration responseLimit) {
@@ -67,7 +74,7 @@ final class CallbackDialer {
                     return Future.succeededFuture(result(request, operator.reason() < 0
                             ? Result.UNAVAILABLE : Result.OPERATOR_UNREACHABLE, 0, operator.reason()));
                 }
-                return attempt(request, number, room, 1).compose(done -> {
+                return attempt(request, number, room, 1, operator).compose(done -> {
                     if (done.result() == Result.FAILED) {
                         ami.apply(new Effect.Hangup(request.callId(), operator.channel()));
                     }
@@ -78,10 +85,14 @@ final class CallbackDialer {
     }
 
     /** Dials the caller; on failure waits {@code callback.retry-pause} and tries again until attempts run out. */
-    private Future<CallbackResult> attempt(CallbackDial request, Optional<String> number, String room, int n) {
+    private Future<CallbackResult> attempt(CallbackDial request, Optional<String> number, String room, int n,
+                                           AmiEvent.Originated operator) {
         return originate(request.callId(), config.channelFor(number.orElseThrow()), Exten.CALLER, room)
                 .compose(caller -> {
                     if (caller.answered()) {
+                        Talk talk = new Talk(request.callId(), operator, caller, clock.instant());
+                        talking.put(operator.uniqueId(), talk);
+                        talking.put(caller.uniqueId(), talk);
                         return Future.succeededFuture(result(request, Result.CONNECTED, n, 0));
                     }
                     if (n >= config.attempts()) {
@@ -89,7 +100,7 @@ final class CallbackDialer {
                     }
                     Promise<Void> pause = Promise.promise();
                     vertx.setTimer(Math.max(1, config.retryPause().toMillis()), t -> pause.complete());
-                    return pause.future().compose(v -> attempt(request, number, room, n + 1));
+                    return pause.future().compose(v -> attempt(request, number, room, n + 1, operator));
                 });
     }
 
@@ -114,6 +125,28 @@ final class CallbackDialer {
             });
             return response.future();
         });
+    }
+
+    /**
+     * A leg of a connected callback hung up: the other leg is hung up too, and the call's end (answered, talk
+     * time) goes to {@code ended}, as the hangup handler reports an inbound call's, so the operator's wrap-up
+     * follows. Any other channel: false.
+     */
+    boolean hungUp(AmiEvent.HungUp event, java.util.function.Consumer<org.hotline.core.bus.CallEnded> ended) {
+        Talk talk = talking.remove(event.uniqueId());
+        if (talk == null) {
+            return false;
+        }
+        AmiEvent.Originated other = talk.operator().uniqueId().equals(event.uniqueId()) ? talk.caller()
+                : talk.operator();
+        talking.remove(other.uniqueId());
+        if (other.channel() != null) {
+            ami.apply(new Effect.Hangup(talk.callId(), other.channel()));
+        }
+        java.time.Instant now = clock.instant();
+        ended.accept(new org.hotline.core.bus.CallEnded(talk.callId(), "ANSWER",
+                Math.toIntExact(Math.round(Duration.between(talk.answeredAt(), now).toMillis() / 1000.0)), now));
+        return true;
     }
 
     private Future<Void> destroy(CallbackId id) {

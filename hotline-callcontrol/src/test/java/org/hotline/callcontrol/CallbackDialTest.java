@@ -1,5 +1,7 @@
 package org.hotline.callcontrol;
 
+import org.hotline.core.bus.CallEnded;
+
 import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -93,6 +95,20 @@ class CallbackDialTest {
         await().atMost(CallControlHarness.WAIT).until(() -> cc.live().calls().stream()
                 .anyMatch(c -> c.callId().equals(CALL)));
         assertThat(cc.live().toJson().encode()).doesNotContain("93701234567");
+
+        // The caller hangs up: the call ends (answered, talk time) for dispatch, and the operator's leg goes too.
+        List<CallEnded> ended = new CopyOnWriteArrayList<>();
+        cc.vertx.eventBus().<JsonObject>consumer(BusAddresses.CALL_ENDED, m -> ended.add(CallEnded.fromJson(m.body())))
+                .completion().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String callerLeg = cc.ami.members(ROOM).stream().filter(c -> c.startsWith("PJSIP/hotline-trunk-"))
+                .findFirst().orElseThrow();
+        cc.ami.hangup(callerLeg);
+        await().atMost(CallControlHarness.WAIT).until(() -> !ended.isEmpty() && cc.ami.members(ROOM).isEmpty());
+        assertThat(ended).singleElement().satisfies(e -> {
+            assertThat(e.callId()).isEqualTo(CALL);
+            assertThat(e.dialStatus()).isEqualTo("ANSWER");
+            assertThat(e.talkSeconds()).isNotNull();
+        });
         assertNoTrace();
     }
 
