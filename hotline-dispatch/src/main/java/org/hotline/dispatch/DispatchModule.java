@@ -90,10 +90,25 @@ public final class DispatchModule implements AutoCloseable {
         if (routing == null) {
             JooqAlertThresholds thresholds = new JooqAlertThresholds(database.dsl());
             routing = vertx.deployVerticle(new RoutingVerticle(routingConfig, directory, journal,
-                    blocking, registry, Clock.systemUTC(), restored).alertThresholds(thresholds::load));
+                    blocking, registry, Clock.systemUTC(), restored).alertThresholds(thresholds::load)
+                    .owedCallbacks(owedCallbacks()));
             routing.onFailure(e -> forgetRouting());
         }
         return routing.mapEmpty();
+    }
+
+    /** The vault's pending callbacks (ids only, nothing decrypted), or none when callbacks are turned off. */
+    private java.util.function.Function<java.time.Instant, java.util.Map<String, String>> owedCallbacks() {
+        org.hotline.core.callback.CallbackConfig callbacks = org.hotline.core.callback.CallbackConfig.from(settings);
+        if (!callbacks.enabled()) {
+            return null;
+        }
+        return now -> {
+            java.util.Map<String, String> owed = new java.util.HashMap<>();
+            org.hotline.core.callback.CallbackVault.open(callbacks).pending(now)
+                    .forEach((callId, id) -> owed.put(callId, id.value()));
+            return owed;
+        };
     }
 
     private synchronized void forgetRouting() {

@@ -137,6 +137,56 @@ class CallbackPrivacySweepTest {
         assertThat(data.resolve("callbacks")).isEmptyDirectory();
     }
 
+    @Test
+    void aCallbackOwedWhenTheHotlineRestartsIsBackInTheQueueAfterIt() throws Exception {
+        Path data = dir.resolve("data");
+        Staff.operator(data, "ana", "prs", "PJSIP/1001");
+        Map<String, String> settings = Map.of("ivr.menu.timeout", "1s", "ivr.hold.poll", "100ms",
+                "report.enabled", "false", "ivr.voicemail.dir", dir.resolve("voicemail").toString(),
+                "screen.bridge.idle-timeout", "10m", "callback.enabled", "true", "callback.languages", "prs",
+                "callback.offer-after", "300ms", "dispatch.offer-timeout", "120s");
+        String owed;
+        try (HotlineProcess hotline = HotlineProcess.start(data, "hotline", settings)) {
+            BridgeSocket bus = operatorBus(hotline);
+            String screen = screenOf(hotline);
+            // On the floor (away): a caller holds for them, so is offered the callback.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !bus.received(screen).isEmpty());
+            owed = acceptCallback(hotline, FAILS);
+            hotline.stop();
+        }
+        try (HotlineProcess hotline = HotlineProcess.start(data, "hotline-again", settings)) {
+            BridgeSocket bus = operatorBus(hotline);
+            String screen = screenOf(hotline);
+            bus.send(actionsOf(hotline), new JsonObject().put("action", "available"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> bus.received(screen).stream()
+                    .map(f -> f.getJsonObject("body")).anyMatch(b -> "offer".equals(b.getString("type"))
+                            && owed.equals(b.getString("callId")) && b.getBoolean("callback", false)));
+            bus.send(actionsOf(hotline), new JsonObject().put("action", "accept").put("callId", owed));
+            await().atMost(Duration.ofSeconds(30)).until(() -> bus.received(screen).stream()
+                    .map(f -> f.getJsonObject("body")).anyMatch(b -> "callback".equals(b.getString("type"))
+                            && "waiting".equals(b.getString("state"))));
+            hotline.stop();
+        }
+    }
+
+    private ScreenClient ana;
+
+    private BridgeSocket operatorBus(HotlineProcess hotline) throws Exception {
+        ana = Staff.signedIn(hotline, "ana");
+        BridgeSocket socket = BridgeSocket.open(clients, hotline.httpPort(), hotline.baseUrl(), ana.cookieHeader());
+        sockets.add(socket);
+        socket.register(screenOf(hotline));
+        return socket;
+    }
+
+    private String screenOf(HotlineProcess hotline) {
+        return new JsonObject(ana.get("/api/session").body()).getJsonObject("addresses").getString("screen");
+    }
+
+    private String actionsOf(HotlineProcess hotline) {
+        return new JsonObject(ana.get("/api/session").body()).getJsonObject("addresses").getString("actions");
+    }
+
     /** A caller holds, hears the safety sentence and the offer, accepts with 7 and hangs up; the call's id. */
     private static String acceptCallback(HotlineProcess hotline, Caller caller) {
         CallRecord record = FakeCall.builder("127.0.0.1", hotline.agiPort()).callerId(caller.sent())

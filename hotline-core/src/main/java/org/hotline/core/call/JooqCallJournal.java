@@ -257,6 +257,21 @@ public final class JooqCallJournal implements CallJournal {
     }
 
     @Override
+    public List<CallIntake> callbacksOwed(Instant queuedSince) {
+        return dsl.selectFrom(CALLS)
+                .where(CALLS.QUEUED_AT.ge(time(queuedSince)))
+                .and(CALLS.HANDED_OFF_AT.isNull()).and(CALLS.OUTCOME.isNull())
+                .and(CALLS.LANGUAGE_CODE.isNotNull()).and(CALLS.PURPOSE.isNotNull())
+                .andExists(DSL.selectOne().from(CALL_STEPS).where(CALL_STEPS.CALL_ID.eq(CALLS.ID))
+                        .and(CALL_STEPS.STEP.eq(CallStep.CALLBACK_REQUESTED.code())))
+                .orderBy(CALLS.QUEUED_AT)
+                .fetch(call -> new CallIntake(call.getId(), call.getAsteriskUniqueId(),
+                        Language.requireCode(call.getLanguageCode()), Purpose.fromCode(call.getPurpose()),
+                        Priority.fromCode(call.getPriority()), call.getCallerPseudonym(), call.getCallerCountry(),
+                        java.util.Map.of(CallStep.QUEUED, call.getQueuedAt().toInstant())));
+    }
+
+    @Override
     public Optional<CallSummary> find(String callId) {
         return dsl.selectFrom(CALLS).where(CALLS.ID.eq(callId)).fetchOptional().map(JooqCallJournal::summary);
     }

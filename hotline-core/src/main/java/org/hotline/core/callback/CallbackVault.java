@@ -182,6 +182,25 @@ public final class CallbackVault {
         }
     }
 
+    /**
+     * The callbacks still owed at {@code now}, call id to callback id, read from the entries' clear headers: no
+     * number is decrypted. A restarted routing owner puts their calls back in the queue.
+     */
+    public java.util.Map<String, CallbackId> pending(Instant now) {
+        java.util.Map<String, CallbackId> pending = new java.util.HashMap<>();
+        for (Path file : files()) {
+            String name = file.getFileName().toString();
+            if (!name.endsWith(SUFFIX)) {
+                continue;
+            }
+            Entry entry = read(file);
+            if (entry != null && entry.callId != null && now.isBefore(Instant.ofEpochMilli(entry.expires))) {
+                pending.put(entry.callId, new CallbackId(name.substring(0, name.length() - SUFFIX.length())));
+            }
+        }
+        return pending;
+    }
+
     /** How many numbers are kept now. */
     public int kept() {
         return (int) files().stream().filter(f -> f.getFileName().toString().endsWith(SUFFIX)).count();

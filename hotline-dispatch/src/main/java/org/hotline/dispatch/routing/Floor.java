@@ -355,6 +355,22 @@ final class Floor {
         return true;
     }
 
+    /**
+     * A callback still owed when routing started (a restart): back in the queue at its original time, marked as a
+     * callback. Unlike {@link #restore}, nothing about who is on duty changes.
+     */
+    void restoreCallback(CallIntake intake, String callbackId, Instant now, List<Effect> effects) {
+        if (queue.isSettled(intake.callId())) {
+            return;
+        }
+        WaitingCall call = queue.get(intake.callId());
+        if (call == null) {
+            call = queue.add(intake, now);
+        }
+        call.callbackId = callbackId;
+        match(now, effects);
+    }
+
     /** The operator pressed Call back on the callback they took; a repeat while it is dialling changes nothing. */
     void callBack(String operatorId, String callId, List<Effect> effects) {
         Seat seat = seats.get(operatorId);

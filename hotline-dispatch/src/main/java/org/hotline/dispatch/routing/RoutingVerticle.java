@@ -71,6 +71,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final Clock clock;
     private final Floor floor;
     private final List<CallIntake> restored;
+    private java.util.function.Function<Instant, Map<String, String>> owedCallbacks;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Map<String, Integer> lastPositions = new HashMap<>();
     private ScreenMessage.Queue lastQueue = ScreenMessage.Queue.of(List.of());
@@ -143,6 +144,7 @@ public final class RoutingVerticle extends VerticleBase {
         refreshToday();
         vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
         apply(effects -> restored.forEach(intake -> floor.restore(intake, now(), effects)));
+        restoreOwedCallbacks();
         // Once every consumer is registered (cluster-wide), screen servers re-announce who is connected: after a
         // takeover that rebuilds the floor; on a single process nobody is connected yet and nothing happens.
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
@@ -284,6 +286,35 @@ public final class RoutingVerticle extends VerticleBase {
     public Future<?> stop() {
         writes.close();
         return Future.succeededFuture();
+    }
+
+    /**
+     * Callbacks owed when routing starts (the hotline restarted): each call the journal has at step
+     * callback-requested whose number the vault still keeps goes back in the queue; numbers past their retention
+     * are left to the IVR's sweep, which destroys them and records the attempt.
+     */
+    private void restoreOwedCallbacks() {
+        if (owedCallbacks == null) {
+            return;
+        }
+        blockingCall(() -> {
+            Map<String, String> owed = owedCallbacks.apply(now());
+            return owed.isEmpty() ? List.<Map.Entry<CallIntake, String>>of()
+                    : journal.callbacksOwed(now().minus(Duration.ofDays(2))).stream()
+                    .filter(intake -> owed.containsKey(intake.callId()))
+                    .map(intake -> Map.entry(intake, owed.get(intake.callId()))).toList();
+        }).onSuccess(owed -> {
+            if (!owed.isEmpty()) {
+                LOG.info("{} callback(s) owed from before the restart are back in the queue", owed.size());
+            }
+            apply(effects -> owed.forEach(e -> floor.restoreCallback(e.getKey(), e.getValue(), now(), effects)));
+        }).onFailure(e -> LOG.warn("Could not restore the callbacks owed ({})", e.getClass().getSimpleName()));
+    }
+
+    /** Where the callbacks owed at a restart are read from: call id to callback id at a time. */
+    public RoutingVerticle owedCallbacks(java.util.function.Function<Instant, Map<String, String>> source) {
+        this.owedCallbacks = source;
+        return this;
     }
 
     /** The operator took a callback: the call is theirs (journal), and the screen shows it with Call back. */

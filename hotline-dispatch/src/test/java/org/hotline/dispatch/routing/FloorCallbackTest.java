@@ -120,6 +120,21 @@ class FloorCallbackTest {
         assertThat(floor.position(call.callId())).isEmpty();
     }
 
+    @Test
+    void aCallbackOwedAtARestartGoesBackAtItsOriginalTimeAndIsOfferedAsACallback() {
+        CallIntake owed = new CallIntake(UUID.randomUUID().toString(), "u1", Language.DARI, Purpose.REPORT,
+                Purpose.REPORT.priority(), null, "AF",
+                Map.of(org.hotline.core.call.CallStep.QUEUED, now.minusSeconds(600)));
+        floor.restoreCallback(owed, CALLBACK, now, effects);
+        Operator dari = signedIn("dari");
+        floor.intake(intake(), now, effects);
+        assertThat(floor.position(owed.callId())).as("ahead of a caller who came after it").contains(1);
+
+        floor.available(dari.id(), now, effects);
+        assertThat(offers()).containsExactly(owed.callId());
+        assertThat(floor.waitingCall(owed.callId()).orElseThrow().card().callback()).isTrue();
+    }
+
     private Operator takenCallback() {
         Operator dari = signedIn("dari");
         CallIntake call = intake();
