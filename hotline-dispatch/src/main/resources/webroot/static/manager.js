@@ -6,6 +6,7 @@ import { connectBus, duration, language, serverNow, startPage, STATES, when } fr
 import { mountLiveCalls } from './livecalls.js';
 import { mountEscalations } from './escalations.js';
 import { mountAlertThresholds, showAlerts } from './wallboardalerts.js';
+import { mountCallbackSwitches } from './callbackswitches.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
@@ -174,6 +175,7 @@ bus.register(session.addresses.wallboard, showWallboard);
 mountLiveCalls(bus, session, byId('live'));
 mountEscalations(bus, session, byId('escalations-board'));
 mountAlertThresholds(byId('wallboard-alerts'));
+mountCallbackSwitches(byId('callback-switches'));
 bus.connect();
 try {
   options = await getJson('/api/tip-options');

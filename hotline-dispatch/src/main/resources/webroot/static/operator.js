@@ -83,6 +83,7 @@ function showOffer(message) {
   fill(byId('offer-wait'), since(message.queuedAt));
   fill(byId('offer-left'), until(message.expiresAt));
   show(byId('offer-interpreter'), Boolean(message.interpreter));
+  show(byId('offer-callback'), Boolean(message.callback));
   byId('accept').disabled = false;
   byId('decline').disabled = false;
   show(byId('offer'));
@@ -157,6 +158,10 @@ function showState(message) {
   if (state !== 'on-call') {
     show(byId('call'), false);
     activeCall = null;
+    if (state !== 'wrap-up') {
+      callback = null;
+      show(byId('callback'), false);
+    }
   } else if (!activeCall) {
     show(byId('call'));
   }
@@ -171,6 +176,34 @@ function showState(message) {
     document.body.dataset.reconnected = String(Number(document.body.dataset.reconnected || 0) + 1);
     notify(reconnectNotice(reconnected.lostMillis, message, reconnected.hadOffer));
     reconnected = null;
+  }
+}
+
+// --- Callback: the caller hung up and asked to be called back; the server dials, the screen sends the call id --
+const CALLBACK_STATES = {
+  waiting: 'Press Call back when you are ready: your phone rings, then the caller is dialled.',
+  ringing: 'Calling: your phone rings, then the caller is dialled…',
+  connected: 'Connected: you are talking with the caller.',
+  failed: 'The callback failed: the caller did not answer',
+  expired: 'The callback can no longer be made: the number was kept too long and has been destroyed.',
+  'operator-unreachable': 'Your phone did not answer; nobody was dialled. Press Call back to try again.',
+  unavailable: 'Calls cannot be placed right now; nobody was dialled. Press Call back to try again.',
+};
+let callback = null;
+
+function showCallback(message) {
+  callback = message;
+  document.body.dataset.callback = message.state;
+  const attempts = message.attempts ? ` (${message.attempts} attempt${message.attempts === 1 ? '' : 's'})` : '';
+  setText(byId('callback-state'), `${CALLBACK_STATES[message.state] || message.state}${message.state === 'failed'
+    ? `${attempts}. The number has been destroyed.` : ''}`);
+  byId('callback-dial').disabled = !['waiting', 'operator-unreachable', 'unavailable'].includes(message.state);
+  show(byId('callback'));
+}
+
+function callBack() {
+  if (callback && !byId('callback-dial').disabled && act('call-back', callback.callId)) {
+    byId('callback-dial').disabled = true;
   }
 }
 
@@ -208,6 +241,7 @@ function onScreen(message) {
       tips.open(message.callId, { during: false });
       showWrapUp();
       break;
+    case 'callback': showCallback(message); break;
     case 'tip-saved': tips.saved(message.callId); break;
     case 'queue': showQueue(message.calls || [], message.total || 0); break;
     default: break;
@@ -236,6 +270,7 @@ byId('go-available').addEventListener('click', () => { if (act('available')) not
 byId('go-away').addEventListener('click', () => act('away'));
 byId('wrapup-extend').addEventListener('click', () => act('extend-wrap-up'));
 byId('accept').addEventListener('click', accept);
+byId('callback-dial').addEventListener('click', callBack);
 byId('decline').addEventListener('click', () => {
   if (!offer) return;
   if (offer.priority !== 'emergency') {

@@ -41,10 +41,6 @@ public final class IvrHarness implements AutoCloseable {
     private final Settings settings;
 
     private IvrHarness(Path dataDir, Map<String, String> overrides) {
-        this(dataDir, overrides, false);
-    }
-
-    private IvrHarness(Path dataDir, Map<String, String> overrides, boolean studio) {
         Map<String, String> values = new HashMap<>(FAST);
         values.put("data.dir", dataDir.toString());
         values.putAll(overrides);
@@ -52,7 +48,9 @@ public final class IvrHarness implements AutoCloseable {
         database = Database.open(StorageConfig.from(settings));
         journal = new JooqCallJournal(database.dsl());
         vertx = Vertx.vertx();
-        agi = AgiModule.start(settings, vertx, journal, registry, studio ? database.dsl() : null);
+        // With the database, as the hotline runs it: approved recordings play, hotline-studio records by phone,
+        // and the managers' callback switches are read.
+        agi = AgiModule.start(settings, vertx, journal, registry, database.dsl());
     }
 
     public static IvrHarness start(Path dataDir) {
@@ -60,12 +58,12 @@ public final class IvrHarness implements AutoCloseable {
     }
 
     public static IvrHarness start(Path dataDir, Map<String, String> overrides) {
-        return new IvrHarness(dataDir, overrides, false);
+        return new IvrHarness(dataDir, overrides);
     }
 
     /** The IVR with the prompt studio: approved recordings play, and {@code hotline-studio} records by phone. */
     public static IvrHarness withStudio(Path dataDir, Map<String, String> overrides) {
-        return new IvrHarness(dataDir, overrides, true);
+        return new IvrHarness(dataDir, overrides);
     }
 
     /** A call to this IVR's entry script; its prompts last as long as their sound files, as on Asterisk. */

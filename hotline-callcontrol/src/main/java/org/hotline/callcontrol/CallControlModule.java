@@ -3,6 +3,8 @@ package org.hotline.callcontrol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import org.hotline.core.callback.CallbackConfig;
+import org.hotline.core.callback.CallbackVault;
 import org.hotline.core.config.Settings;
 
 /**
@@ -15,11 +17,17 @@ public final class CallControlModule {
 
     /** Reads the settings (a missing secret file stops the start) and deploys; the future fails if it cannot. */
     public static Future<String> start(Settings settings, Vertx vertx, OperatorLookup operators) {
-        return start(CallControlConfig.from(settings), vertx, operators);
+        return deploy(CallControlConfig.from(settings), vertx, operators, null, null, callbacks(settings));
     }
 
     public static Future<String> start(CallControlConfig config, Vertx vertx, OperatorLookup operators) {
-        return vertx.deployVerticle(new CallControlVerticle(config, operators, Clock.systemUTC(), null, null));
+        return deploy(config, vertx, operators, null, null, null);
+    }
+
+    /** With {@code callbacks} null (callbacks turned off) a callback dial is answered "unavailable". */
+    public static Future<String> start(CallControlConfig config, Vertx vertx, OperatorLookup operators,
+                                       CallbackConfig callbacks) {
+        return deploy(config, vertx, operators, null, null, callbacks);
     }
 
     /**
@@ -28,7 +36,21 @@ public final class CallControlModule {
      */
     public static Future<String> start(Settings settings, Vertx vertx, OperatorLookup operators,
                                        EscalationStore escalations) {
-        return vertx.deployVerticle(new CallControlVerticle(CallControlConfig.from(settings), operators,
-                Clock.systemUTC(), EscalationConfig.from(settings), escalations));
+        return deploy(CallControlConfig.from(settings), vertx, operators, EscalationConfig.from(settings),
+                escalations, callbacks(settings));
+    }
+
+    private static CallbackConfig callbacks(Settings settings) {
+        CallbackConfig callbacks = CallbackConfig.from(settings);
+        return callbacks.enabled() ? callbacks : null;
+    }
+
+    private static Future<String> deploy(CallControlConfig config, Vertx vertx, OperatorLookup operators,
+                                         EscalationConfig escalationConfig, EscalationStore escalations,
+                                         CallbackConfig callbacks) {
+        // Opened here, off the event loop: the vault reads its key file and makes its directory.
+        CallbackVault vault = callbacks == null ? null : CallbackVault.open(callbacks);
+        return vertx.deployVerticle(new CallControlVerticle(config, operators, Clock.systemUTC(), escalationConfig,
+                escalations, callbacks, vault));
     }
 }

@@ -18,6 +18,10 @@ import org.hotline.core.bus.CallControlReply;
 import org.hotline.core.bus.CallControlReply.Problem;
 import org.hotline.core.bus.CallControlRequest;
 import org.hotline.core.bus.EscalationNeeded;
+import org.hotline.core.bus.CallbackDial;
+import org.hotline.core.bus.CallbackResult;
+import org.hotline.core.callback.CallbackConfig;
+import org.hotline.core.callback.CallbackVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,10 @@ final class CallControlVerticle extends VerticleBase {
 
     private final CallControlConfig config;
     private final OperatorLookup operators;
+    private final CallbackConfig callbacks;
+    private final CallbackVault vault;
+    private final Clock clock;
+    private CallbackDialer dialer;
     private final CallBoard board;
     private final CallRequests requests;
     private final AmiActions actions;
@@ -44,8 +52,12 @@ final class CallControlVerticle extends VerticleBase {
     private Context loop;
 
     CallControlVerticle(CallControlConfig config, OperatorLookup operators, Clock clock,
-                        EscalationConfig escalationConfig, EscalationStore escalationStore) {
+                        EscalationConfig escalationConfig, EscalationStore escalationStore,
+                        CallbackConfig callbacks, CallbackVault vault) {
         this.config = config;
+        this.callbacks = callbacks;
+        this.vault = vault;
+        this.clock = clock;
         this.operators = operators;
         this.board = new CallBoard(clock, config.showSupervisor());
         this.requests = new CallRequests(board, () -> "hotline-cc-" + UUID.randomUUID());
@@ -62,6 +74,11 @@ final class CallControlVerticle extends VerticleBase {
         EventBus bus = vertx.eventBus();
         runner = new EffectRunner(vertx, bus, this::send, this::lookUpOwner);
         consumers.add(bus.<JsonObject>consumer(BusAddresses.CALL_CONTROL, this::request));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALLBACK_DIAL, this::callback));
+        if (vault != null) {
+            dialer = new CallbackDialer(vertx, callbacks, vault, clock, this::send,
+                    config.ringTimeout().plus(config.actionTimeout()).multipliedBy(2));
+        }
         consumers.add(bus.<JsonObject>consumer(BusAddresses.LIVE_CALLS_NOW,
                 m -> m.reply(board.snapshot(available()).toJson())));
         Future<?> loaded = Future.succeededFuture();
@@ -146,9 +163,48 @@ final class CallControlVerticle extends VerticleBase {
         });
     }
 
+    /** The operator pressed Call on a callback; the reply and a publish on CALLBACK_RESULT say how it ended. */
+    private void callback(Message<JsonObject> message) {
+        CallbackDial request;
+        try {
+            request = CallbackDial.fromJson(message.body());
+        } catch (IllegalArgumentException e) {
+            message.fail(400, e.getMessage());
+            return;
+        }
+        if (dialer == null || !available()) {
+            message.reply(new CallbackResult(request.callId(), request.callbackId(),
+                    CallbackResult.Result.UNAVAILABLE, 0, 0).toJson());
+            return;
+        }
+        dialer.dial(request).onComplete(done -> {
+            CallbackResult result = done.succeeded() ? done.result() : new CallbackResult(request.callId(),
+                    request.callbackId(), CallbackResult.Result.UNAVAILABLE, 0, 0);
+            if (done.failed()) {
+                LOG.warn("Callback {} on call {} failed: {}", request.callbackId(), request.callId(),
+                        done.cause().getClass().getSimpleName());
+            }
+            LOG.info("Callback {} on call {}: {} after {} attempt(s)", request.callbackId(), request.callId(),
+                    result.result().code(), result.attempts());
+            vertx.eventBus().publish(BusAddresses.CALLBACK_RESULT, result.toJson());
+            message.reply(result.toJson());
+            publishLive();
+        });
+    }
+
     private void onEvent(AmiEvent event) {
         if (desk != null && escalation(event)) {
             return;
+        }
+        if (dialer != null && event instanceof AmiEvent.Originated originated && dialer.originated(originated)) {
+            return;
+        }
+        if (dialer != null && event instanceof AmiEvent.HungUp hungUp) {
+            // The board sees the hangup too (the call leaves the live calls); the dialer ends a callback's call.
+            dialer.hungUp(hungUp, ended -> {
+                LOG.info("Callback call {} ended after {} s", ended.callId(), ended.talkSeconds());
+                vertx.eventBus().publish(BusAddresses.CALL_ENDED, ended.toJson());
+            });
         }
         List<Effect> effects = switch (event) {
             case AmiEvent.Joined joined -> board.joined(joined);

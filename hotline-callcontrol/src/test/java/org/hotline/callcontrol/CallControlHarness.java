@@ -55,8 +55,14 @@ final class CallControlHarness implements AutoCloseable {
     final List<SupervisionRecord> supervision = new CopyOnWriteArrayList<>();
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final Path secretFile;
+    final Settings settings;
 
     CallControlHarness(Path dir) throws Exception {
+        this(dir, Map.of());
+    }
+
+    /** With more settings, e.g. the callback's. */
+    CallControlHarness(Path dir, Map<String, String> extra) throws Exception {
         ami = FakeAmi.start("hotline", SECRET);
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
@@ -72,10 +78,12 @@ final class CallControlHarness implements AutoCloseable {
                 m -> owners.add(CallOwnerChanged.fromJson(m.body())));
         vertx.eventBus().<JsonObject>consumer(BusAddresses.SUPERVISION,
                 m -> supervision.add(SupervisionRecord.fromJson(m.body())));
-        Settings settings = Settings.defaultSettings().with(Map.of("ami.host", "127.0.0.1",
+        Map<String, String> values = new java.util.HashMap<>(Map.of("ami.host", "127.0.0.1",
                 "ami.port", Integer.toString(ami.port()), "ami.secret-file", secretFile.toString(),
                 "ami.action-timeout", ACTION_TIMEOUT.toMillis() + "ms", "ami.ring-timeout", RING_TIMEOUT.toMillis() + "ms",
                 "ami.ping-interval", "1s"));
+        values.putAll(extra);
+        settings = Settings.defaultSettings().with(values);
         CallControlModule.start(settings, vertx, endpoint -> PHONES.entrySet().stream()
                 .filter(e -> e.getValue().equals(endpoint)).map(Map.Entry::getKey).findFirst())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -5,26 +5,34 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.call.CallJournal;
+import org.hotline.core.callback.CallbackConfig;
+import org.hotline.core.callback.CallbackVault;
 import org.hotline.core.config.Settings;
 import org.hotline.core.prompts.PromptsConfig;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.GatedExecutor;
-import org.hotline.dispatch.api.Blocking;
-import org.hotline.dispatch.audit.AuditTrail;
 import org.hotline.dispatch.alerts.AlertThresholdRoutes;
 import org.hotline.dispatch.alerts.JooqAlertThresholds;
+import org.hotline.dispatch.api.Blocking;
+import org.hotline.dispatch.audit.AuditTrail;
+import org.hotline.dispatch.audit.JooqAuditTrail;
+import org.hotline.dispatch.callback.CallbackSwitchRoutes;
 import org.hotline.dispatch.callcontrol.CallControlRoutes;
 import org.hotline.dispatch.callcontrol.TransferDraftRoute;
-import org.hotline.dispatch.audit.JooqAuditTrail;
+import org.hotline.dispatch.escalation.DutyListRoutes;
+import org.hotline.dispatch.followup.FollowUpRoutes;
 import org.hotline.dispatch.guidance.GuidanceRoutes;
 import org.hotline.dispatch.hours.JooqOpeningHours;
 import org.hotline.dispatch.hours.OpeningHoursRoutes;
-import org.hotline.dispatch.followup.FollowUpRoutes;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.partners.PartnerRoutes;
@@ -96,10 +104,24 @@ public final class DispatchModule implements AutoCloseable {
             JooqAlertThresholds thresholds = new JooqAlertThresholds(database.dsl());
             routing = vertx.deployVerticle(new RoutingVerticle(routingConfig, directory, journal,
                     blocking, registry, Clock.systemUTC(), restored).alertThresholds(thresholds::load)
-                    .openingHours(new JooqOpeningHours(database.dsl(), routingConfig.zone())::load));
+                    .openingHours(new JooqOpeningHours(database.dsl(), routingConfig.zone())::load)
+                    .owedCallbacks(owedCallbacks()));
             routing.onFailure(e -> forgetRouting());
         }
         return routing.mapEmpty();
+    }
+
+    /** The vault's pending callbacks (ids only, nothing decrypted), or none when callbacks are turned off. */
+    private Function<Instant, Map<String, String>> owedCallbacks() {
+        CallbackConfig callbacks = CallbackConfig.from(settings);
+        if (!callbacks.enabled()) {
+            return null;
+        }
+        return now -> {
+            Map<String, String> owed = new HashMap<>();
+            CallbackVault.open(callbacks).pending(now).forEach((callId, id) -> owed.put(callId, id.value()));
+            return owed;
+        };
     }
 
     private synchronized void forgetRouting() {
@@ -130,7 +152,7 @@ public final class DispatchModule implements AutoCloseable {
         new VoicemailRoutes(database.dsl(), audit, jdbc, settings.path("ivr.voicemail.dir"), Clock.systemUTC())
                 .mount(router);
         new GuidanceRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
-        new org.hotline.dispatch.escalation.DutyListRoutes(database.dsl(), audit, jdbc, vertx.eventBus(),
+        new DutyListRoutes(database.dsl(), audit, jdbc, vertx.eventBus(),
                 Clock.systemUTC()).mount(router);
         new CallControlRoutes(vertx.eventBus(), directory, audit, jdbc, Clock.systemUTC(),
                 settings.bool("callcontrol.show-supervisor")).mount(router);
@@ -142,6 +164,7 @@ public final class DispatchModule implements AutoCloseable {
         new PromptStudioRoutes(PromptsConfig.from(settings), database.dsl(), directory, audit,
                 new Blocking(Executors.newVirtualThreadPerTaskExecutor()), vertx.eventBus(), Clock.systemUTC())
                 .mount(router);
+        new CallbackSwitchRoutes(database.dsl(), CallbackConfig.from(settings), jdbc, Clock.systemUTC()).mount(router);
     }
 
     public OperatorDirectory directory() {

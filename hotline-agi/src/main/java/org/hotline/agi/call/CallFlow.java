@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.hotline.agi.ChannelVariables;
 import org.hotline.agi.hold.HoldResult;
 import org.hotline.agi.intake.DispatchUnavailable;
@@ -14,6 +16,7 @@ import org.hotline.agi.menu.IvrRoute;
 import org.hotline.agi.prompts.Prompt;
 import org.hotline.agi.pseudonym.CallerPseudonym;
 import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.CallbackRequested;
 import org.hotline.core.bus.CallLeft;
 import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.IntakeReply;
@@ -22,6 +25,7 @@ import org.hotline.core.call.CallStep;
 import org.hotline.core.call.Language;
 import org.hotline.core.call.NewCall;
 import org.hotline.core.call.Purpose;
+import org.hotline.core.callback.CallbackId;
 import org.hotline.core.id.Ids;
 import org.hotline.core.steplog.StepRecord;
 import org.slf4j.Logger;
@@ -42,6 +46,8 @@ final class CallFlow {
     private final String asteriskUniqueId;
     private final IvrRoute route;
     private final CallRecorder recorder;
+    /** Reads the raw caller number from the request; used only to keep it for an accepted callback. */
+    private final Supplier<String> rawNumber;
     private final Map<CallStep, Instant> steps = new EnumMap<>(CallStep.class);
     private CallStep step = CallStep.ENTERED;
     private Language language;
@@ -53,7 +59,9 @@ final class CallFlow {
     /** A caller in danger on the closed path who has not been escalated yet. */
     private boolean dangerUnanswered;
 
-    CallFlow(IvrServices ivr, Caller caller, String callId, String asteriskUniqueId, IvrRoute route) {
+    CallFlow(IvrServices ivr, Caller caller, String callId, String asteriskUniqueId, IvrRoute route,
+             Supplier<String> rawNumber) {
+        this.rawNumber = rawNumber;
         this.ivr = ivr;
         this.caller = caller;
         this.callId = callId;
@@ -156,7 +164,9 @@ final class CallFlow {
         HoldResult result;
         ivr.metrics().inHold().incrementAndGet();
         try {
-            result = ivr.holdLoop().hold(caller, line, position, () -> ivr.dispatch().reaffirm(intake()));
+            boolean callback = ivr.callbacks().offered(language.code(), route.number(), rawNumber.get(),
+                    route.country());
+            result = ivr.holdLoop().hold(caller, line, position, () -> ivr.dispatch().reaffirm(intake()), callback);
         } finally {
             ivr.metrics().inHold().decrementAndGet();
             ivr.metrics().timeStep("hold", Duration.between(queued, ivr.clock().instant()));
@@ -175,6 +185,7 @@ final class CallFlow {
                     callAgain();
                 }
             }
+            case CALLBACK_CHOSEN -> callbackAccepted();
             case REFUSED -> nobodyCanAnswer(null);
             case ON_CALL -> toOnCall();
             case DRAINING -> {
@@ -215,6 +226,26 @@ final class CallFlow {
         Instant now = reached(CallStep.ON_CALL);
         recorder.write("the on-call hand-off", new StepRecord.Reached(callId, CallStep.ON_CALL, now));
         record(CallOutcome.ANSWERED);
+    }
+
+    /**
+     * The caller accepted a callback: the number goes into the encrypted vault, dispatch hears the opaque id and
+     * keeps the call's place in the queue, and the caller is told they may hang up. No {@link CallLeft} is sent.
+     */
+    private void callbackAccepted() {
+        Optional<CallbackId> kept = ivr.callbacks().keep(callId, rawNumber.get(), route.country());
+        if (kept.isEmpty()) {
+            // Offered only to dialable numbers, so this cannot happen unless the vault was turned off meanwhile; the
+            // hold loop has ended, so the fallback queue takes the caller rather than dropping them.
+            fallback();
+            return;
+        }
+        Instant now = reached(CallStep.CALLBACK_REQUESTED);
+        recorder.write("the callback request", new StepRecord.Reached(callId, CallStep.CALLBACK_REQUESTED, now));
+        ivr.dispatch().callbackRequested(new CallbackRequested(callId, kept.get().value()));
+        caller.play(Prompt.CALLBACK_ACCEPTED.file(), "");
+        finish("callback-requested");
+        done();
     }
 
     /**
@@ -273,6 +304,10 @@ final class CallFlow {
     }
 
     private void abandoned() {
+        if (step == CallStep.CALLBACK_REQUESTED) {
+            // Hanging up after accepting a callback is what the caller was asked to do: the call waits in the queue.
+            return;
+        }
         // A caller in danger who hung up on the closed path before leaving a message is still escalated.
         escalateIfInDanger(EscalationNeeded.Kind.WAITING_EMERGENCY, ivr.clock().instant());
         if (step == CallStep.QUEUED) {

@@ -36,7 +36,9 @@ public final class HotlineScript implements AgiScript {
             IvrRoute route = ivr.routes().forCall(request.getDnid(), request.getExtension())
                     .withChannelLanguage(request.getLanguage());
             CallerPseudonym caller = ivr.pseudonymizer().pseudonymize(request.getCallerIdNumber(), route.country());
-            new CallFlow(ivr, new Caller(channel, recordings), callId, AsteriskIds.uniqueId(request, callId), route)
+            // The raw number is read again from the request only if the caller accepts a callback (into the vault).
+            new CallFlow(ivr, new Caller(channel, recordings), callId, AsteriskIds.uniqueId(request, callId), route,
+                    request::getCallerIdNumber)
                     .entered(caller)
                     .run();
         } finally {

@@ -3,6 +3,7 @@ package org.hotline.agi.call;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.BooleanSupplier;
+import org.hotline.agi.callback.CallbackDesk;
 import org.hotline.agi.hold.HoldLoop;
 import org.hotline.agi.intake.DispatchClient;
 import org.hotline.agi.menu.IvrRoutes;
@@ -23,5 +24,5 @@ import org.hotline.core.storage.PatientWriter;
 public record IvrServices(IvrRoutes routes, LanguageMenu languageMenu, PurposeMenu purposeMenu, HoldLoop holdLoop,
                           VoicemailRecorder voicemail, DispatchClient dispatch, Pseudonymizer pseudonymizer,
                           CallJournal journal, PatientWriter journalWriter, StepLog stepLog, IvrMetrics metrics, Clock clock,
-                          BooleanSupplier draining, ZoneId zone) {
+                          BooleanSupplier draining, ZoneId zone, CallbackDesk callbacks) {
 }

@@ -17,6 +17,8 @@ public record HoldResult(Kind kind, HoldMessage assignment, String reason) {
         ASSIGNED,
         /** The caller pressed the voice-message key. */
         VOICEMAIL_CHOSEN,
+        /** The caller heard the safety sentence and accepted a callback (only where one was offered). */
+        CALLBACK_CHOSEN,
         /** The hold reached its maximum. */
         HOLD_LIMIT,
         /** Dispatch can no longer take the call (nobody on duty). */

@@ -13,6 +13,7 @@ import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.bus.CallEnded;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.CallbackRequested;
 import org.hotline.core.bus.IntakeReply;
 
 /**
@@ -59,6 +60,11 @@ public final class DispatchClient {
      */
     public void reaffirm(CallIntake intake) {
         vertx.eventBus().send(BusAddresses.INTAKE, intake.toJson());
+    }
+
+    /** Tells dispatch a queued caller accepted a callback: only the call id and the opaque callback id travel. */
+    public void callbackRequested(CallbackRequested request) {
+        vertx.eventBus().publish(BusAddresses.CALLBACK_REQUESTED, request.toJson());
     }
 
     private IntakeReply submitOnce(CallIntake intake, Duration timeout) throws DispatchUnavailable {

@@ -22,6 +22,11 @@ public enum Prompt {
     POSITION_AFTER("position-after"),
     POSITION_MANY("position-many"),
     VOICEMAIL_OFFER("voicemail-offer"),
+    /** "Only if this phone is safe to call back:", always before {@link #CALLBACK_OFFER}. */
+    CALLBACK_SAFETY("callback-safety"),
+    /** "To keep your place and be called back on this number, press seven." */
+    CALLBACK_OFFER("callback-offer"),
+    CALLBACK_ACCEPTED("callback-accepted"),
     VOICEMAIL_RECORD("voicemail-record"),
     VOICEMAIL_THANKS("voicemail-thanks"),
     CLOSED("closed"),

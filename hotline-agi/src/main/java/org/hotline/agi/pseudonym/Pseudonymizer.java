@@ -92,6 +92,26 @@ public final class Pseudonymizer {
         return new CallerPseudonym(current, country, List.copyOf(others));
     }
 
+    /**
+     * The caller's number in E.164 form, for the one place it may be kept (an accepted callback, encrypted at once);
+     * empty when withheld, absurd or not a number libphonenumber can dial. Nothing here logs it.
+     */
+    public static java.util.Optional<String> dialable(String rawCallerId, String trunkCountry) {
+        String cleaned = clean(rawCallerId);
+        if (cleaned == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            PhoneNumber number = util.parse(cleaned, trunkCountry);
+            return util.isPossibleNumber(number)
+                    ? java.util.Optional.of(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    : java.util.Optional.empty();
+        } catch (NumberParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Digits with an optional leading '+', or null when withheld, empty or absurd. */
     private static String clean(String raw) {
         if (raw == null || WITHHELD.contains(raw.trim().toLowerCase(Locale.ROOT))) {

@@ -11,6 +11,18 @@ public final class BusAddresses {
     public static final String INTAKE = "hotline.dispatch.intake";
     /** IVR → dispatch, publish: a {@link CallLeft} when a queued caller leaves before hand-off. */
     public static final String CALL_LEFT = "hotline.dispatch.call-left";
+    /**
+     * IVR → dispatch, publish: a {@link CallbackRequested} when a queued caller accepts a callback; the call keeps
+     * its place in the queue. Only the opaque callback id travels, never the number.
+     */
+    public static final String CALLBACK_REQUESTED = "hotline.dispatch.callback-requested";
+    /**
+     * Dispatch → call control, request/reply: a {@link CallbackDial} when the operator presses Call on a callback;
+     * the reply is a {@link CallbackResult}.
+     */
+    public static final String CALLBACK_DIAL = "hotline.callcontrol.callback-dial";
+    /** Call control → dispatch, publish: every {@link CallbackResult}, so the call's record gets its outcome. */
+    public static final String CALLBACK_RESULT = "hotline.dispatch.callback-result";
     /** Hangup handler → dispatch, publish: a {@link CallEnded}. */
     public static final String CALL_ENDED = "hotline.dispatch.call-ended";
     /**

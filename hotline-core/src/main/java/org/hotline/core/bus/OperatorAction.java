@@ -29,7 +29,9 @@ public record OperatorAction(String operatorId, Action action, String callId, St
         ACCEPT,
         DECLINE,
         /** Plan more wrap-up time (wrap-up never ends on its own; this tells the floor it will be longer). */
-        EXTEND_WRAP_UP
+        EXTEND_WRAP_UP,
+        /** Start the outbound call of a callback this operator took (the call id only; the server dials). */
+        CALL_BACK
     }
 
     /** The field the bridge overwrites with the session's operator id. */

@@ -141,15 +141,37 @@ public sealed interface ScreenMessage {
      * @param priority    emergency or normal
      * @param queuedAt    epoch millis when it joined the queue, so screens can show a live wait
      */
-    record CallCard(String callId, String language, String purpose, String priority, long queuedAt) {
+    record CallCard(String callId, String language, String purpose, String priority, long queuedAt,
+                    boolean callback) {
+        /** A call whose caller holds on the line (not a callback). */
+        public CallCard(String callId, String language, String purpose, String priority, long queuedAt) {
+            this(callId, language, purpose, priority, queuedAt, false);
+        }
+
         public JsonObject toJson() {
             return new JsonObject().put("callId", callId).put("language", language).put("purpose", purpose)
-                    .put("priority", priority).put("queuedAt", queuedAt);
+                    .put("priority", priority).put("queuedAt", queuedAt).put("callback", callback);
         }
 
         public static CallCard fromJson(JsonObject json) {
             return new CallCard(json.getString("callId"), json.getString("language"), json.getString("purpose"),
-                    json.getString("priority"), json.getLong("queuedAt", 0L));
+                    json.getString("priority"), json.getLong("queuedAt", 0L), json.getBoolean("callback", false));
+        }
+    }
+
+    /**
+     * The operator took a callback: {@code state} is {@code waiting} (press Call back), {@code ringing}, then
+     * {@code connected}, {@code failed}, {@code expired}, {@code operator-unreachable} or {@code unavailable}
+     * (the last two may be tried again), with the number of attempts dialled. Never the number.
+     */
+    record Callback(String callId, String state, int attempts) implements ScreenMessage {
+        public String type() {
+            return "callback";
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", type()).put("callId", callId).put("state", state)
+                    .put("attempts", attempts);
         }
     }
 }

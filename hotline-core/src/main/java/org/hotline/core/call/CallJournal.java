@@ -87,6 +87,14 @@ public interface CallJournal {
      */
     java.util.List<org.hotline.core.bus.CallIntake> waitingOn(java.util.Set<String> ivrNodes, Instant queuedSince);
 
+    /**
+     * Calls whose caller accepted a callback that is still owed (step {@code callback-requested}, no outcome, not
+     * handed off), queued since {@code queuedSince}: a restarted routing owner puts them back in the queue.
+     */
+    default java.util.List<org.hotline.core.bus.CallIntake> callbacksOwed(Instant queuedSince) {
+        return java.util.List.of();
+    }
+
     Optional<CallSummary> find(String callId);
 
     /** How many calls that entered since {@code since} ended with each outcome (counted in the database). */

@@ -16,6 +16,11 @@ public enum CallOutcome {
     CLOSED,
     /** The IVR could not route the call and the dialplan sent it to the plain fallback queue of all operators. */
     FALLBACK,
+    /**
+     * A callback the caller accepted was not completed: every attempt failed (no answer, busy, refused) or the
+     * number's retention ran out first. Recorded at the step the callback had reached; the number is destroyed.
+     */
+    CALLBACK_FAILED,
     /** Our side failed during the call (for example the server was killed); recorded at the next start. */
     FAILED;
 

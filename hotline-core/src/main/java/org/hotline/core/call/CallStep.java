@@ -8,6 +8,8 @@ public enum CallStep {
     LANGUAGE_CHOSEN,
     PURPOSE_CHOSEN,
     QUEUED,
+    /** The caller accepted a callback and hung up; the call keeps its place in the queue. */
+    CALLBACK_REQUESTED,
     OFFERED,
     HANDED_OFF,
     VOICEMAIL,

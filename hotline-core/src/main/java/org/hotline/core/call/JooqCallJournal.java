@@ -257,6 +257,9 @@ public final class JooqCallJournal implements CallJournal {
                     .where(CALLS.IVR_NODE.eq(ivrNode).or(CALLS.IVR_NODE.isNull()))
                     .and(CALLS.OUTCOME.isNull())
                     .and(CALLS.HANDED_OFF_AT.isNull())
+                    // A caller who accepted a callback has left the IVR on purpose: the callback is still owed, and
+                    // its outcome comes from the callback (or from its number's retention running out).
+                    .and(CALLS.STEP.ne(CallStep.CALLBACK_REQUESTED.code()))
                     .and(CALLS.ENTERED_AT.lt(time(enteredBefore)))
                     .forUpdate()
                     .fetch();
@@ -279,6 +282,21 @@ public final class JooqCallJournal implements CallJournal {
                 .and(CALLS.QUEUED_AT.ge(time(queuedSince)))
                 .and(CALLS.HANDED_OFF_AT.isNull()).and(CALLS.OUTCOME.isNull())
                 .and(CALLS.LANGUAGE_CODE.isNotNull()).and(CALLS.PURPOSE.isNotNull())
+                .orderBy(CALLS.QUEUED_AT)
+                .fetch(call -> new CallIntake(call.getId(), call.getAsteriskUniqueId(),
+                        Language.requireCode(call.getLanguageCode()), Purpose.fromCode(call.getPurpose()),
+                        Priority.fromCode(call.getPriority()), call.getCallerPseudonym(), call.getCallerCountry(),
+                        java.util.Map.of(CallStep.QUEUED, call.getQueuedAt().toInstant())));
+    }
+
+    @Override
+    public List<CallIntake> callbacksOwed(Instant queuedSince) {
+        return dsl.selectFrom(CALLS)
+                .where(CALLS.QUEUED_AT.ge(time(queuedSince)))
+                .and(CALLS.HANDED_OFF_AT.isNull()).and(CALLS.OUTCOME.isNull())
+                .and(CALLS.LANGUAGE_CODE.isNotNull()).and(CALLS.PURPOSE.isNotNull())
+                .andExists(DSL.selectOne().from(CALL_STEPS).where(CALL_STEPS.CALL_ID.eq(CALLS.ID))
+                        .and(CALL_STEPS.STEP.eq(CallStep.CALLBACK_REQUESTED.code())))
                 .orderBy(CALLS.QUEUED_AT)
                 .fetch(call -> new CallIntake(call.getId(), call.getAsteriskUniqueId(),
                         Language.requireCode(call.getLanguageCode()), Purpose.fromCode(call.getPurpose()),

@@ -58,7 +58,12 @@ public enum AuditAction {
     /** A new caller-pseudonym key became current (the subject is its key id, {@code k2}; never key material). */
     PSEUDONYM_KEY_ROTATED("pseudonym-key"),
     /** A retired pseudonym key was overwritten and deleted at the end of its overlap (the subject is its key id). */
-    PSEUDONYM_KEY_DESTROYED("pseudonym-key");
+    PSEUDONYM_KEY_DESTROYED("pseudonym-key"),
+    /**
+     * A manager turned the opt-in callback on or off for a caller language (subject {@code callback-<lang>-on} or
+     * {@code -off}); never a caller's number.
+     */
+    CALLBACK_SWITCHED("settings");
 
     private final String subjectType;
 

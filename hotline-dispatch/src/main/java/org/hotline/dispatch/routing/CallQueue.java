@@ -78,7 +78,8 @@ final class CallQueue {
     List<String> settleUnoffered() {
         List<String> settledNow = new ArrayList<>();
         for (WaitingCall call : List.copyOf(waiting.values())) {
-            if (call.offeredTo == null) {
+            // A callback is owed whoever is on duty now: nobody holds on the line, so there is no closed path to take.
+            if (call.offeredTo == null && call.callbackId == null) {
                 settle(call.id());
                 settledNow.add(call.id());
             }
@@ -95,7 +96,9 @@ final class CallQueue {
     void forgetSilent(Instant now, java.util.function.Predicate<String> seated) {
         for (WaitingCall call : List.copyOf(waiting.values())) {
             // An offer to an operator who has since signed out holds nobody.
-            if ((call.offeredTo == null || !seated.test(call.offeredTo)) && silent(call, now)) {
+            // A callback has no IVR to re-send it: it waits until taken, or its number's retention ends.
+            if (call.callbackId == null && (call.offeredTo == null || !seated.test(call.offeredTo))
+                    && silent(call, now)) {
                 settle(call.id());
             }
         }

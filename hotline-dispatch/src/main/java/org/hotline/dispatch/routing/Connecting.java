@@ -43,6 +43,16 @@ final class Connecting {
         if (seat == null || seat.state != OperatorState.OFFERED || seat.assigning || !callId.equals(seat.callId)) {
             return false;
         }
+        WaitingCall call = queue.get(callId);
+        if (call != null && call.callbackId != null) {
+            // Nobody holds on the line: the operator is on the call now, and starts it from the screen.
+            queue.settle(callId);
+            seat.callbackId = call.callbackId;
+            seat.callbackDialing = false;
+            seat.change(OperatorState.ON_CALL, callId, "callback-accepted", now, effects);
+            effects.add(new Effect.CallbackTaken(seat.id(), callId));
+            return true;
+        }
         seat.assigning = true;
         seat.awayAfterHandOff = false;
         seat.handOffDeadline = window.giveUpAt(now);

@@ -39,6 +39,21 @@ sealed interface Effect {
     record ToRoom(String callId) implements Effect {
     }
 
+    /**
+     * The operator took a callback: no IVR to hand off to; they are on the call and may press Call back (the call
+     * id only goes to the screen).
+     */
+    record CallbackTaken(String operatorId, String callId) implements Effect {
+    }
+
+    /** The operator pressed Call back: ask call control to ring them and dial the kept number. */
+    record DialCallback(String operatorId, String callId, String callbackId, String endpoint) implements Effect {
+    }
+
+    /** Tell the operator's screen how their callback is going. */
+    record CallbackState(String operatorId, String callId, String state, int attempts) implements Effect {
+    }
+
     /** Someone in danger is not being answered: page the on-call duty list (publish an EscalationNeeded). */
     record Escalate(org.hotline.core.bus.EscalationNeeded.Kind kind, String callId, String language,
                     java.time.Instant since) implements Effect {

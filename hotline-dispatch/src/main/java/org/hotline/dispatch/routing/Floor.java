@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.bus.CallIntake;
+import org.hotline.core.bus.CallbackResult;
 import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.HandOffReply;
 import org.hotline.core.bus.IntakeReply;
@@ -351,11 +352,93 @@ final class Floor {
      * (the hangup handler may report it before the IVR does).
      */
     void callEnded(String callId, Instant now, List<Effect> effects) {
+        WaitingCall waiting = queue.get(callId);
+        if (waiting != null && waiting.callbackId != null) {
+            // The caller hung up after accepting a callback, as they were asked to: the call keeps its place.
+            return;
+        }
         callLeft(callId, now, effects);
         for (Seat seat : seats.values()) {
             if (seat.state == OperatorState.ON_CALL && callId.equals(seat.callId)) {
                 WrapUp.begin(seat, callId, "call-ended", wrapUp, now, effects);
             }
+        }
+    }
+
+    /**
+     * The caller accepted a callback and hangs up: the call keeps its place in the queue with no IVR re-sending it,
+     * and is offered as a callback. Returns whether the call was waiting.
+     */
+    boolean callbackRequested(String callId, String callbackId, Instant now, List<Effect> effects) {
+        WaitingCall call = queue.get(callId);
+        if (call == null) {
+            return false;
+        }
+        call.callbackId = callbackId;
+        call.lastHeard = now;
+        match(now, effects);
+        return true;
+    }
+
+    /**
+     * A callback still owed when routing started (a restart): back in the queue at its original time, marked as a
+     * callback. Unlike {@link #restore}, nothing about who is on duty changes.
+     */
+    void restoreCallback(CallIntake intake, String callbackId, Instant now, List<Effect> effects) {
+        if (queue.isSettled(intake.callId())) {
+            return;
+        }
+        WaitingCall call = queue.get(intake.callId());
+        if (call == null) {
+            call = queue.add(intake, now);
+        }
+        call.callbackId = callbackId;
+        match(now, effects);
+    }
+
+    /** The operator pressed Call back on the callback they took; a repeat while it is dialling changes nothing. */
+    void callBack(String operatorId, String callId, List<Effect> effects) {
+        Seat seat = seats.get(operatorId);
+        if (seat == null || seat.state != OperatorState.ON_CALL || !callId.equals(seat.callId)
+                || seat.callbackId == null || seat.callbackDialing) {
+            return;
+        }
+        seat.callbackDialing = true;
+        effects.add(new Effect.CallbackState(seat.id(), callId, "ringing", 0));
+        effects.add(new Effect.DialCallback(seat.id(), callId, seat.callbackId, seat.operator.endpoint()));
+    }
+
+    /**
+     * How a callback went. Connected: the operator talks with the caller, and the call's end brings the wrap-up
+     * as for any call. Failed or expired: the number is destroyed, and the operator goes to wrap-up at once.
+     * Operator unreachable or call control unavailable: nothing was dialled, they may press Call back again. A
+     * callback still waiting in the queue whose number expired leaves it.
+     */
+    void callbackResult(CallbackResult result, Instant now, List<Effect> effects) {
+        for (Seat seat : seats.values()) {
+            if (result.callbackId().equals(seat.callbackId) && result.callId().equals(seat.callId)) {
+                seat.callbackDialing = false;
+                effects.add(new Effect.CallbackState(seat.id(), result.callId(), result.result().code(),
+                        result.attempts()));
+                switch (result.result()) {
+                    case CONNECTED -> seat.callbackId = null;
+                    case FAILED, EXPIRED -> {
+                        seat.callbackId = null;
+                        WrapUp.begin(seat, result.callId(), "callback-" + result.result().code(), wrapUp, now,
+                                effects);
+                    }
+                    case OPERATOR_UNREACHABLE, UNAVAILABLE -> {
+                        // Nothing was dialled and the number is still kept.
+                    }
+                }
+                return;
+            }
+        }
+        WaitingCall waiting = queue.get(result.callId());
+        if (waiting != null && result.callbackId().equals(waiting.callbackId)
+                && (result.result() == CallbackResult.Result.EXPIRED
+                || result.result() == CallbackResult.Result.FAILED)) {
+            callLeft(result.callId(), now, effects);
         }
     }
 

@@ -22,6 +22,9 @@ import org.hotline.core.bus.CallEnded;
 import org.hotline.core.bus.CallOwnerChanged;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.bus.CallLeft;
+import org.hotline.core.bus.CallbackDial;
+import org.hotline.core.bus.CallbackRequested;
+import org.hotline.core.bus.CallbackResult;
 import org.hotline.core.bus.EscalationNeeded;
 import org.hotline.core.bus.EscalationStatus;
 import org.hotline.core.bus.HandOffReply;
@@ -51,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class RoutingVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingVerticle.class);
     private static final long TICK_MILLIS = 250;
+    /** Every attempt of a callback rings and pauses; call control always answers well before this. */
+    private static final Duration CALLBACK_DIAL_TIMEOUT = Duration.ofMinutes(30);
     /**
      * How often screens and IVRs hear about queue changes. Batched: sending the whole queue to every screen on
      * every event would cost calls x operators per event and stall the event loop in a burst.
@@ -69,6 +74,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final Clock clock;
     private final Floor floor;
     private final List<CallIntake> restored;
+    private java.util.function.Function<Instant, Map<String, String>> owedCallbacks;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Map<String, Integer> lastPositions = new HashMap<>();
     private ScreenMessage.Queue lastQueue = ScreenMessage.Queue.of(List.of());
@@ -137,6 +143,12 @@ public final class RoutingVerticle extends VerticleBase {
         consumers.add(bus.<JsonObject>consumer(BusAddresses.PRESENCE, this::presence));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.OPENING_HOURS_CHANGED, m -> readHours()));
         consumers.add(bus.<JsonObject>consumer(BusAddresses.ESCALATIONS, this::escalation));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALLBACK_REQUESTED, m -> {
+            CallbackRequested requested = CallbackRequested.fromJson(m.body());
+            apply(effects -> floor.callbackRequested(requested.callId(), requested.callbackId(), now(), effects));
+        }));
+        consumers.add(bus.<JsonObject>consumer(BusAddresses.CALLBACK_RESULT, m -> apply(effects ->
+                floor.callbackResult(CallbackResult.fromJson(m.body()), now(), effects))));
         vertx.setPeriodic(TICK_MILLIS, id -> apply(effects -> floor.tick(now(), effects)));
         vertx.setPeriodic(QUEUE_PUBLISH_MILLIS, id -> {
             publishQueueChanges();
@@ -149,6 +161,7 @@ public final class RoutingVerticle extends VerticleBase {
         refreshToday();
         vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
         apply(effects -> restored.forEach(intake -> floor.restore(intake, now(), effects)));
+        restoreOwedCallbacks();
         // Once every consumer is registered (cluster-wide), screen servers re-announce who is connected: after a
         // takeover that rebuilds the floor; on a single process nobody is connected yet and nothing happens.
         List<Future<?>> ready = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
@@ -219,6 +232,7 @@ public final class RoutingVerticle extends VerticleBase {
                         LOG.info("An emergency offer was declined without a reason; the offer stands");
                     }
                 }
+                case CALL_BACK -> floor.callBack(action.operatorId(), String.valueOf(action.callId()), effects);
                 case ACCEPT -> {
                     String callId = String.valueOf(action.callId());
                     // A repeat of an accept already connecting (a second tab, a double click) is no refusal.
@@ -309,6 +323,10 @@ public final class RoutingVerticle extends VerticleBase {
                             toRoom.callId());
                     vertx.eventBus().send(BusAddresses.ivrCall(toRoom.callId()), HoldUpdate.onCall().toJson());
                 }
+                case Effect.CallbackTaken taken -> callbackTaken(taken);
+                case Effect.CallbackState state -> screen(state.operatorId(),
+                        new ScreenMessage.Callback(state.callId(), state.state(), state.attempts()));
+                case Effect.DialCallback dial -> dialCallback(dial);
                 case Effect.Escalate escalate -> {
                     LOG.warn("Emergency call {} needs escalation ({})", escalate.callId(), escalate.kind());
                     vertx.eventBus().publish(BusAddresses.ESCALATION_NEEDED, new EscalationNeeded(escalate.kind(),
@@ -322,6 +340,70 @@ public final class RoutingVerticle extends VerticleBase {
     public Future<?> stop() {
         writes.close();
         return Future.succeededFuture();
+    }
+
+    /**
+     * Callbacks owed when routing starts (the hotline restarted): each call the journal has at step
+     * callback-requested whose number the vault still keeps goes back in the queue; numbers past their retention
+     * are left to the IVR's sweep, which destroys them and records the attempt.
+     */
+    private void restoreOwedCallbacks() {
+        if (owedCallbacks == null) {
+            return;
+        }
+        blockingCall(() -> {
+            Map<String, String> owed = owedCallbacks.apply(now());
+            return owed.isEmpty() ? List.<Map.Entry<CallIntake, String>>of()
+                    : journal.callbacksOwed(now().minus(Duration.ofDays(2))).stream()
+                    .filter(intake -> owed.containsKey(intake.callId()))
+                    .map(intake -> Map.entry(intake, owed.get(intake.callId()))).toList();
+        }).onSuccess(owed -> {
+            if (!owed.isEmpty()) {
+                LOG.info("{} callback(s) owed from before the restart are back in the queue", owed.size());
+            }
+            apply(effects -> owed.forEach(e -> floor.restoreCallback(e.getKey(), e.getValue(), now(), effects)));
+        }).onFailure(e -> LOG.warn("Could not restore the callbacks owed ({})", e.getClass().getSimpleName()));
+    }
+
+    /** Where the callbacks owed at a restart are read from: call id to callback id at a time. */
+    public RoutingVerticle owedCallbacks(java.util.function.Function<Instant, Map<String, String>> source) {
+        this.owedCallbacks = source;
+        return this;
+    }
+
+    /** The operator took a callback: the call is theirs (journal), and the screen shows it with Call back. */
+    private void callbackTaken(Effect.CallbackTaken taken) {
+        Instant now = now();
+        persist(() -> journal.assigned(taken.callId(), taken.operatorId()));
+        screen(taken.operatorId(), new ScreenMessage.Callback(taken.callId(), "waiting", 0));
+        activeCall(taken.callId()).onSuccess(found -> found.ifPresent(active -> {
+            metrics.answered(Duration.between(Instant.ofEpochMilli(active.call().queuedAt()), now));
+            screen(taken.operatorId(), asCallback(active));
+        }));
+    }
+
+    private static ScreenMessage.ActiveCall asCallback(ScreenMessage.ActiveCall active) {
+        ScreenMessage.CallCard c = active.call();
+        return new ScreenMessage.ActiveCall(new ScreenMessage.CallCard(c.callId(), c.language(), c.purpose(),
+                c.priority(), c.queuedAt(), true), active.earlierCalls());
+    }
+
+    /**
+     * Asks call control to make the callback. Its result comes back published on CALLBACK_RESULT; only when no
+     * call control answers (not deployed, or it replied without dialling) is the reply turned into the result.
+     */
+    private void dialCallback(Effect.DialCallback dial) {
+        LOG.info("Callback on call {} started by operator {}", dial.callId(), dial.operatorId());
+        vertx.eventBus().<JsonObject>request(BusAddresses.CALLBACK_DIAL,
+                new CallbackDial(dial.callId(), dial.callbackId(), dial.operatorId(), dial.endpoint()).toJson(),
+                new DeliveryOptions().setSendTimeout(CALLBACK_DIAL_TIMEOUT.toMillis())).onComplete(reply -> {
+                    CallbackResult result = reply.succeeded() ? CallbackResult.fromJson(reply.result().body())
+                            : new CallbackResult(dial.callId(), dial.callbackId(),
+                            CallbackResult.Result.UNAVAILABLE, 0, 0);
+                    if (result.result() == CallbackResult.Result.UNAVAILABLE) {
+                        apply(effects -> floor.callbackResult(result, now(), effects));
+                    }
+                });
     }
 
     private void offer(Effect.Offer offer) {
@@ -406,7 +488,9 @@ public final class RoutingVerticle extends VerticleBase {
         floor.seat(operatorId).filter(seat -> seat.callId != null
                         && (seat.state == OperatorState.ON_CALL || seat.state == OperatorState.WRAP_UP))
                 .ifPresent(seat -> activeCall(seat.callId).onSuccess(found -> found.ifPresent(active ->
-                        screen(operatorId, active))));
+                        screen(operatorId, seat.callbackId != null ? asCallback(active) : active))));
+        floor.seat(operatorId).filter(seat -> seat.callbackId != null).ifPresent(seat -> screen(operatorId,
+                new ScreenMessage.Callback(seat.callId, seat.callbackDialing ? "ringing" : "waiting", 0)));
     }
 
     /** The call card an operator on the call may see, loaded on a worker (the floor forgets handed-off calls). */

@@ -31,6 +31,10 @@ final class Seat {
      * reconnect grace they no longer count as on duty.
      */
     Instant screenGoneAt;
+    /** On a callback call: the kept number's opaque id until the callback connected or ended; null otherwise. */
+    String callbackId;
+    /** The callback's outbound call is being made (Call back pressed, no result yet). */
+    boolean callbackDialing;
 
     Seat(Operator operator, Instant now) {
         this.operator = operator;

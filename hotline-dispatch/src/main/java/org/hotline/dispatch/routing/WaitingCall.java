@@ -18,6 +18,11 @@ final class WaitingCall {
     boolean escalated;
     /** When its IVR last sent the intake. */
     Instant lastHeard;
+    /**
+     * The opaque id of the kept number when the caller accepted a callback and hung up: the call keeps its place
+     * with no IVR re-sending it, and whoever takes it calls the caller back. Null for a caller on the line.
+     */
+    String callbackId;
 
     WaitingCall(CallIntake intake, Instant queuedAt, long sequence) {
         this.intake = intake;
@@ -35,6 +40,6 @@ final class WaitingCall {
 
     CallCard card() {
         return new CallCard(intake.callId(), intake.language().code(), intake.purpose().code(),
-                intake.priority().code(), queuedAt.toEpochMilli());
+                intake.priority().code(), queuedAt.toEpochMilli(), callbackId != null);
     }
 }

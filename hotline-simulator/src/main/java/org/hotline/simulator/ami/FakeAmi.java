@@ -132,9 +132,13 @@ public final class FakeAmi implements AutoCloseable {
         pbx.hangup(channel);
     }
 
-    /** The live channel whose name starts with {@code endpoint + "-"}, if one is up. */
+    /**
+     * The live channel made by dialling {@code endpoint} (a trunk channel is named after the trunk, not the number
+     * dialled), or whose name starts with {@code endpoint + "-"}, if one is up.
+     */
     public Optional<String> channelOf(String endpoint) {
-        return pbx.all().stream().map(c -> c.name).filter(n -> n.startsWith(endpoint + "-")).findFirst();
+        return pbx.all().stream().filter(c -> endpoint.equals(c.dialled) || c.name.startsWith(endpoint + "-"))
+                .map(c -> c.name).findFirst();
     }
 
     /** The channel names in a conference, in the order they joined. */

@@ -8,6 +8,8 @@ final class FakeChannel {
     final String name;
     final String uniqueId;
     final String callerIdNum;
+    /** What was dialled to make it (an Originate's Channel), which a trunk channel's name does not show. */
+    String dialled;
     final Map<String, String> variables = new LinkedHashMap<>();
     String context;
     String exten;

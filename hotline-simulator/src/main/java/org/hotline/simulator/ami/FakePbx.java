@@ -51,13 +51,24 @@ final class FakePbx {
     synchronized FakeChannel newChannel(String endpoint, String uniqueId, String callerIdNum, String context,
                                         String exten, Map<String, String> variables) {
         long n = sequence.incrementAndGet();
-        String name = "%s-%08x".formatted(endpoint, n);
+        String name = "%s-%08x".formatted(channelPrefix(endpoint), n);
         String id = uniqueId == null || uniqueId.isBlank() ? "%d.%d".formatted(epoch, n) : uniqueId;
         FakeChannel channel = new FakeChannel(name, id, callerIdNum, context, exten);
+        channel.dialled = endpoint;
         channel.variables.putAll(variables);
         channels.put(name, channel);
         events.accept(channel.describe(event("Newchannel")));
         return channel;
+    }
+
+    /**
+     * As chan_pjsip names a channel: after the endpoint, never the number dialled. {@code PJSIP/+93...@trunk}
+     * becomes {@code PJSIP/trunk-00000001}, as Asterisk does for a trunk dial.
+     */
+    private static String channelPrefix(String endpoint) {
+        int at = endpoint.indexOf('@');
+        int slash = endpoint.indexOf('/');
+        return at < 0 || slash < 0 ? endpoint : endpoint.substring(0, slash + 1) + endpoint.substring(at + 1);
     }
 
     /** The channel enters {@code context,exten,1}: joins a conference, waits on hold, or spies. */
