@@ -71,6 +71,7 @@ class ClusterFailoverTest {
                 "db.url", postgres.getJdbcUrl("postgres", "hotline"), "db.user", "postgres",
                 "screen.secret-file", dir.resolve("screen.secret").toString(),
                 "pseudonym.key-file", dir.resolve("pseudonym.key").toString(),
+                "cluster.secret-file", ClusterSecrets.in(dir).toString(),
                 "ivr.menu.timeout", "300ms", "ivr.hold.reaffirm", "1s"));
         common.putAll(Map.of("dispatch.offer-timeout", "30s"));
         Staff.operator(dir.resolve("admin"), common, "ana", "prs", "PJSIP/1001");
