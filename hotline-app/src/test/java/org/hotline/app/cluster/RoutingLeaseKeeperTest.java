@@ -161,7 +161,9 @@ class RoutingLeaseKeeperTest {
                 if (cut.get()) {
                     throw new SQLTransientConnectionException("the test cut this node off from the database");
                 }
-                return DriverManager.getConnection(storage.jdbcUrl(), storage.user(), storage.password());
+                // The embedded database's password is the one Database.open made in the data directory.
+                return DriverManager.getConnection(storage.jdbcUrl(), storage.user(),
+                        org.hotline.core.storage.SecretFile.read(dir.resolve("db.password"), 32));
             }
 
             @Override
