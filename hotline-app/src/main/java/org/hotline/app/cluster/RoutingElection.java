@@ -96,7 +96,7 @@ public final class RoutingElection implements MembershipListener, AutoCloseable 
                 LOG.warn("Could not read the waiting calls ({}); their IVRs re-send them",
                         e.getClass().getSimpleName());
             }
-            LOG.info("Starting routing with {} waiting call(s) rebuilt from the database", waiting.size());
+            LOG.info("Starting routing; rebuilt {} waiting call(s) from the database", waiting.size());
             dispatch.takeRouting(waiting).onComplete(done -> {
                 if (done.succeeded()) {
                     taken.complete(null);
