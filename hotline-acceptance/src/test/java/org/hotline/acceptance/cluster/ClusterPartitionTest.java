@@ -144,6 +144,8 @@ class ClusterPartitionTest {
         assertThat(db.fetchValue(ROUTING_LEASE.HOLDER)).isEqualTo(hostIp + ":" + portB);
         assertThat(db.fetchValue(ROUTING_LEASE.TOKEN)).isEqualTo(2L);
         assertThat(owner(metricsB)).isEqualTo(1);
+        // Read from inside A's namespace while the split lasts: A does not route either.
+        assertThat(ownerFromInside(nodeA.httpPort())).as("A's hotline_routing_owner during the split").isZero();
 
         // Healed: B keeps the lease; A, back in the cluster and at the database, stands by.
         must("ip", "link", "set", hostEnd, "up");
@@ -167,6 +169,16 @@ class ClusterPartitionTest {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** {@code hotline_routing_owner} of node A read by curl inside its namespace, or -1. */
+    private int ownerFromInside(int httpPort) throws Exception {
+        Process curl = new ProcessBuilder("ip", "netns", "exec", namespace, "curl", "-s", "--max-time", "5",
+                "http://" + nodeIp + ":" + httpPort + "/metrics").redirectErrorStream(true).start();
+        String body = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        curl.waitFor(30, TimeUnit.SECONDS);
+        Matcher m = Pattern.compile("(?m)^hotline_routing_owner(?:\\{[^}]*\\})? ([0-9.]+)").matcher(body);
+        return m.find() ? (int) Double.parseDouble(m.group(1)) : -1;
     }
 
     private static String line(String output, String containing) {
