@@ -57,11 +57,25 @@ public final class HotlineProcess implements AutoCloseable {
      * set by {@code sh -c} before the JVM starts, as an operator's shell would; null leaves it as it is.
      */
     public static HotlineProcess start(Path dataDir, String name, Map<String, String> settings, String umask) {
+        return start(dataDir, name, settings, umask, List.of());
+    }
+
+    /**
+     * {@link #start(Path, String, Map)} with the JVM started by {@code prefix} (for example {@code ip netns exec
+     * <name>}, which puts it in a network namespace of its own and then execs it, so the process is the JVM).
+     */
+    public static HotlineProcess startUnder(List<String> prefix, Path dataDir, String name,
+                                            Map<String, String> settings) {
+        return start(dataDir, name, settings, null, prefix);
+    }
+
+    private static HotlineProcess start(Path dataDir, String name, Map<String, String> settings, String umask,
+                                        List<String> prefix) {
         Map<String, String> env = new HashMap<>(Map.of("data.dir", dataDir.toString(), "agi.port", "0",
                 "http.port", "0", "management.port", "0"));
         env.putAll(settings);
         Path log = dataDir.resolveSibling(name + ".log");
-        Process process = launch(env, log, List.of("run"), null, umask);
+        Process process = launch(env, log, List.of("run"), null, umask, prefix);
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             Matcher ready = READY.matcher(read(log));
@@ -98,7 +112,7 @@ public final class HotlineProcess implements AutoCloseable {
         Path log = dataDir.resolveSibling("command-" + System.nanoTime() + ".log");
         Map<String, String> env = new HashMap<>(settings);
         env.put("data.dir", dataDir.toString());
-        Process process = launch(env, log, List.of(args), stdin, umask);
+        Process process = launch(env, log, List.of(args), stdin, umask, List.of());
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -116,8 +130,8 @@ public final class HotlineProcess implements AutoCloseable {
     }
 
     private static Process launch(Map<String, String> settings, Path log, List<String> args, String stdin,
-                                  String umask) {
-        List<String> command = new ArrayList<>();
+                                  String umask, List<String> prefix) {
+        List<String> command = new ArrayList<>(prefix);
         if (umask != null) {
             if (!umask.matches("[0-7]{3,4}")) {
                 throw new IllegalArgumentException("not a umask: " + umask);

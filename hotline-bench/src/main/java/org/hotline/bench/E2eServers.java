@@ -40,6 +40,19 @@ final class E2eServers implements AutoCloseable {
         return new E2eServers(List.of(jvm), jvm, List.of(jvm.port()), null);
     }
 
+    /** The cluster's shared secret (cluster.secret-file), one random file for every node of the run. */
+    private static Path clusterSecret(Path data) {
+        try {
+            java.nio.file.Files.createDirectories(data);
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            return java.nio.file.Files.writeString(data.resolve("cluster.secret"),
+                    java.util.HexFormat.of().formatHex(random));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * Two FastAGI nodes and a dispatch node (which adds the operators) on one PostgreSQL. {@code args} are
      * {@link AppBenchServer}'s common arguments; {@code data} gets one directory per node.
@@ -55,7 +68,9 @@ final class E2eServers implements AutoCloseable {
             String members = String.join(",", hazelcast.values().stream().map(p -> "127.0.0.1:" + p).toList());
             List<String> common = new ArrayList<>(args.stream().filter(a -> !a.startsWith("data=")
                     && !a.startsWith("operators=")).toList());
+            Path secret = clusterSecret(data);
             common.addAll(List.of("set.cluster=hazelcast", "set.cluster.members=" + members,
+                    "set.cluster.secret-file=" + secret,
                     "set.db.url=" + postgres.getJdbcUrl("postgres", "hotline"), "set.db.user=postgres",
                     "set.screen.secret-file=" + data.resolve("screen.secret"),
                     "set.pseudonym.key-file=" + data.resolve("pseudonym.key")));

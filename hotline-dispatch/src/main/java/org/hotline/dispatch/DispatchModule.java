@@ -17,6 +17,7 @@ import org.hotline.core.call.CallJournal;
 import org.hotline.core.callback.CallbackConfig;
 import org.hotline.core.callback.CallbackVault;
 import org.hotline.core.config.Settings;
+import org.hotline.core.lease.RoutingFence;
 import org.hotline.core.prompts.PromptsConfig;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.GatedExecutor;
@@ -61,12 +62,12 @@ public final class DispatchModule implements AutoCloseable {
     private FollowUpRoutes followUp;
 
     private DispatchModule(Vertx vertx, Settings settings, Database database, CallJournal journal,
-                           MeterRegistry registry) {
+                           MeterRegistry registry, RoutingFence fence) {
         this.vertx = vertx;
         this.settings = settings;
         this.database = database;
         this.journal = journal;
-        this.directory = new JooqOperatorDirectory(database.dsl());
+        this.directory = new JooqOperatorDirectory(database.dsl(), fence);
         this.registry = registry;
         // Read at start, so a bad routing setting stops the process even on a node that only stands by.
         this.routingConfig = RoutingConfig.from(settings);
@@ -87,7 +88,16 @@ public final class DispatchModule implements AutoCloseable {
      */
     public static DispatchModule standBy(Settings settings, Vertx vertx, Database database, CallJournal journal,
                                          MeterRegistry registry) {
-        return new DispatchModule(vertx, settings, database, journal, registry);
+        return standBy(settings, vertx, database, journal, registry, RoutingFence.NONE);
+    }
+
+    /**
+     * {@link #standBy} in a cluster: routing's writes of operators' states carry {@code fence} (the journal passed
+     * in carries it for the call writes), so once another node owns routing they are refused.
+     */
+    public static DispatchModule standBy(Settings settings, Vertx vertx, Database database, CallJournal journal,
+                                         MeterRegistry registry, RoutingFence fence) {
+        return new DispatchModule(vertx, settings, database, journal, registry, fence);
     }
 
     /** Deploys routing here: this node now owns the queue. Idempotent. */
@@ -109,6 +119,20 @@ public final class DispatchModule implements AutoCloseable {
             routing.onFailure(e -> forgetRouting());
         }
         return routing.mapEmpty();
+    }
+
+    /**
+     * Stops routing here (this node lost or could not renew the routing lease): the verticle is undeployed, its bus
+     * consumers leave, and the owner that takes over rebuilds the queue. Nothing happens when it does not route.
+     */
+    public synchronized Future<Void> releaseRouting() {
+        Future<String> deployed = routing;
+        routing = null;
+        if (deployed == null) {
+            return Future.succeededFuture();
+        }
+        return deployed.transform(done -> done.succeeded() ? vertx.undeploy(done.result())
+                : Future.<Void>succeededFuture());
     }
 
     /** The vault's pending callbacks (ids only, nothing decrypted), or none when callbacks are turned off. */

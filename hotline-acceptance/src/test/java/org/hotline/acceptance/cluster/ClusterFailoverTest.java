@@ -3,6 +3,7 @@ package org.hotline.acceptance.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.core.db.Tables.CALLS;
+import static org.hotline.core.db.Tables.ROUTING_LEASE;
 import static org.hotline.core.db.Tables.TIPS;
 
 import io.vertx.core.Vertx;
@@ -71,6 +72,7 @@ class ClusterFailoverTest {
                 "db.url", postgres.getJdbcUrl("postgres", "hotline"), "db.user", "postgres",
                 "screen.secret-file", dir.resolve("screen.secret").toString(),
                 "pseudonym.key-file", dir.resolve("pseudonym.key").toString(),
+                "cluster.secret-file", ClusterSecrets.in(dir).toString(),
                 "ivr.menu.timeout", "300ms", "ivr.hold.reaffirm", "1s"));
         common.putAll(Map.of("dispatch.offer-timeout", "30s"));
         Staff.operator(dir.resolve("admin"), common, "ana", "prs", "PJSIP/1001");
@@ -98,12 +100,13 @@ class ClusterFailoverTest {
 
     @Test
     void callsCrossNodesAndSurviveTheDeathOfTheRoutingOwnerAndOfAFastAgiNode() throws Exception {
-        // The first dispatch node up is the oldest member: it owns routing.
+        // The first dispatch node up takes the free routing lease; the second finds it held and stands by.
         HotlineProcess dispatchA = node("dispatch-a", "dispatch,reports");
+        await().atMost(LIMIT).until(() -> dispatchA.output().contains("This node now owns routing"));
         HotlineProcess dispatchB = node("dispatch-b", "dispatch");
         HotlineProcess agiX = node("agi-x", "agi");
         HotlineProcess agiY = node("agi-y", "agi");
-        await().atMost(LIMIT).until(() -> dispatchA.output().contains("This node now owns routing"));
+        assertThat(db.fetchValue(ROUTING_LEASE.HOLDER)).isEqualTo("127.0.0.1:" + clusterPorts.get("dispatch-a"));
 
         SimulatedOperator ana = SimulatedOperator.signIn(vertx, dispatchA, "ana");
         SimulatedOperator bob = SimulatedOperator.signIn(vertx, dispatchB, "bob");
@@ -139,6 +142,8 @@ class ClusterFailoverTest {
         // Node B takes over, rebuilds the floor (bob from his recorded state, the held call from its IVR), and
         // offers the call again; bob takes it.
         await().atMost(LIMIT).until(() -> dispatchB.output().contains("This node now owns routing"));
+        assertThat(db.fetchValue(ROUTING_LEASE.HOLDER)).isEqualTo("127.0.0.1:" + clusterPorts.get("dispatch-b"));
+        assertThat(db.fetchValue(ROUTING_LEASE.TOKEN)).isEqualTo(2L);
         // The call in the dead owner's offer is in the database, waiting on a live FastAGI node.
         assertThat(dispatchB.output()).contains("rebuilt 1 waiting call(s) from the database");
         await().atMost(LIMIT).until(() -> bob.messages("offer").stream()

@@ -85,7 +85,8 @@ class EventBusTlsTest {
 
     private Vertx join(List<String> all, int port, Path cert, Path key, Path ca) throws Exception {
         ClusterConfig config = new ClusterConfig(Set.of(Role.DISPATCH), true, "tls-test", all, "127.0.0.1", port, 0,
-                Duration.ofSeconds(3), new ClusterConfig.Tls(cert, key, ca));
+                Duration.ofSeconds(3), new ClusterConfig.Tls(cert, key, ca), ClusterSecrets.in(dir),
+                ClusterSecrets.LEASE);
         Future<ClusterVertx.ClusterMember> joined = ClusterVertx.join(config, new VertxOptions(), Vertx.builder());
         Vertx vertx = joined.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS).vertx();
         members.add(vertx);

@@ -19,9 +19,12 @@ import org.hotline.core.config.Settings;
  * @param busPort          the event bus's port, 0 for any
  * @param failureDetection how long a silent member stays a member
  * @param tls              event-bus TLS with client certificates, or null when off
+ * @param secretFile       the shared cluster secret every member must hold to join (null when not clustered)
+ * @param lease            the routing lease's renewal, self-fence and timeout
  */
 public record ClusterConfig(Set<Role> roles, boolean clustered, String name, List<String> members, String bind,
-                            int port, int busPort, Duration failureDetection, Tls tls) {
+                            int port, int busPort, Duration failureDetection, Tls tls, Path secretFile,
+                            LeaseTiming lease) {
 
     /** PEM files for event-bus TLS: this member's certificate and key, and the CA that signs every member. */
     public record Tls(Path certFile, Path keyFile, Path caFile) {
@@ -48,9 +51,16 @@ public record ClusterConfig(Set<Role> roles, boolean clustered, String name, Lis
             throw new StartupException("A process that runs only some roles (HOTLINE_ROLES) is part of a cluster: "
                     + "set HOTLINE_CLUSTER=hazelcast.");
         }
+        String secret = settings.string("cluster.secret-file");
+        if (clustered && secret.isBlank()) {
+            throw new StartupException("HOTLINE_CLUSTER=hazelcast needs HOTLINE_CLUSTER_SECRET_FILE: a file holding the "
+                    + "cluster's shared secret, the same on every member (at least 32 bytes of hex, for example from "
+                    + "'openssl rand -hex 32'); a member without it cannot join.");
+        }
         return new ClusterConfig(roles, clustered, settings.string("cluster.name"), members,
                 settings.string("cluster.bind"), settings.integer("cluster.port"), settings.integer("cluster.bus-port"),
-                settings.duration("cluster.failure-detection"), tls(settings));
+                settings.duration("cluster.failure-detection"), tls(settings),
+                secret.isBlank() ? null : Path.of(secret), LeaseTiming.from(settings));
     }
 
     private static Tls tls(Settings settings) {

@@ -39,7 +39,8 @@ public final class ClusterVertx {
     private static Config hazelcast(ClusterConfig config) {
         // Vert.x's own defaults (its maps, multimaps and semaphores), then our network and membership.
         Config hazelcast = ConfigUtil.loadConfig();
-        hazelcast.setClusterName(config.name());
+        // The name members must present to join: the configured name with a proof of the shared secret.
+        hazelcast.setClusterName(MembershipSecret.clusterName(config.name(), config.secretFile()));
         long failureSeconds = Math.max(2, config.failureDetection().toSeconds());
         hazelcast.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         hazelcast.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(failureSeconds));

@@ -36,6 +36,9 @@ import org.hotline.callcontrol.CallControlModule;
 import org.hotline.callcontrol.EscalationStore;
 import org.hotline.core.StartupException;
 import org.hotline.core.call.JooqCallJournal;
+import org.hotline.core.lease.LeaseFence;
+import org.hotline.core.lease.RoutingFence;
+import org.hotline.core.lease.RoutingLeaseTable;
 import org.hotline.core.config.Settings;
 import org.hotline.core.storage.DataDirectory;
 import org.hotline.core.storage.Database;
@@ -70,10 +73,12 @@ public final class Hotline implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final AutoCloseable privateData;
     private final Backups backups;
+    private final RoutingElection election;
 
     private Hotline(Database database, AutoCloseable privateData, Vertx vertx, AgiModule agi, DispatchModule dispatch,
                     ReportsModule reports, HttpServerVerticle http, ManagementServerVerticle management,
-                    PrometheusMeterRegistry registry, Backups backups) {
+                    PrometheusMeterRegistry registry, Backups backups, RoutingElection election) {
+        this.election = election;
         this.database = database;
         this.backups = backups;
         this.privateData = privateData;
@@ -120,12 +125,17 @@ public final class Hotline implements AutoCloseable {
         DispatchModule dispatch = null;
         ReportsModule reports = null;
         Backups backups = null;
+        RoutingElection election = null;
         try {
             // The admin socket (online backups on request) and, next to the reports, the nightly backup.
             backups = Backups.start(settings, vertx, database, cluster.runs(Role.REPORTS));
-            JooqCallJournal journal = new JooqCallJournal(database.dsl(), cluster.node());
+            // In a cluster, routing's writes carry the routing lease's fencing token (RoutingElection).
+            LeaseFence fence = new LeaseFence();
+            JooqCallJournal journal = new JooqCallJournal(database.dsl(), cluster.node(),
+                    cluster.clustered() ? fence : RoutingFence.NONE);
             if (cluster.runs(Role.DISPATCH)) {
-                dispatch = cluster.clustered() ? DispatchModule.standBy(settings, vertx, database, journal, registry)
+                dispatch = cluster.clustered()
+                        ? DispatchModule.standBy(settings, vertx, database, journal, registry, fence)
                         : await(DispatchModule.start(settings, vertx, database, journal, registry), "dispatch");
             }
             if (dispatch != null && !cluster.clustered()) {
@@ -152,10 +162,12 @@ public final class Hotline implements AutoCloseable {
             HttpServerVerticle http = new HttpServerVerticle(httpConfig, screens(dispatch, reports));
             await(vertx.deployVerticle(http), "the HTTP server on " + httpConfig.bind() + ":" + httpConfig.port());
             if (member.hazelcast() != null && dispatch != null) {
-                RoutingElection.follow(member.hazelcast(), dispatch, journal, settings.duration("ivr.hold.max"));
+                election = RoutingElection.follow(member.hazelcast(), dispatch, journal,
+                        settings.duration("ivr.hold.max"), new RoutingLeaseTable(database.dsl()), fence,
+                        cluster.lease(), cluster.node(), registry);
             }
             Hotline hotline = new Hotline(database, privateData, vertx, agi, dispatch, reports, http, management,
-                    registry, backups);
+                    registry, backups, election);
             LOG.info("Hotline ready: FastAGI on {}:{}, HTTP on {}://{}:{}/health, management on http://{}:{}/metrics, "
                             + "data in {}, roles {}{}",
                     settings.string("agi.bind"), hotline.agiPort(), httpConfig.https() ? "https" : "http",
@@ -166,6 +178,9 @@ public final class Hotline implements AutoCloseable {
         } catch (RuntimeException e) {
             if (agi != null) {
                 agi.stop(Duration.ZERO);
+            }
+            if (election != null) {
+                election.close();
             }
             if (dispatch != null) {
                 dispatch.close();
@@ -289,6 +304,10 @@ public final class Hotline implements AutoCloseable {
         LOG.info("Hotline stopping");
         if (agi != null) {
             agi.stop(DRAIN);
+        }
+        if (election != null) {
+            // Stops routing here and hands the lease back, so another dispatch node takes over at once.
+            election.close();
         }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hotline.core.bus.CallIntake;
 import org.hotline.core.db.tables.records.CallsRecord;
+import org.hotline.core.lease.RoutingFence;
 import org.hotline.core.storage.NotYetStored;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -24,6 +25,7 @@ public final class JooqCallJournal implements CallJournal {
 
     private final DSLContext dsl;
     private final String node;
+    private final RoutingFence fence;
 
     public JooqCallJournal(DSLContext dsl) {
         this(dsl, SINGLE_NODE);
@@ -31,8 +33,17 @@ public final class JooqCallJournal implements CallJournal {
 
     /** A journal whose calls are marked as run by {@code node} (a cluster member's name). */
     public JooqCallJournal(DSLContext dsl, String node) {
+        this(dsl, node, RoutingFence.NONE);
+    }
+
+    /**
+     * A journal whose routing writes ({@link #offered}, {@link #assigned}) are refused with
+     * {@link org.hotline.core.lease.FencedOff} unless {@code fence} says this node still owns routing.
+     */
+    public JooqCallJournal(DSLContext dsl, String node, RoutingFence fence) {
         this.dsl = dsl;
         this.node = node;
+        this.fence = fence;
     }
 
     @Override
@@ -130,6 +141,7 @@ public final class JooqCallJournal implements CallJournal {
     @Override
     public void offered(String callId, Instant at) {
         dsl.transaction(tx -> {
+            fence.check(tx.dsl());
             int moved = tx.dsl().update(CALLS).set(CALLS.STEP, CallStep.OFFERED.code()).where(CALLS.ID.eq(callId))
                     .and(CALLS.STEP.in(CallStep.QUEUED.code(), CallStep.OFFERED.code())).execute();
             if (moved == 0 && !tx.dsl().fetchExists(CALLS, CALLS.ID.eq(callId))) {
@@ -141,9 +153,12 @@ public final class JooqCallJournal implements CallJournal {
 
     @Override
     public void assigned(String callId, String operatorId) {
-        if (dsl.update(CALLS).set(CALLS.OPERATOR_ID, operatorId).where(CALLS.ID.eq(callId)).execute() == 0) {
-            throw new NotYetStored("the call");
-        }
+        dsl.transaction(tx -> {
+            fence.check(tx.dsl());
+            if (tx.dsl().update(CALLS).set(CALLS.OPERATOR_ID, operatorId).where(CALLS.ID.eq(callId)).execute() == 0) {
+                throw new NotYetStored("the call");
+            }
+        });
     }
 
     @Override

@@ -18,9 +18,16 @@ import org.jooq.DSLContext;
 /** {@link OperatorDirectory} over jOOQ. */
 public final class JooqOperatorDirectory implements OperatorDirectory {
     private final DSLContext dsl;
+    private final org.hotline.core.lease.RoutingFence fence;
 
     public JooqOperatorDirectory(DSLContext dsl) {
+        this(dsl, org.hotline.core.lease.RoutingFence.NONE);
+    }
+
+    /** A directory whose {@link #recordState} (routing's write) carries {@code fence}: refused once routing moved. */
+    public JooqOperatorDirectory(DSLContext dsl, org.hotline.core.lease.RoutingFence fence) {
         this.dsl = dsl;
+        this.fence = fence;
     }
 
     @Override
@@ -79,7 +86,10 @@ public final class JooqOperatorDirectory implements OperatorDirectory {
 
     @Override
     public void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason) {
-        dsl.transaction(tx -> OperatorStateHistory.record(tx.dsl(), operatorId, state.code(), at, callId, reason));
+        dsl.transaction(tx -> {
+            fence.check(tx.dsl());
+            OperatorStateHistory.record(tx.dsl(), operatorId, state.code(), at, callId, reason);
+        });
     }
 
     @Override

@@ -531,6 +531,12 @@ public final class RoutingVerticle extends VerticleBase {
      */
     private CompletableFuture<Void> persist(Runnable write) {
         return writes.submit(write).exceptionally(failure -> {
+            if (failure instanceof org.hotline.core.lease.FencedOff
+                    || failure.getCause() instanceof org.hotline.core.lease.FencedOff) {
+                // Another node owns routing: the lease keeper logs that once and stands this node down.
+                LOG.debug("A routing record was fenced off: this node no longer owns routing");
+                return null;
+            }
             LOG.warn("Could not record a dispatch event ({}); routing goes on", failure.getClass().getSimpleName());
             return null;
         });
