@@ -118,7 +118,9 @@ class ClusterPartitionTest {
                 "screen.secret-file", dir.resolve("screen.secret").toString(),
                 "pseudonym.key-file", dir.resolve("pseudonym.key").toString()));
         Map<String, String> a = new HashMap<>(common);
+        // A's management server (where /metrics is) listens on its namespace's address, so the host can read it.
         a.putAll(Map.of("cluster.bind", nodeIp, "cluster.port", String.valueOf(portA), "http.bind", nodeIp,
+                "management.host", nodeIp,
                 "db.url", "jdbc:postgresql://" + hostIp + ":" + postgres.getPort() + "/hotline"));
         Map<String, String> b = new HashMap<>(common);
         b.putAll(Map.of("cluster.bind", hostIp, "cluster.port", String.valueOf(portB),
@@ -130,8 +132,8 @@ class ClusterPartitionTest {
         await().atMost(LIMIT).until(() -> nodeA.output().contains("This node now owns routing"));
         HotlineProcess nodeB = HotlineProcess.start(dir.resolve("b"), "dispatch-b", b);
         nodes.add(nodeB);
-        String metricsA = "http://" + nodeIp + ":" + nodeA.httpPort() + "/metrics";
-        String metricsB = "http://127.0.0.1:" + nodeB.httpPort() + "/metrics";
+        String metricsA = "http://" + nodeIp + ":" + nodeA.managementPort() + "/metrics";
+        String metricsB = "http://127.0.0.1:" + nodeB.managementPort() + "/metrics";
         await().atMost(LIMIT).until(() -> owner(metricsA) == 1 && owner(metricsB) == 0);
         assertThat(db.fetchValue(ROUTING_LEASE.HOLDER)).isEqualTo(nodeIp + ":" + portA);
 
@@ -145,7 +147,7 @@ class ClusterPartitionTest {
         assertThat(db.fetchValue(ROUTING_LEASE.TOKEN)).isEqualTo(2L);
         assertThat(owner(metricsB)).isEqualTo(1);
         // Read from inside A's namespace while the split lasts: A does not route either.
-        assertThat(ownerFromInside(nodeA.httpPort())).as("A's hotline_routing_owner during the split").isZero();
+        assertThat(ownerFromInside(nodeA.managementPort())).as("A's hotline_routing_owner during the split").isZero();
 
         // Healed: B keeps the lease; A, back in the cluster and at the database, stands by.
         must("ip", "link", "set", hostEnd, "up");
@@ -172,9 +174,9 @@ class ClusterPartitionTest {
     }
 
     /** {@code hotline_routing_owner} of node A read by curl inside its namespace, or -1. */
-    private int ownerFromInside(int httpPort) throws Exception {
+    private int ownerFromInside(int managementPort) throws Exception {
         Process curl = new ProcessBuilder("ip", "netns", "exec", namespace, "curl", "-s", "--max-time", "5",
-                "http://" + nodeIp + ":" + httpPort + "/metrics").redirectErrorStream(true).start();
+                "http://" + nodeIp + ":" + managementPort + "/metrics").redirectErrorStream(true).start();
         String body = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         curl.waitFor(30, TimeUnit.SECONDS);
         Matcher m = Pattern.compile("(?m)^hotline_routing_owner(?:\\{[^}]*\\})? ([0-9.]+)").matcher(body);
