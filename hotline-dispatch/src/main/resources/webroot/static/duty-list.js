@@ -3,6 +3,7 @@
 import { getJson, send } from './api.js';
 import { byId, el, fill, setText } from './dom.js';
 import { startPage } from './common.js';
+import { t } from './i18n.js';
 
 await startPage(['manager', 'admin']);
 const body = byId('duty-people');
@@ -27,9 +28,9 @@ function move(index, by) {
 function render() {
   fill(body, people.map((person, i) => {
     const up = el('button', { type: 'button', class: 'quiet duty-up', text: 'Up', disabled: i === 0 });
-    const down = el('button', { type: 'button', class: 'quiet duty-down', text: 'Down',
+    const down = el('button', { type: 'button', class: 'quiet duty-down', text: t('screen.duty-list.down'),
       disabled: i === people.length - 1 });
-    const remove = el('button', { type: 'button', class: 'quiet duty-remove', text: 'Remove' });
+    const remove = el('button', { type: 'button', class: 'quiet duty-remove', text: t('screen.referrals.remove') });
     up.addEventListener('click', () => move(i, -1));
     down.addEventListener('click', () => move(i, 1));
     remove.addEventListener('click', () => { people.splice(i, 1); render(); });
@@ -42,7 +43,7 @@ function render() {
 
 byId('duty-add').addEventListener('click', () => { people.push({ name: '', phone: '' }); render(); });
 byId('duty-save').addEventListener('click', async () => {
-  setText(status, 'Saving…');
+  setText(status, t('screen.tipform.saving'));
   try {
     const saved = await send('PUT', '/api/duty-list',
       { people: people.map((p) => ({ name: p.name, phone: p.phone })) });
@@ -57,7 +58,7 @@ byId('duty-save').addEventListener('click', async () => {
 try {
   people = (await getJson('/api/duty-list')).people;
   render();
-  if (!people.length) setText(status, 'Nobody is on the list: an escalation would have no one to call.');
+  if (!people.length) setText(status, t('screen.duty-list.nobody-is-on-the-list-an'));
 } catch (e) {
   setText(status, e.message);
 }

@@ -3,10 +3,11 @@
 import { getJson, send } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { startPage, when } from './common.js';
+import { t } from './i18n.js';
 
 const session = await startPage(['manager', 'admin']);
 const select = byId('guidance-language-select');
-fill(select, el('option', { value: 'en', text: 'English' }),
+fill(select, el('option', { value: 'en', text: t('screen.guidance-editor.english') }),
   session.languageNames.map((l) => el('option', { value: l.code, text: `${l.nativeName} (${l.name})` })));
 select.addEventListener('change', () => load());
 
@@ -16,7 +17,7 @@ function path(t) {
 }
 
 function meta(t) {
-  if (t.version === 0) return 'Not written in this language yet: the English built-in text is shown to start from.';
+  if (t.version === 0) return t('screen.guidance-editor.not-written-in-this-language-yet');
   return `Version ${t.version}, saved by ${t.by}${t.at ? ` on ${when(t.at)}` : ''}.`;
 }
 
@@ -27,11 +28,11 @@ function editor(t) {
   const info = el('p', { class: 'hint guidance-meta', text: meta(t) });
   const status = el('p', { class: 'guidance-status', role: 'status' });
   const history = el('ol', { class: 'guidance-history', hidden: true });
-  const save = el('button', { type: 'button', class: 'primary save-guidance', text: 'Save new version' });
-  const showHistory = el('button', { type: 'button', class: 'quiet show-history', text: 'Earlier versions' });
+  const save = el('button', { type: 'button', class: 'primary save-guidance', text: t('screen.guidance-editor.save-new-version') });
+  const showHistory = el('button', { type: 'button', class: 'quiet show-history', text: t('screen.guidance-editor.earlier-versions') });
   save.addEventListener('click', async () => {
     save.disabled = true;
-    setText(status, 'Saving…');
+    setText(status, t('screen.tipform.saving'));
     try {
       const saved = await send('POST', path(t), { text: area.value, baseVersion: t.version });
       Object.assign(t, saved);
@@ -58,10 +59,10 @@ function editor(t) {
 }
 
 async function loadHistory(t, list) {
-  fill(list, el('li', { class: 'hint', text: 'Loading…' }));
+  fill(list, el('li', { class: 'hint', text: t('screen.manager.loading') }));
   try {
     const h = await getJson(path(t));
-    fill(list, h.versions.length === 0 ? el('li', { class: 'hint', text: 'No saved version yet.' })
+    fill(list, h.versions.length === 0 ? el('li', { class: 'hint', text: t('screen.guidance-editor.no-saved-version-yet') })
       : h.versions.map((v) => el('li', { 'data-version': v.version },
         el('p', { class: 'hint', text: `Version ${v.version}, ${v.by}${v.at ? `, ${when(v.at)}` : ''}` }),
         el('p', { dir: 'auto', text: v.text }))));
@@ -72,7 +73,7 @@ async function loadHistory(t, list) {
 
 async function load() {
   const status = byId('guidance-status');
-  setText(status, 'Loading…');
+  setText(status, t('screen.manager.loading'));
   try {
     const data = await getJson(`/api/guidance/texts?language=${encodeURIComponent(select.value)}`);
     fill(byId('guidance-texts'), data.texts.map(editor));

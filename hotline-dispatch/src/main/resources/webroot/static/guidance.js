@@ -15,18 +15,19 @@
 import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { purpose as purposeLabel } from './common.js';
+import { t } from './i18n.js';
 
 const STORAGE_KEY = 'guidance-of-call';
 const OFFLINE = {
   source: 'offline',
   sections: [
-    { topic: 'safety-check', heading: 'Safety check: ask first',
-      text: 'Ask: "Can you talk safely right now?"\nAsk: "Is anyone with you, or can anyone hear you?"' },
-    { topic: 'quick-exit', heading: 'Ending the call quickly and safely',
-      text: 'If it is not safe, say only: "Sorry, wrong number. Goodbye." Do not call back.' },
+    { topic: 'safety-check', heading: t('screen.guidance.safety-check-ask-first'),
+      text: t('screen.guidance.ask-can-you-talk-safely-right') },
+    { topic: 'quick-exit', heading: t('screen.guidance.ending-the-call-quickly-and-safely'),
+      text: t('screen.guidance.if-it-is-not-safe-say') },
   ],
   dangerQuestions: [],
-  answers: [{ code: 'yes', label: 'Yes' }, { code: 'no', label: 'No' }, { code: 'unsure', label: 'Not sure' }],
+  answers: [{ code: 'yes', label: t('screen.manager.yes') }, { code: 'no', label: 'No' }, { code: 'unsure', label: t('screen.guidance.not-sure') }],
   urgencies: [],
 };
 
@@ -152,15 +153,15 @@ class Guidance {
     const call = this.call;
     const node = panel();
     fill(node, el('h2', { id: 'guidance-title', text: `Guidance: ${purposeLabel(call.purpose)}` }),
-      el('p', { class: 'hint', text: 'Loading the guidance…' }));
+      el('p', { class: 'hint', text: t('screen.guidance.loading-the-guidance') }));
     show(node);
     const data = await texts;
     if (this.call !== call) return;
     fill(node,
       el('h2', { id: 'guidance-title', text: `Guidance: ${purposeLabel(call.purpose)}` }),
       data.source === 'stored' ? null : el('p', { id: 'guidance-source', class: 'hint', text: data.source === 'offline'
-        ? 'The server cannot be reached: this is the short offline safety check.'
-        : 'The saved guidance could not be loaded: this is the built-in guidance.' }),
+        ? t('screen.guidance.the-server-cannot-be-reached-this')
+        : t('screen.guidance.the-saved-guidance-could-not-be') }),
       data.sections.map((s) => el('div', { class: `guidance-part guidance-${s.topic}`, 'data-topic': s.topic },
         el('h3', { text: s.heading }),
         lines(s.text),
@@ -204,7 +205,7 @@ function outcome(data, answers) {
     if (called && (most === null || order.indexOf(called) < order.indexOf(most))) most = called;
     if (answer === 'yes' && q.imminent) imminent = true;
   }
-  if (!most) return 'No answer so far raises the urgency of the tip.';
+  if (!most) return t('screen.guidance.no-answer-so-far-raises-the');
   const label = (data.urgencies.find((u) => u.code === most) || { label: most }).label;
   return `The tip will be saved with urgency ${label}${imminent ? ' and imminent danger' : ''}.`;
 }

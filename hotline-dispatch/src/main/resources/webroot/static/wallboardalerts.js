@@ -4,11 +4,12 @@ import { ApiError, getJson, send } from './api.js';
 import { el, fill, setText, show } from './dom.js';
 import { duration } from './common.js';
 import { beep, prepareSound } from './alert.js';
+import { t } from './i18n.js';
 
 const FIELDS = [
-  ['serviceLevelBelow', 'wa-service-level', 'Alert when today\'s service level is below (%)'],
-  ['longestWaitOver', 'wa-longest-wait', 'Alert when the longest wait is over (seconds)'],
-  ['emergenciesWaiting', 'wa-emergencies', 'Alert when this many emergencies or more are waiting'],
+  ['serviceLevelBelow', 'wa-service-level', t('screen.wallboardalerts.alert-when-today-s-service-level')],
+  ['longestWaitOver', 'wa-longest-wait', t('screen.wallboardalerts.alert-when-the-longest-wait-is')],
+  ['emergenciesWaiting', 'wa-emergencies', t('screen.wallboardalerts.alert-when-this-many-emergencies-or')],
 ];
 
 function describe(alert) {
@@ -51,9 +52,9 @@ export async function mountAlertThresholds(section) {
       inputs[name] = el('input', { id, name, type: 'number', inputmode: 'numeric' });
       return el('p', {}, el('label', { for: id, text: `${label} ` }), inputs[name]);
     }),
-    el('button', { type: 'submit', id: 'wa-save', text: 'Save thresholds' }), error, saved);
-  fill(section, [el('h2', { id: 'wa-title', text: 'Wallboard alerts' }),
-    el('p', { class: 'hint', text: 'Leave a field empty for no alert of that kind. Every change is audited.' }),
+    el('button', { type: 'submit', id: 'wa-save', text: t('screen.wallboardalerts.save-thresholds') }), error, saved);
+  fill(section, [el('h2', { id: 'wa-title', text: t('screen.wallboardalerts.wallboard-alerts') }),
+    el('p', { class: 'hint', text: t('screen.wallboardalerts.leave-a-field-empty-for-no') }),
     form]);
   const load = (t) => FIELDS.forEach(([name]) => { inputs[name].value = t[name] ?? ''; });
   form.addEventListener('submit', async (event) => {
@@ -68,7 +69,7 @@ export async function mountAlertThresholds(section) {
     });
     try {
       load(await send('POST', '/api/wallboard/alerts', body));
-      setText(saved, 'Thresholds saved.');
+      setText(saved, t('screen.wallboardalerts.thresholds-saved'));
     } catch (e) {
       setText(error, `Not saved: ${e.message}`);
       show(error);
