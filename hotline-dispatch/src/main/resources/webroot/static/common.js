@@ -69,13 +69,13 @@ export function connectBus(session) {
   return bus;
 }
 
-/** A language as its own name, in its own script and direction, with the English name beside it. */
+/** A language as its own name, in its own script and direction, with its name in the screen's language beside it. */
 export function language(code) {
   const known = languageNames.get(code);
   if (!known) return el('span', { class: 'language', text: code || '—' });
   return el('span', { class: 'language' },
     el('span', { lang: code, dir: known.rtl ? 'rtl' : 'ltr', class: 'native', text: known.nativeName }),
-    ' ', el('span', { class: 'english', text: `(${known.name})` }));
+    ' ', el('span', { class: 'english', text: `(${t(`language.${code}`) || known.name})` }));
 }
 
 export function purpose(code) {

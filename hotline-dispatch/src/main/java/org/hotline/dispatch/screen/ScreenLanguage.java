@@ -132,7 +132,10 @@ final class ScreenLanguage {
         try {
             ranges = Locale.LanguageRange.parse(header);
         } catch (IllegalArgumentException e) {
-            return UiLanguage.ENGLISH;
+            // A header the strict grammar refuses (a doubled q, a stray space): its tags in the order written.
+            ranges = java.util.Arrays.stream(header.split(",")).map(part -> part.split(";")[0].trim())
+                    .filter(tag -> tag.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*"))
+                    .map(Locale.LanguageRange::new).toList();
         }
         for (Locale.LanguageRange range : ranges) {
             if (range.getWeight() > 0) {

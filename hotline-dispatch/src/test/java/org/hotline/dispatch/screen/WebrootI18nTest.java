@@ -97,6 +97,8 @@ class WebrootI18nTest {
         assertThat(ScreenLanguage.fromAcceptLanguage("prs;q=0,en")).isEqualTo(UiLanguage.ENGLISH);
         assertThat(ScreenLanguage.fromAcceptLanguage(null)).isEqualTo(UiLanguage.ENGLISH);
         assertThat(ScreenLanguage.fromAcceptLanguage(";;;garbage")).isEqualTo(UiLanguage.ENGLISH);
+        // Not the strict grammar, yet plain enough to read.
+        assertThat(ScreenLanguage.fromAcceptLanguage("ps-AF,ps;q=0.9;q=0.9,en;q=0.5")).isEqualTo(UiLanguage.PASHTO);
     }
 
     private static void collect(Pattern pattern, String text, Set<String> into) {
