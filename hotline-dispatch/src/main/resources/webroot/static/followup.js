@@ -4,7 +4,7 @@
 import { ApiError, getJson, send } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { refreshOverdue, startPage, when } from './common.js';
-import { t } from './i18n.js';
+import { onward, t } from './i18n.js';
 
 const session = await startPage(['operator', 'manager', 'admin']);
 const manages = session.role !== 'operator';
@@ -103,7 +103,7 @@ function referralCard(r) {
       r.dueOn ? ` (due ${r.dueOn})` : null),
     el('p', { class: 'hint', text: `Caller's consent: ${consentText(r.consent, r.consentBasis)}` }),
     el('ol', { class: 'history' }, (r.history || []).map((h) => el('li', {},
-      `${when(h.at)}: ${h.from ? `${label('referralStatuses', h.from)} → ` : ''}${label('referralStatuses', h.to)}`,
+      `${when(h.at)}: ${h.from ? `${label('referralStatuses', h.from)} ${onward()} ` : ''}${label('referralStatuses', h.to)}`,
       h.dueOn ? `, due ${h.dueOn}` : null,
       h.consentBasis ? `, without consent on the basis: ${label('consentBases', h.consentBasis)}` : null,
       h.note ? el('span', { class: 'note', dir: 'auto', text: ` — ${h.note}` }) : null))));

@@ -64,6 +64,11 @@ function lookup(key) {
   return Object.prototype.hasOwnProperty.call(bundle.messages, key) ? bundle.messages[key] : undefined;
 }
 
+/** The arrow that points onward in the screen's reading direction: "→" left to right, "←" right to left. */
+export function onward() {
+  return bundle.dir === 'rtl' ? '←' : '→';
+}
+
 /** A number in the screen's language (Eastern Arabic-Indic digits in Dari and Pashto, as CLDR has it). */
 export function number(n) {
   return numbers.format(n);

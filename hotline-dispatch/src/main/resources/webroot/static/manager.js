@@ -6,7 +6,7 @@ import { connectBus, duration, language, serverNow, startPage, STATE_CODES, stat
 import { mountLiveCalls } from './livecalls.js';
 import { mountEscalations } from './escalations.js';
 import { mountAlertThresholds, showAlerts } from './wallboardalerts.js';
-import { t } from './i18n.js';
+import { onward, t } from './i18n.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
@@ -131,7 +131,7 @@ async function openTip(id) {
           tip.crossBorder ? el('span', { class: 'badge cross-border', text: t('screen.tipform.cross-border') }) : null),
         fact(t('screen.tipform.province-or-region'), tip.region ? labelRegion(tip.country, tip.region) : '—'),
         fact(t('screen.manager.origin-transit-destination'), [tip.origin, tip.transit, tip.destination]
-          .map((c) => label('countries', c)).join(' → ')),
+          .map((c) => label('countries', c)).join(` ${onward()} `)),
         fact(t('screen.tipform.potential-victims'), victims.count === null || victims.count === undefined ? '—'
           : t(victims.minors ? 'screen.victims-with-minors' : 'screen.victims', { count: victims.count,
             female: victims.female ?? '—', male: victims.male ?? '—', other: victims.otherGender ?? '—' })),
