@@ -17,12 +17,10 @@ export const PROBLEMS = {
   'no-endpoint': t('screen.callcontrol.there-is-no-phone-number-on'),
   forbidden: t('screen.callcontrol.only-supervisors-and-managers-can-do'),
 };
-const REASONS = {
-  declined: 'declined', 'no-answer': 'did not answer', left: 'hung up', 'caller-left': 'the caller hung up',
-  timeout: 'the phone system did not answer in time', cancelled: 'you cancelled', unavailable: 'call control is down',
-  refused: 'the phone system refused it',
-};
-const MODES = { listen: 'listening', whisper: 'whispering to you', barge: 'on the call' };
+// Why a transfer or an interpreter failed, and what a supervisor is doing: bundle keys by code.
+const REASONS = ['declined', 'no-answer', 'left', 'caller-left', 'timeout', 'cancelled', 'unavailable', 'refused'];
+const reason = (code) => (REASONS.includes(code) ? t(`screen.callcontrol.reason.${code}`) : code);
+const MODES = ['listen', 'whisper', 'barge'];
 export const POLL_MILLIS = 10000;
 
 export function problemText(error) {
@@ -100,7 +98,7 @@ export function mountOperatorCallControl(bus, session, root) {
       summary = '';
     }
     if (offered !== id) return;
-    setText(notes, summary ? `Their notes so far: ${summary}` : t('screen.callcontrol.they-have-written-no-notes-yet'));
+    setText(notes, summary ? t('screen.callcontrol.notes-so-far', { summary }) : t('screen.callcontrol.they-have-written-no-notes-yet'));
     show(notes);
   }
 
@@ -127,7 +125,7 @@ export function mountOperatorCallControl(bus, session, root) {
     if (!match) return;
     interpreter.value = match.id;
     buttons.interpreter.classList.add('primary');
-    say(`This caller speaks a language you do not: press "Call interpreter" to bring in ${match.name}.`);
+    say(t('screen.callcontrol.bring-interpreter', { name: match.name }));
   }
 
   async function loadPeople() {
@@ -180,32 +178,33 @@ export function mountOperatorCallControl(bus, session, root) {
       } else if (n.event === 'transfer-failed' && offered === n.callId) {
         show(notes, false);
         offered = null;
-        say(`The transfer to you did not happen (${REASONS[n.reason] || n.reason}).`);
+        say(t('screen.callcontrol.transfer-to-you-failed', { reason: reason(n.reason) }));
       }
       render();
       return;
     }
     switch (n.event) {
-      case 'transfer-ringing': phase = 'ringing'; say(`Ringing ${nameOf(n.peerId)}… The caller hears music.`); break;
-      case 'transfer-talking': phase = 'talking'; say(`You are talking to ${nameOf(n.peerId)}; the caller hears music.`); break;
+      case 'transfer-ringing': phase = 'ringing'; say(t('screen.callcontrol.ringing', { name: nameOf(n.peerId) })); break;
+      case 'transfer-talking': phase = 'talking'; say(t('screen.callcontrol.talking-to', { name: nameOf(n.peerId) })); break;
       case 'transfer-failed':
         phase = 'idle';
-        say(`The transfer did not happen (${REASONS[n.reason] || n.reason}). The caller is with you.`);
+        say(t('screen.callcontrol.transfer-failed', { reason: reason(n.reason) }));
         break;
       case 'transfer-done':
         phase = 'idle';
         callId = null;
-        say(`The caller is now with ${nameOf(n.peerId)}; the call and its tip are theirs.`);
+        say(t('screen.callcontrol.handed-over', { name: nameOf(n.peerId) }));
         break;
-      case 'interpreter-joined': phase = 'interpreter'; say(`${nameOf(n.peerId)} is interpreting on the line.`); break;
+      case 'interpreter-joined': phase = 'interpreter'; say(t('screen.callcontrol.interpreting', { name: nameOf(n.peerId) })); break;
       case 'interpreter-left': phase = 'idle'; say(t('screen.callcontrol.the-interpreter-has-left-the-call')); break;
       case 'interpreter-failed':
         phase = 'idle';
-        say(`The interpreter did not join (${REASONS[n.reason] || n.reason}).`);
+        say(t('screen.callcontrol.interpreter-failed', { reason: reason(n.reason) }));
         break;
       case 'supervisor-joined':
         if (showSupervisor) {
-          setText(supervisor, `A supervisor is ${MODES[n.mode] || 'on the line'}.`);
+          setText(supervisor, t('screen.callcontrol.supervisor-is', {
+            mode: t(`screen.callcontrol.mode.${MODES.includes(n.mode) ? n.mode : 'barge'}`) }));
           show(supervisor);
         }
         break;

@@ -27,7 +27,7 @@ function move(index, by) {
 
 function render() {
   fill(body, people.map((person, i) => {
-    const up = el('button', { type: 'button', class: 'quiet duty-up', text: 'Up', disabled: i === 0 });
+    const up = el('button', { type: 'button', class: 'quiet duty-up', text: t('screen.duty-list.up'), disabled: i === 0 });
     const down = el('button', { type: 'button', class: 'quiet duty-down', text: t('screen.duty-list.down'),
       disabled: i === people.length - 1 });
     const remove = el('button', { type: 'button', class: 'quiet duty-remove', text: t('screen.referrals.remove') });
@@ -35,8 +35,8 @@ function render() {
     down.addEventListener('click', () => move(i, 1));
     remove.addEventListener('click', () => { people.splice(i, 1); render(); });
     return el('tr', { 'data-index': String(i) }, el('td', { class: 'number', text: String(i + 1) }),
-      el('td', {}, input(person, 'name', `Name of person ${i + 1}`)),
-      el('td', {}, input(person, 'phone', `Duty phone of person ${i + 1}`)),
+      el('td', {}, input(person, 'name', t('screen.duty-list.name-of', { n: i + 1 }))),
+      el('td', {}, input(person, 'phone', t('screen.duty-list.phone-of', { n: i + 1 }))),
       el('td', { class: 'buttons' }, up, down, remove));
   }));
 }
@@ -49,7 +49,7 @@ byId('duty-save').addEventListener('click', async () => {
       { people: people.map((p) => ({ name: p.name, phone: p.phone })) });
     people = saved.people;
     render();
-    setText(status, `Saved: ${people.length} ${people.length === 1 ? 'person' : 'people'} on the list.`);
+    setText(status, t('screen.duty-list.saved', { count: people.length }));
   } catch (e) {
     setText(status, e.message);
   }

@@ -24,8 +24,7 @@ async function loadReferrals() {
     const list = await getJson('/api/follow-up');
     const rows = list.referrals;
     setText(status, rows.length === 0 ? t('screen.followup.no-open-referrals')
-      : `${rows.length} open, ${list.overdue} overdue. Without a due date of its own, a referral is due `
-        + `${list.dueDays} days after it was made.`);
+      : t('screen.followup.open-overdue', { open: rows.length, overdue: list.overdue, days: list.dueDays }));
     fill(byId('followup-referrals'), rows.map((r) => el('tr', { 'data-referral': r.id,
       class: r.overdue ? 'overdue' : null },
       el('td', {}, r.dueOn, r.dueSet ? null : el('span', { class: 'hint', text: ' (default)' }),
@@ -44,7 +43,7 @@ async function loadReferrals() {
 
 function consentText(consent, basis) {
   if (consent) return t('screen.manager.yes');
-  return basis ? `No; basis: ${label('consentBases', basis)}` : 'No';
+  return basis ? t('screen.no-with-basis', { basis: label('consentBases', basis) }) : t('screen.no');
 }
 
 // --- Tips ---------------------------------------------------------------------------------------------------
@@ -52,7 +51,7 @@ async function loadTips() {
   const status = byId('my-tips-status');
   try {
     const tips = await getJson('/api/tips?limit=50');
-    setText(status, tips.length === 0 ? t('screen.followup.no-tips-yet') : `The latest ${tips.length}.`);
+    setText(status, tips.length === 0 ? t('screen.followup.no-tips-yet') : t('screen.followup.the-latest', { count: tips.length }));
     fill(byId('my-tips'), tips.map((tip) => el('tr', { 'data-tip': tip.id },
       el('td', { text: when(tip.createdAt) }),
       el('td', { text: tip.operatorName || '' }),
@@ -109,7 +108,7 @@ function referralCard(r) {
       h.note ? el('span', { class: 'note', dir: 'auto', text: ` — ${h.note}` }) : null))));
   if (next.length === 0) return card;
   const statusSelect = el('select', { id: `status-${id}`, name: 'status' },
-    el('option', { value: r.status, text: `${label('referralStatuses', r.status)} (no change)` }),
+    el('option', { value: r.status, text: t('screen.followup.no-change', { status: label('referralStatuses', r.status) }) }),
     next.map((code) => el('option', { value: code, text: label('referralStatuses', code) })));
   const due = el('input', { id: `due-${id}`, type: 'date', name: 'dueOn', value: r.dueOn || '' });
   const note = el('textarea', { id: `note-${id}`, name: 'note', rows: 2, maxlength: 1000, dir: 'auto' });
@@ -176,6 +175,6 @@ try {
   const asked = new URLSearchParams(window.location.search).get('tip');
   if (asked) await openTip(asked);
 } catch (e) {
-  setText(byId('followup-status'), `Follow-up could not be loaded: ${e.message}`);
+  setText(byId('followup-status'), t('screen.followup.not-loaded', { error: e.message }));
 }
 document.body.dataset.ready = 'true';

@@ -11,21 +11,22 @@ fill(select, el('option', { value: 'en', text: t('screen.guidance-editor.english
   session.languageNames.map((l) => el('option', { value: l.code, text: `${l.nativeName} (${l.name})` })));
 select.addEventListener('change', () => load());
 
-function path(t) {
-  return `/api/guidance/texts/${encodeURIComponent(t.purpose)}/${encodeURIComponent(t.topic)}/`
-    + `${encodeURIComponent(t.language)}`;
+function path(text) {
+  return `/api/guidance/texts/${encodeURIComponent(text.purpose)}/${encodeURIComponent(text.topic)}/`
+    + `${encodeURIComponent(text.language)}`;
 }
 
-function meta(t) {
-  if (t.version === 0) return t('screen.guidance-editor.not-written-in-this-language-yet');
-  return `Version ${t.version}, saved by ${t.by}${t.at ? ` on ${when(t.at)}` : ''}.`;
+function meta(text) {
+  if (text.version === 0) return t('screen.guidance-editor.not-written-in-this-language-yet');
+  return text.at ? t('screen.guidance-version-at', { version: text.version, by: text.by, at: when(text.at) })
+    : t('screen.guidance-version', { version: text.version, by: text.by });
 }
 
-function editor(t) {
-  const id = `text-${t.purpose}-${t.topic}`;
+function editor(text) {
+  const id = `text-${text.purpose}-${text.topic}`;
   const area = el('textarea', { id, rows: '6', maxlength: '4000', dir: 'auto' });
-  area.value = t.text;
-  const info = el('p', { class: 'hint guidance-meta', text: meta(t) });
+  area.value = text.text;
+  const info = el('p', { class: 'hint guidance-meta', text: meta(text) });
   const status = el('p', { class: 'guidance-status', role: 'status' });
   const history = el('ol', { class: 'guidance-history', hidden: true });
   const save = el('button', { type: 'button', class: 'primary save-guidance', text: t('screen.guidance-editor.save-new-version') });
@@ -34,13 +35,13 @@ function editor(t) {
     save.disabled = true;
     setText(status, t('screen.tipform.saving'));
     try {
-      const saved = await send('POST', path(t), { text: area.value, baseVersion: t.version });
-      Object.assign(t, saved);
-      setText(info, meta(t));
-      setText(status, `Saved as version ${saved.version}.`);
-      if (!history.hidden) await loadHistory(t, history);
+      const saved = await send('POST', path(text), { text: area.value, baseVersion: text.version });
+      Object.assign(text, saved);
+      setText(info, meta(text));
+      setText(status, t('screen.guidance-saved-as', { version: saved.version }));
+      if (!history.hidden) await loadHistory(text, history);
     } catch (e) {
-      setText(status, `Not saved: ${e.message}`);
+      setText(status, t('screen.not-saved', { error: e.message }));
     } finally {
       save.disabled = false;
     }
@@ -51,17 +52,17 @@ function editor(t) {
       return;
     }
     show(history);
-    await loadHistory(t, history);
+    await loadHistory(text, history);
   });
-  return el('article', { class: 'guidance-text', 'data-purpose': t.purpose, 'data-topic': t.topic },
-    el('h3', {}, el('label', { for: id, text: t.heading })),
+  return el('article', { class: 'guidance-text', 'data-purpose': text.purpose, 'data-topic': text.topic },
+    el('h3', {}, el('label', { for: id, text: text.heading })),
     info, area, el('div', { class: 'buttons' }, save, showHistory), status, history);
 }
 
-async function loadHistory(t, list) {
+async function loadHistory(text, list) {
   fill(list, el('li', { class: 'hint', text: t('screen.manager.loading') }));
   try {
-    const h = await getJson(path(t));
+    const h = await getJson(path(text));
     fill(list, h.versions.length === 0 ? el('li', { class: 'hint', text: t('screen.guidance-editor.no-saved-version-yet') })
       : h.versions.map((v) => el('li', { 'data-version': v.version },
         el('p', { class: 'hint', text: `Version ${v.version}, ${v.by}${v.at ? `, ${when(v.at)}` : ''}` }),
@@ -79,7 +80,7 @@ async function load() {
     fill(byId('guidance-texts'), data.texts.map(editor));
     setText(status, '');
   } catch (e) {
-    setText(status, `The guidance could not be loaded: ${e.message}`);
+    setText(status, t('screen.guidance-not-loaded', { error: e.message }));
   }
 }
 

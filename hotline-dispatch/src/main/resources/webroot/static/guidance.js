@@ -30,7 +30,7 @@ const OFFLINE = {
       text: t('screen.guidance.if-it-is-not-safe-say') },
   ],
   dangerQuestions: [],
-  answers: [{ code: 'yes', label: t('screen.manager.yes') }, { code: 'no', label: 'No' }, { code: 'unsure', label: t('screen.guidance.not-sure') }],
+  answers: [{ code: 'yes', label: t('screen.manager.yes') }, { code: 'no', label: t('screen.no') }, { code: 'unsure', label: t('screen.guidance.not-sure') }],
   urgencies: [],
 };
 

@@ -42,7 +42,7 @@ function intervalEditor(container, intervals, path, label) {
       return el('p', { class: 'hours-interval', 'data-index': String(i) }, box('from'), ' to ', box('to'), ' ', remove);
     });
     const add = el('button', { type: 'button', class: 'quiet hours-add', text: t('screen.hours.add-an-interval'),
-      'aria-label': `Add an interval on ${label}` });
+      'aria-label': t('screen.hours.add-interval-on', { day: label }) });
     add.addEventListener('click', () => {
       intervals.push({ from: '', to: '' });
       render();
@@ -72,7 +72,7 @@ function describe(intervals) {
 function renderHolidays(holidays) {
   fill(byId('holiday-list'), holidays.length ? holidays.map((h) => {
     const remove = el('button', { type: 'button', class: 'quiet holiday-remove', text: t('screen.referrals.remove'),
-      'aria-label': `Remove the holiday on ${h.date}` });
+      'aria-label': t('screen.hours.remove-holiday-on', { date: h.date }) });
     remove.addEventListener('click', () => removeHoliday(h.date));
     return el('tr', { 'data-date': h.date }, el('td', { class: 'holiday-date', text: h.date }),
       el('td', { class: 'holiday-hours', text: describe(h.intervals) }), el('td', {}, remove));
@@ -148,6 +148,6 @@ resetHolidayForm();
 try {
   showSchedule(await getJson('/api/hours'));
 } catch (e) {
-  setText(weekError, `The opening hours could not be loaded (${e.message}).`);
+  setText(weekError, t('screen.hours.not-loaded', { error: e.message }));
   show(weekError);
 }

@@ -33,7 +33,7 @@ export function mountLiveCalls(bus, session, root) {
     return el('tr', { 'data-call': call.callId, 'data-state': call.state },
       el('td', { text: call.callId.slice(0, 8) }),
       el('td', { text: call.state === 'transferring' ? t('screen.livecalls.transferring') : t('screen.livecalls.talking') }),
-      el('td', { text: call.interpreter ? t('screen.manager.yes') : 'No' }),
+      el('td', { text: call.interpreter ? t('screen.manager.yes') : t('screen.no') }),
       el('td', { class: 'number', text: call.supervisors }),
       el('td', { class: 'buttons' }, actions));
   }

@@ -67,7 +67,7 @@ function buildFilters() {
   const form = byId('tip-filters');
   fill(form,
     el('label', {}, `${t('screen.manager.from')} `, el('input', { type: 'date', name: 'from' })),
-    el('label', {}, 'To ', el('input', { type: 'date', name: 'to' })),
+    el('label', {}, `${t('screen.manager.to')} `, el('input', { type: 'date', name: 'to' })),
     choiceFilter('signal', 'signals', t('screen.signal')),
     choiceFilter('traffickingType', 'traffickingTypes', t('screen.tipform.trafficking-type')),
     choiceFilter('country', 'countries', t('screen.country')),
@@ -156,7 +156,7 @@ async function openTip(id) {
             el('td', {}, label('countries', r.partnerCountry),
               r.crossBorder ? el('span', { class: 'badge cross-border', text: t('screen.tipform.cross-border') }) : null),
             el('td', { text: label('referralServices', r.service) }),
-            el('td', { text: r.consent ? t('screen.manager.yes') : 'No' }),
+            el('td', { text: r.consent ? t('screen.manager.yes') : t('screen.no') }),
             el('td', { text: label('referralStatuses', r.status) }))))));
     byId('tip-detail').scrollIntoView({ block: 'start' });
   } catch (e) {

@@ -72,7 +72,7 @@ export class Referrals {
 
   partnerItem(partner, wantedService) {
     const o = this.options;
-    const services = el('select', { 'aria-label': `Service from ${partner.name}` },
+    const services = el('select', { 'aria-label': t('screen.referrals.service-from', { partner: partner.name }) },
       partner.services.map((code) => el('option', { value: code, text: labelOf(o.referralServices, code),
         selected: code === wantedService })));
     const add = el('button', { type: 'button', class: 'add-referral', text: t('screen.referrals.add-referral') });

@@ -23,7 +23,7 @@ export class Unfinished {
     const others = drafts.filter((d) => d.callId !== this.tips.callId);
     show(this.panel, others.length > 0);
     fill(this.list, others.map((d) => el('li', { class: 'task', 'data-call': d.callId },
-      `Notes last saved ${when(d.updatedAt)} `,
+      `${t('screen.notes-last-saved', { when: when(d.updatedAt) })} `,
       el('button', { type: 'button', class: 'open-draft', text: t('screen.unfinished.open-to-finish'),
         onclick: () => this.tips.open(d.callId) }))));
   }

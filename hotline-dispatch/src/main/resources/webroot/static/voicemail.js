@@ -27,7 +27,7 @@ export class Voicemails {
       setText(this.status, tasks.length === 0 ? t('screen.voicemail.no-voice-messages-are-waiting') : '');
       fill(this.list, tasks.map((task) => this.item(task)));
     } catch (e) {
-      setText(this.status, `Voice messages could not be loaded: ${e.message}`);
+      setText(this.status, t('screen.voicemail.not-loaded', { error: e.message }));
     }
   }
 

@@ -14,9 +14,10 @@ const FIELDS = [
 
 function describe(alert) {
   switch (alert.kind) {
-    case 'service-level': return `Service level ${alert.value}% is below ${alert.threshold}%`;
-    case 'longest-wait': return `Longest wait ${duration(alert.value * 1000)} is over ${duration(alert.threshold * 1000)}`;
-    case 'emergencies-waiting': return `${alert.value} emergencies waiting (alert at ${alert.threshold})`;
+    case 'service-level': return t('screen.alert.service-level', { value: alert.value, threshold: alert.threshold });
+    case 'longest-wait': return t('screen.alert.longest-wait', { value: duration(alert.value * 1000),
+      threshold: duration(alert.threshold * 1000) });
+    case 'emergencies-waiting': return t('screen.alert.emergencies-waiting', { value: alert.value, threshold: alert.threshold });
     default: return alert.kind;
   }
 }
@@ -56,7 +57,7 @@ export async function mountAlertThresholds(section) {
   fill(section, [el('h2', { id: 'wa-title', text: t('screen.wallboardalerts.wallboard-alerts') }),
     el('p', { class: 'hint', text: t('screen.wallboardalerts.leave-a-field-empty-for-no') }),
     form]);
-  const load = (t) => FIELDS.forEach(([name]) => { inputs[name].value = t[name] ?? ''; });
+  const load = (thresholds) => FIELDS.forEach(([name]) => { inputs[name].value = thresholds[name] ?? ''; });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     show(error, false);
@@ -71,7 +72,7 @@ export async function mountAlertThresholds(section) {
       load(await send('POST', '/api/wallboard/alerts', body));
       setText(saved, t('screen.wallboardalerts.thresholds-saved'));
     } catch (e) {
-      setText(error, `Not saved: ${e.message}`);
+      setText(error, t('screen.not-saved', { error: e.message }));
       show(error);
       if (e instanceof ApiError && e.field && inputs[e.field]) inputs[e.field].setAttribute('aria-invalid', 'true');
     }
@@ -79,7 +80,7 @@ export async function mountAlertThresholds(section) {
   try {
     load(await getJson('/api/wallboard/alerts'));
   } catch (e) {
-    setText(error, `The thresholds could not be loaded (${e.message}).`);
+    setText(error, t('screen.thresholds-not-loaded', { error: e.message }));
     show(error);
   }
 }

@@ -43,7 +43,7 @@ class ScreenLanguageBrowserTest {
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
               const parent = node.parentElement;
-              if (!parent || !/[A-Za-z]{3,}/.test(node.textContent)) continue;
+              if (!parent || !/[A-Za-z]{2,}/.test(node.textContent)) continue;
               if (parent.closest('script, style, code, kbd, bdi, option')) continue;
               // Text declared in another language (a language's own name, English guidance) is so by design.
               if (parent.closest('[lang]') !== document.documentElement) continue;
