@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 // The offer's sound and visual alert. Browsers let a page play sound only after a person has used it; an operator
 // who only uses the keyboard never clicks, so the sound is unlocked by any key as well as any click, and tried at
 // once on load (the sign-in just before was a user gesture, which Chromium counts for the same site). The audio
@@ -54,7 +55,7 @@ export function beep() {
 export function startAlert() {
   stopAlert();
   document.body.classList.add('alerting');
-  document.title = 'Incoming call — Hotline';
+  document.title = t('screen.alert.incoming-call-hotline');
   beep();
   alerting = window.setInterval(beep, 1500);
 }
@@ -63,5 +64,5 @@ export function stopAlert() {
   window.clearInterval(alerting);
   alerting = null;
   document.body.classList.remove('alerting');
-  document.title = 'Operator — Hotline';
+  document.title = t('screen.operator-hotline');
 }

@@ -1,10 +1,11 @@
+import { t } from './i18n.js';
 // The screen's HTTP calls. State-changing requests carry the CSRF token from the XSRF-TOKEN cookie in the
 // X-XSRF-TOKEN header; the server renews the token after each one, so they go one at a time, each reading the
 // cookie afresh when it starts.
 
 const CSRF_COOKIE = 'XSRF-TOKEN';
 const CSRF_HEADER = 'X-XSRF-TOKEN';
-const UNREACHABLE = 'The server could not be reached. Nothing was lost on this screen; try again.';
+const UNREACHABLE = t('screen.api.the-server-could-not-be-reached');
 
 /** A refused or failed request, with the server's message for people (or one of ours). */
 export class ApiError extends Error {
@@ -31,14 +32,14 @@ async function answer(response) {
   if (response.status === 401) {
     // The session has ended (signed out elsewhere, or timed out): back to the sign-in page.
     window.location.assign('/signin');
-    throw new ApiError(401, 'Your session has ended. Please sign in again.');
+    throw new ApiError(401, t('screen.api.your-session-has-ended-please-sign'));
   }
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('application/json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
     const message = body && typeof body.error === 'string' ? body.error
-      : response.status === 403 ? 'This was refused. Reload the page and try again.'
-      : `The server answered with an error (${response.status}). Try again.`;
+      : response.status === 403 ? t('screen.api.this-was-refused-reload-the-page')
+      : t('screen.server-error', { status: String(response.status) });
     throw new ApiError(response.status, message, body && body.field, body && body.errors);
   }
   return body;

@@ -5,23 +5,22 @@
 // nothing.
 import { getJson, send } from './api.js';
 import { el, fill, setText, show } from './dom.js';
+import { t } from './i18n.js';
 
 export const PROBLEMS = {
-  unavailable: 'Call control is unavailable: the phone system cannot be reached. The call goes on as it is.',
-  timeout: 'The phone system did not answer in time; nothing was changed. Try again.',
-  refused: 'The phone system refused that; nothing was changed.',
-  'no-such-call': 'This call is no longer on the phone system.',
-  'not-on-call': 'That call is not yours (any more).',
-  'wrong-state': 'That cannot be done right now.',
-  'no-endpoint': 'There is no phone number on record for that person.',
-  forbidden: 'Only supervisors and managers can do that.',
+  unavailable: t('screen.callcontrol.call-control-is-unavailable-the-phone'),
+  timeout: t('screen.callcontrol.the-phone-system-did-not-answer'),
+  refused: t('screen.callcontrol.the-phone-system-refused-that-nothing'),
+  'no-such-call': t('screen.callcontrol.this-call-is-no-longer-on'),
+  'not-on-call': t('screen.callcontrol.that-call-is-not-yours-any'),
+  'wrong-state': t('screen.callcontrol.that-cannot-be-done-right-now'),
+  'no-endpoint': t('screen.callcontrol.there-is-no-phone-number-on'),
+  forbidden: t('screen.callcontrol.only-supervisors-and-managers-can-do'),
 };
-const REASONS = {
-  declined: 'declined', 'no-answer': 'did not answer', left: 'hung up', 'caller-left': 'the caller hung up',
-  timeout: 'the phone system did not answer in time', cancelled: 'you cancelled', unavailable: 'call control is down',
-  refused: 'the phone system refused it',
-};
-const MODES = { listen: 'listening', whisper: 'whispering to you', barge: 'on the call' };
+// Why a transfer or an interpreter failed, and what a supervisor is doing: bundle keys by code.
+const REASONS = ['declined', 'no-answer', 'left', 'caller-left', 'timeout', 'cancelled', 'unavailable', 'refused'];
+const reason = (code) => (REASONS.includes(code) ? t(`screen.callcontrol.reason.${code}`) : code);
+const MODES = ['listen', 'whisper', 'barge'];
 export const POLL_MILLIS = 10000;
 
 export function problemText(error) {
@@ -55,16 +54,16 @@ export function mountOperatorCallControl(bus, session, root) {
   const colleague = el('select', { id: 'cc-colleague' });
   const interpreter = el('select', { id: 'cc-interpreter' });
   const buttons = {
-    transfer: el('button', { type: 'button', id: 'cc-transfer', text: 'Transfer (talk first)' }),
-    complete: el('button', { type: 'button', id: 'cc-complete', class: 'primary', text: 'Join caller and leave' }),
-    cancel: el('button', { type: 'button', id: 'cc-cancel', text: 'Take the caller back' }),
-    interpreter: el('button', { type: 'button', id: 'cc-add-interpreter', text: 'Call interpreter' }),
-    'remove-interpreter': el('button', { type: 'button', id: 'cc-remove-interpreter', text: 'Remove interpreter' }),
+    transfer: el('button', { type: 'button', id: 'cc-transfer', text: t('screen.callcontrol.transfer-talk-first') }),
+    complete: el('button', { type: 'button', id: 'cc-complete', class: 'primary', text: t('screen.callcontrol.join-caller-and-leave') }),
+    cancel: el('button', { type: 'button', id: 'cc-cancel', text: t('screen.callcontrol.take-the-caller-back') }),
+    interpreter: el('button', { type: 'button', id: 'cc-add-interpreter', text: t('screen.callcontrol.call-interpreter') }),
+    'remove-interpreter': el('button', { type: 'button', id: 'cc-remove-interpreter', text: t('screen.callcontrol.remove-interpreter') }),
   };
-  fill(root, el('h2', { id: 'cc-title', text: 'Call control' }), status, notes, supervisor,
-    el('div', { class: 'buttons' }, el('label', {}, 'Colleague ', colleague), buttons.transfer, buttons.complete,
+  fill(root, el('h2', { id: 'cc-title', text: t('screen.callcontrol.call-control') }), status, notes, supervisor,
+    el('div', { class: 'buttons' }, el('label', {}, `${t('screen.callcontrol.colleague')} `, colleague), buttons.transfer, buttons.complete,
       buttons.cancel),
-    el('div', { class: 'buttons' }, el('label', {}, 'Interpreter ', interpreter), buttons.interpreter,
+    el('div', { class: 'buttons' }, el('label', {}, `${t('screen.callcontrol.interpreter')} `, interpreter), buttons.interpreter,
       buttons['remove-interpreter']));
   let callId = null;
   let callLanguage = null;
@@ -99,7 +98,7 @@ export function mountOperatorCallControl(bus, session, root) {
       summary = '';
     }
     if (offered !== id) return;
-    setText(notes, summary ? `Their notes so far: ${summary}` : 'They have written no notes yet.');
+    setText(notes, summary ? t('screen.callcontrol.notes-so-far', { summary }) : t('screen.callcontrol.they-have-written-no-notes-yet'));
     show(notes);
   }
 
@@ -126,7 +125,7 @@ export function mountOperatorCallControl(bus, session, root) {
     if (!match) return;
     interpreter.value = match.id;
     buttons.interpreter.classList.add('primary');
-    say(`This caller speaks a language you do not: press "Call interpreter" to bring in ${match.name}.`);
+    say(t('screen.callcontrol.bring-interpreter', { name: match.name }));
   }
 
   async function loadPeople() {
@@ -174,37 +173,38 @@ export function mountOperatorCallControl(bus, session, root) {
         callId = n.callId;
         offered = null;
         phase = 'idle';
-        say('The call is yours now: the caller is with you.');
+        say(t('screen.callcontrol.the-call-is-yours-now-the'));
         loadPeople();
       } else if (n.event === 'transfer-failed' && offered === n.callId) {
         show(notes, false);
         offered = null;
-        say(`The transfer to you did not happen (${REASONS[n.reason] || n.reason}).`);
+        say(t('screen.callcontrol.transfer-to-you-failed', { reason: reason(n.reason) }));
       }
       render();
       return;
     }
     switch (n.event) {
-      case 'transfer-ringing': phase = 'ringing'; say(`Ringing ${nameOf(n.peerId)}… The caller hears music.`); break;
-      case 'transfer-talking': phase = 'talking'; say(`You are talking to ${nameOf(n.peerId)}; the caller hears music.`); break;
+      case 'transfer-ringing': phase = 'ringing'; say(t('screen.callcontrol.ringing', { name: nameOf(n.peerId) })); break;
+      case 'transfer-talking': phase = 'talking'; say(t('screen.callcontrol.talking-to', { name: nameOf(n.peerId) })); break;
       case 'transfer-failed':
         phase = 'idle';
-        say(`The transfer did not happen (${REASONS[n.reason] || n.reason}). The caller is with you.`);
+        say(t('screen.callcontrol.transfer-failed', { reason: reason(n.reason) }));
         break;
       case 'transfer-done':
         phase = 'idle';
         callId = null;
-        say(`The caller is now with ${nameOf(n.peerId)}; the call and its tip are theirs.`);
+        say(t('screen.callcontrol.handed-over', { name: nameOf(n.peerId) }));
         break;
-      case 'interpreter-joined': phase = 'interpreter'; say(`${nameOf(n.peerId)} is interpreting on the line.`); break;
-      case 'interpreter-left': phase = 'idle'; say('The interpreter has left the call.'); break;
+      case 'interpreter-joined': phase = 'interpreter'; say(t('screen.callcontrol.interpreting', { name: nameOf(n.peerId) })); break;
+      case 'interpreter-left': phase = 'idle'; say(t('screen.callcontrol.the-interpreter-has-left-the-call')); break;
       case 'interpreter-failed':
         phase = 'idle';
-        say(`The interpreter did not join (${REASONS[n.reason] || n.reason}).`);
+        say(t('screen.callcontrol.interpreter-failed', { reason: reason(n.reason) }));
         break;
       case 'supervisor-joined':
         if (showSupervisor) {
-          setText(supervisor, `A supervisor is ${MODES[n.mode] || 'on the line'}.`);
+          setText(supervisor, t('screen.callcontrol.supervisor-is', {
+            mode: t(`screen.callcontrol.mode.${MODES.includes(n.mode) ? n.mode : 'barge'}`) }));
           show(supervisor);
         }
         break;
@@ -234,12 +234,12 @@ export function mountOperatorCallControl(bus, session, root) {
 
   buttons.transfer.addEventListener('click', () => colleague.value
     && request('transfer', { to: colleague.value }, null, `Calling ${nameOf(colleague.value)}…`));
-  buttons.complete.addEventListener('click', () => request('transfer/complete', {}, null, 'Joining the caller…'));
-  buttons.cancel.addEventListener('click', () => request('transfer/cancel', {}, null, 'Taking the caller back…'));
+  buttons.complete.addEventListener('click', () => request('transfer/complete', {}, null, t('screen.callcontrol.joining-the-caller')));
+  buttons.cancel.addEventListener('click', () => request('transfer/cancel', {}, null, t('screen.callcontrol.taking-the-caller-back')));
   buttons.interpreter.addEventListener('click', () => interpreter.value
     && request('interpreter', { to: interpreter.value }, null, `Calling ${nameOf(interpreter.value)}…`));
   buttons['remove-interpreter'].addEventListener('click',
-    () => request('interpreter/remove', {}, null, 'Removing the interpreter…'));
+    () => request('interpreter/remove', {}, null, t('screen.callcontrol.removing-the-interpreter')));
   bus.register(session.addresses.screen, onScreen);
   bus.register(session.addresses.callControl, onNotice);
   loadPeople();

@@ -2,13 +2,14 @@
 // one and keeps the offer open, so the screen asks first. The reasons are codes (never free text: they are
 // stored with the operator's state); their list matches OperatorAction.DECLINE_REASONS on the server.
 import { el, show } from './dom.js';
+import { t } from './i18n.js';
 
 const REASONS = [
   ['language', 'I cannot take this language well enough'],
   ['unwell', 'I am unwell or not fit to take it now'],
-  ['conflict-of-interest', 'Conflict of interest'],
+  ['conflict-of-interest', t('screen.declinereason.conflict-of-interest')],
   ['not-trained', 'I am not trained for emergencies'],
-  ['other', 'Other (tell your supervisor)'],
+  ['other', t('screen.declinereason.other-tell-your-supervisor')],
 ];
 
 /**
@@ -19,12 +20,12 @@ export function askDeclineReason(panel, decline) {
   let form = panel.querySelector('#decline-reason');
   if (form) form.remove();
   const select = el('select', { id: 'decline-reason-code', required: true },
-    el('option', { value: '', text: 'Choose a reason…' }),
+    el('option', { value: '', text: t('screen.declinereason.choose-a-reason') }),
     ...REASONS.map(([code, text]) => el('option', { value: code, text })));
   form = el('form', { id: 'decline-reason', class: 'decline-reason' },
-    el('label', { for: 'decline-reason-code', text: 'This is an emergency. Why do you decline it? ' }), select,
-    el('button', { type: 'submit', id: 'decline-confirm', text: 'Decline with this reason' }),
-    el('button', { type: 'button', id: 'decline-cancel', text: 'Back', onclick: () => form.remove() }));
+    el('label', { for: 'decline-reason-code', text: `${t('screen.declinereason.this-is-an-emergency-why-do')} ` }), select,
+    el('button', { type: 'submit', id: 'decline-confirm', text: t('screen.declinereason.decline-with-this-reason') }),
+    el('button', { type: 'button', id: 'decline-cancel', text: t('screen.declinereason.back'), onclick: () => form.remove() }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!select.value) return;

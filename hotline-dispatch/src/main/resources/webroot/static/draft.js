@@ -3,6 +3,7 @@
 // again shortly, without a word unless it keeps failing; the form itself is never touched.
 import { getJson, send } from './api.js';
 import { when } from './common.js';
+import { t } from './i18n.js';
 
 const QUIET_MILLIS = 700;
 const RETRY_MILLIS = 3000;
@@ -47,7 +48,7 @@ export class DraftSaver {
   changed(read) {
     if (!this.callId) return;
     this.pending = read;
-    this.status('Saving your notes…', 'pending');
+    this.status(t('screen.draft.saving-your-notes'), 'pending');
     this.schedule(QUIET_MILLIS);
   }
 
@@ -69,7 +70,7 @@ export class DraftSaver {
     try {
       await send('PUT', `/api/drafts/${encodeURIComponent(callId)}`, read());
       if (callId === this.callId) {
-        this.status(`Notes saved ${when(new Date().toISOString()).slice(11)}.`, 'saved');
+        this.status(t('screen.draft.notes-saved-at', { time: when(new Date().toISOString()).slice(-5) }), 'saved');
       }
     } catch (e) {
       if (e.status === 409) {
@@ -77,8 +78,8 @@ export class DraftSaver {
       } else if (callId === this.callId) {
         if (!this.pending) this.pending = read;
         // 503 while the call is put through, or the server out of reach: the notes wait on screen.
-        this.status(e.status === 503 || e.status === 0 ? 'Notes kept on this screen; saving again shortly.'
-          : `Notes not saved: ${e.message}`, e.status === 503 ? 'pending' : 'failed');
+        this.status(e.status === 503 || e.status === 0 ? t('screen.draft.notes-kept-on-this-screen-saving')
+          : t('screen.not-saved', { error: e.message }), e.status === 503 ? 'pending' : 'failed');
         if (e.status !== 403) this.schedule(RETRY_MILLIS);
       }
     } finally {

@@ -3,26 +3,27 @@
 import { getJson } from './api.js';
 import { el, fill, setText } from './dom.js';
 import { language, since } from './common.js';
+import { t } from './i18n.js';
 
 const KINDS = {
-  WAITING_EMERGENCY: 'Emergency waiting, nobody free',
-  EMERGENCY_VOICEMAIL: 'Emergency voice message, nobody on duty',
-  DECLINED_EMERGENCY: 'Emergency declined',
+  WAITING_EMERGENCY: t('screen.escalations.emergency-waiting-nobody-free'),
+  EMERGENCY_VOICEMAIL: t('screen.escalations.emergency-voice-message-nobody-on-duty'),
+  DECLINED_EMERGENCY: t('screen.escalations.emergency-declined'),
 };
-const STATES = { paging: 'Paging', acknowledged: 'Acknowledged', exhausted: 'Nobody answered', stopped: 'Over',
-  'caller-gone': 'Caller hung up' };
+const STATES = { paging: t('screen.escalations.paging'), acknowledged: t('screen.escalations.acknowledged'), exhausted: t('screen.escalations.nobody-answered'), stopped: t('screen.escalations.over'),
+  'caller-gone': t('screen.escalations.caller-gone') };
 const KEEP_ENDED_MS = 15 * 60_000;
 
 /** Mounts the escalations table into root and keeps it live from the bus. */
 export function mountEscalations(bus, session, root) {
   const status = el('p', { id: 'esc-status', class: 'hint', role: 'status' });
   const body = el('tbody', { id: 'escalations' });
-  fill(root, el('h2', { id: 'esc-title', text: 'On-call escalations' }), status,
+  fill(root, el('h2', { id: 'esc-title', text: t('screen.escalations.on-call-escalations') }), status,
     el('table', { class: 'list' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Call' }), el('th', { scope: 'col', text: 'Why' }),
-        el('th', { scope: 'col', text: 'Language' }), el('th', { scope: 'col', text: 'State' }),
-        el('th', { scope: 'col', text: 'Paging' }), el('th', { scope: 'col', text: 'Round' }),
-        el('th', { scope: 'col', text: 'Acknowledged by' }), el('th', { scope: 'col', text: 'Started' }))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('screen.escalations.call') }), el('th', { scope: 'col', text: t('screen.escalations.why') }),
+        el('th', { scope: 'col', text: t('screen.language') }), el('th', { scope: 'col', text: t('screen.state') }),
+        el('th', { scope: 'col', text: t('screen.escalations.paging') }), el('th', { scope: 'col', text: t('screen.escalations.round') }),
+        el('th', { scope: 'col', text: t('screen.escalations.acknowledged-by') }), el('th', { scope: 'col', text: t('screen.escalations.started') }))),
       body));
   const byId = new Map();
 
@@ -40,8 +41,8 @@ export function mountEscalations(bus, session, root) {
     el('td', { class: 'esc-paging', text: e.paging || '' }), el('td', { class: 'number', text: String(e.round) }),
     el('td', { class: 'esc-ack', text: e.acknowledgedBy || '' }),
     el('td', { text: since(e.startedAt) }))));
-    setText(status, list.some((e) => e.state === 'paging') ? 'The duty list is being called.'
-      : list.length ? '' : 'No escalation.');
+    setText(status, list.some((e) => e.state === 'paging') ? t('screen.escalations.the-duty-list-is-being-called')
+      : list.length ? '' : t('screen.escalations.no-escalation'));
   }
 
   function update(e) {

@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 // A refused form, shown: a line at the top, and every refused field marked with its own message beside it, all at
 // once. The server names fields by JSON path (victims.count, referrals[0].service); each path finds its control
 // by data-field, or the part of the form it belongs to.
@@ -21,7 +22,7 @@ export function clearFieldErrors(form, summary) {
 export function showFieldErrors(form, summary, error) {
   const problems = error.errors || [];
   summary.textContent = problems.length > 1
-    ? `Not saved: ${problems.length} fields need attention; each is marked below.` : `Not saved: ${error.message}`;
+    ? t('screen.fields-need-attention', { count: problems.length }) : t('screen.not-saved', { error: error.message });
   summary.hidden = false;
   let first = null;
   for (const problem of problems) {

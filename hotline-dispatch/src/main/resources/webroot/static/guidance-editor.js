@@ -3,43 +3,45 @@
 import { getJson, send } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { startPage, when } from './common.js';
+import { t } from './i18n.js';
 
 const session = await startPage(['manager', 'admin']);
 const select = byId('guidance-language-select');
-fill(select, el('option', { value: 'en', text: 'English' }),
+fill(select, el('option', { value: 'en', text: t('screen.guidance-editor.english') }),
   session.languageNames.map((l) => el('option', { value: l.code, text: `${l.nativeName} (${l.name})` })));
 select.addEventListener('change', () => load());
 
-function path(t) {
-  return `/api/guidance/texts/${encodeURIComponent(t.purpose)}/${encodeURIComponent(t.topic)}/`
-    + `${encodeURIComponent(t.language)}`;
+function path(text) {
+  return `/api/guidance/texts/${encodeURIComponent(text.purpose)}/${encodeURIComponent(text.topic)}/`
+    + `${encodeURIComponent(text.language)}`;
 }
 
-function meta(t) {
-  if (t.version === 0) return 'Not written in this language yet: the English built-in text is shown to start from.';
-  return `Version ${t.version}, saved by ${t.by}${t.at ? ` on ${when(t.at)}` : ''}.`;
+function meta(text) {
+  if (text.version === 0) return t('screen.guidance-editor.not-written-in-this-language-yet');
+  return text.at ? t('screen.guidance-version-at', { version: text.version, by: text.by, at: when(text.at) })
+    : t('screen.guidance-version', { version: text.version, by: text.by });
 }
 
-function editor(t) {
-  const id = `text-${t.purpose}-${t.topic}`;
+function editor(text) {
+  const id = `text-${text.purpose}-${text.topic}`;
   const area = el('textarea', { id, rows: '6', maxlength: '4000', dir: 'auto' });
-  area.value = t.text;
-  const info = el('p', { class: 'hint guidance-meta', text: meta(t) });
+  area.value = text.text;
+  const info = el('p', { class: 'hint guidance-meta', text: meta(text) });
   const status = el('p', { class: 'guidance-status', role: 'status' });
   const history = el('ol', { class: 'guidance-history', hidden: true });
-  const save = el('button', { type: 'button', class: 'primary save-guidance', text: 'Save new version' });
-  const showHistory = el('button', { type: 'button', class: 'quiet show-history', text: 'Earlier versions' });
+  const save = el('button', { type: 'button', class: 'primary save-guidance', text: t('screen.guidance-editor.save-new-version') });
+  const showHistory = el('button', { type: 'button', class: 'quiet show-history', text: t('screen.guidance-editor.earlier-versions') });
   save.addEventListener('click', async () => {
     save.disabled = true;
-    setText(status, 'Saving…');
+    setText(status, t('screen.tipform.saving'));
     try {
-      const saved = await send('POST', path(t), { text: area.value, baseVersion: t.version });
-      Object.assign(t, saved);
-      setText(info, meta(t));
-      setText(status, `Saved as version ${saved.version}.`);
-      if (!history.hidden) await loadHistory(t, history);
+      const saved = await send('POST', path(text), { text: area.value, baseVersion: text.version });
+      Object.assign(text, saved);
+      setText(info, meta(text));
+      setText(status, t('screen.guidance-saved-as', { version: saved.version }));
+      if (!history.hidden) await loadHistory(text, history);
     } catch (e) {
-      setText(status, `Not saved: ${e.message}`);
+      setText(status, t('screen.not-saved', { error: e.message }));
     } finally {
       save.disabled = false;
     }
@@ -50,18 +52,18 @@ function editor(t) {
       return;
     }
     show(history);
-    await loadHistory(t, history);
+    await loadHistory(text, history);
   });
-  return el('article', { class: 'guidance-text', 'data-purpose': t.purpose, 'data-topic': t.topic },
-    el('h3', {}, el('label', { for: id, text: t.heading })),
+  return el('article', { class: 'guidance-text', 'data-purpose': text.purpose, 'data-topic': text.topic },
+    el('h3', {}, el('label', { for: id, text: text.heading })),
     info, area, el('div', { class: 'buttons' }, save, showHistory), status, history);
 }
 
-async function loadHistory(t, list) {
-  fill(list, el('li', { class: 'hint', text: 'Loading…' }));
+async function loadHistory(text, list) {
+  fill(list, el('li', { class: 'hint', text: t('screen.manager.loading') }));
   try {
-    const h = await getJson(path(t));
-    fill(list, h.versions.length === 0 ? el('li', { class: 'hint', text: 'No saved version yet.' })
+    const h = await getJson(path(text));
+    fill(list, h.versions.length === 0 ? el('li', { class: 'hint', text: t('screen.guidance-editor.no-saved-version-yet') })
       : h.versions.map((v) => el('li', { 'data-version': v.version },
         el('p', { class: 'hint', text: `Version ${v.version}, ${v.by}${v.at ? `, ${when(v.at)}` : ''}` }),
         el('p', { dir: 'auto', text: v.text }))));
@@ -72,13 +74,13 @@ async function loadHistory(t, list) {
 
 async function load() {
   const status = byId('guidance-status');
-  setText(status, 'Loading…');
+  setText(status, t('screen.manager.loading'));
   try {
     const data = await getJson(`/api/guidance/texts?language=${encodeURIComponent(select.value)}`);
     fill(byId('guidance-texts'), data.texts.map(editor));
     setText(status, '');
   } catch (e) {
-    setText(status, `The guidance could not be loaded: ${e.message}`);
+    setText(status, t('screen.guidance-not-loaded', { error: e.message }));
   }
 }
 

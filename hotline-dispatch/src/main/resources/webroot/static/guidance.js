@@ -15,18 +15,22 @@
 import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { purpose as purposeLabel } from './common.js';
+import { current, t } from './i18n.js';
+
+const GUIDANCE_LANGUAGES = ['prs', 'ps', 'tg', 'tk', 'uz', 'ur'];
 
 const STORAGE_KEY = 'guidance-of-call';
 const OFFLINE = {
   source: 'offline',
   sections: [
-    { topic: 'safety-check', heading: 'Safety check: ask first',
-      text: 'Ask: "Can you talk safely right now?"\nAsk: "Is anyone with you, or can anyone hear you?"' },
-    { topic: 'quick-exit', heading: 'Ending the call quickly and safely',
-      text: 'If it is not safe, say only: "Sorry, wrong number. Goodbye." Do not call back.' },
+    { topic: 'safety-check', language: current().language, heading: t('screen.guidance.safety-check-ask-first'),
+      text: t('screen.guidance.ask-can-you-talk-safely-right') },
+    { topic: 'quick-exit', language: current().language,
+      heading: t('screen.guidance.ending-the-call-quickly-and-safely'),
+      text: t('screen.guidance.if-it-is-not-safe-say') },
   ],
   dangerQuestions: [],
-  answers: [{ code: 'yes', label: 'Yes' }, { code: 'no', label: 'No' }, { code: 'unsure', label: 'Not sure' }],
+  answers: [{ code: 'yes', label: t('screen.manager.yes') }, { code: 'no', label: t('screen.no') }, { code: 'unsure', label: t('screen.guidance.not-sure') }],
   urgencies: [],
 };
 
@@ -151,18 +155,22 @@ class Guidance {
   async render(texts) {
     const call = this.call;
     const node = panel();
-    fill(node, el('h2', { id: 'guidance-title', text: `Guidance: ${purposeLabel(call.purpose)}` }),
-      el('p', { class: 'hint', text: 'Loading the guidance…' }));
+    fill(node, el('h2', { id: 'guidance-title', text: t('screen.guidance.title', { purpose: purposeLabel(call.purpose) }) }),
+      el('p', { class: 'hint', text: t('screen.guidance.loading-the-guidance') }));
     show(node);
     const data = await texts;
     if (this.call !== call) return;
     fill(node,
-      el('h2', { id: 'guidance-title', text: `Guidance: ${purposeLabel(call.purpose)}` }),
+      el('h2', { id: 'guidance-title', text: t('screen.guidance.title', { purpose: purposeLabel(call.purpose) }) }),
       data.source === 'stored' ? null : el('p', { id: 'guidance-source', class: 'hint', text: data.source === 'offline'
-        ? 'The server cannot be reached: this is the short offline safety check.'
-        : 'The saved guidance could not be loaded: this is the built-in guidance.' }),
-      data.sections.map((s) => el('div', { class: `guidance-part guidance-${s.topic}`, 'data-topic': s.topic },
-        el('h3', { text: s.heading }),
+        ? t('screen.guidance.the-server-cannot-be-reached-this')
+        : t('screen.guidance.the-saved-guidance-could-not-be') }),
+      // Guidance is content written per language on the guidance page: each part says which language it is
+      // in (English where none is written yet), so the browser and screen readers treat it as that language.
+      data.sections.map((s) => el('div', { class: `guidance-part guidance-${s.topic}`, 'data-topic': s.topic,
+        lang: s.language || 'en' },
+        // The server's headings are English; the offline ones are the screen's.
+        el('h3', { lang: data.source === 'offline' ? current().language : 'en', text: s.heading }),
         lines(s.text),
         s.topic === 'danger-check' ? this.assessment(data) : null)));
   }
@@ -183,7 +191,7 @@ class Guidance {
         refresh();
         this.listeners.forEach((listener) => listener(call.callId));
       });
-      return el('label', { class: 'check' }, input, ' ', a.label);
+      return el('label', { class: 'check' }, input, ' ', t(`choice.DangerAnswer.${a.code}`) || a.label);
     })));
     refresh();
     this.refreshOutcome = () => {
@@ -204,9 +212,9 @@ function outcome(data, answers) {
     if (called && (most === null || order.indexOf(called) < order.indexOf(most))) most = called;
     if (answer === 'yes' && q.imminent) imminent = true;
   }
-  if (!most) return 'No answer so far raises the urgency of the tip.';
-  const label = (data.urgencies.find((u) => u.code === most) || { label: most }).label;
-  return `The tip will be saved with urgency ${label}${imminent ? ' and imminent danger' : ''}.`;
+  if (!most) return t('screen.guidance.no-answer-so-far-raises-the');
+  const label = t(`choice.Urgency.${most}`) || most;
+  return t(imminent ? 'screen.guidance.outcome-imminent' : 'screen.guidance.outcome', { urgency: label });
 }
 
 function lines(text) {
@@ -219,7 +227,9 @@ function panel() {
 }
 
 function load(purpose) {
-  return getJson(`/api/guidance?purpose=${encodeURIComponent(purpose)}&language=en`).catch(() => OFFLINE);
+  // In the screen's language where the guidance has one (the callers' languages), else English.
+  const language = GUIDANCE_LANGUAGES.includes(current().language) ? current().language : 'en';
+  return getJson(`/api/guidance?purpose=${encodeURIComponent(purpose)}&language=${language}`).catch(() => OFFLINE);
 }
 
 export const guidance = new Guidance();

@@ -5,12 +5,13 @@ import { getJson, send } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
 import { startPage } from './common.js';
 import { clearFieldErrors, showFieldErrors } from './fielderrors.js';
+import { t } from './i18n.js';
 
 await startPage(['manager', 'admin']);
 
 // Shown Saturday first, as the Afghan week runs; the API names days mon..sun.
-const DAYS = [['sat', 'Saturday'], ['sun', 'Sunday'], ['mon', 'Monday'], ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday']];
+const DAYS = [['sat', t('screen.hours.saturday')], ['sun', t('screen.hours.sunday')], ['mon', t('screen.hours.monday')], ['tue', t('screen.hours.tuesday')],
+  ['wed', t('screen.hours.wednesday')], ['thu', t('screen.hours.thursday')], ['fri', t('screen.hours.friday')]];
 const weekForm = byId('week-form');
 const weekError = byId('week-error');
 const weekStatus = byId('week-status');
@@ -35,13 +36,13 @@ function intervalEditor(container, intervals, path, label) {
         input.addEventListener('input', () => { interval[end] = input.value.trim(); });
         return el('span', { class: 'field' }, input);
       };
-      const remove = el('button', { type: 'button', class: 'quiet hours-remove', text: 'Remove',
+      const remove = el('button', { type: 'button', class: 'quiet hours-remove', text: t('screen.referrals.remove'),
         'aria-label': `Remove ${label} interval ${i + 1}` });
       remove.addEventListener('click', () => { intervals.splice(i, 1); render(); });
       return el('p', { class: 'hours-interval', 'data-index': String(i) }, box('from'), ' to ', box('to'), ' ', remove);
     });
-    const add = el('button', { type: 'button', class: 'quiet hours-add', text: 'Add an interval',
-      'aria-label': `Add an interval on ${label}` });
+    const add = el('button', { type: 'button', class: 'quiet hours-add', text: t('screen.hours.add-an-interval'),
+      'aria-label': t('screen.hours.add-interval-on', { day: label }) });
     add.addEventListener('click', () => {
       intervals.push({ from: '', to: '' });
       render();
@@ -59,29 +60,29 @@ function renderWeek() {
     const fieldset = el('fieldset', { id: `day-${key}`, 'data-field': `week.${key}` }, el('legend', { text: name }),
       rows);
     intervalEditor(rows, week[key], `week.${key}`, name);
-    if (!week[key].length) rows.prepend(el('p', { class: 'hint hours-closed', text: 'Closed all day.' }));
+    if (!week[key].length) rows.prepend(el('p', { class: 'hint hours-closed', text: t('screen.hours.closed-all-day') }));
     return fieldset;
   }));
 }
 
 function describe(intervals) {
-  return intervals.length ? intervals.map((i) => `${i.from}–${i.to}`).join(', ') : 'Closed all day';
+  return intervals.length ? intervals.map((i) => `${i.from}–${i.to}`).join(', ') : t('screen.hours.closed-all-day-2');
 }
 
 function renderHolidays(holidays) {
   fill(byId('holiday-list'), holidays.length ? holidays.map((h) => {
-    const remove = el('button', { type: 'button', class: 'quiet holiday-remove', text: 'Remove',
-      'aria-label': `Remove the holiday on ${h.date}` });
+    const remove = el('button', { type: 'button', class: 'quiet holiday-remove', text: t('screen.referrals.remove'),
+      'aria-label': t('screen.hours.remove-holiday-on', { date: h.date }) });
     remove.addEventListener('click', () => removeHoliday(h.date));
     return el('tr', { 'data-date': h.date }, el('td', { class: 'holiday-date', text: h.date }),
       el('td', { class: 'holiday-hours', text: describe(h.intervals) }), el('td', {}, remove));
-  }) : [el('tr', {}, el('td', { colspan: '3', class: 'hint', text: 'No holiday entered.' }))]);
+  }) : [el('tr', {}, el('td', { colspan: '3', class: 'hint', text: t('screen.hours.no-holiday-entered') }))]);
 }
 
 function showSchedule(schedule) {
   setText(byId('hours-zone'), schedule.zone);
-  setText(byId('hours-mode'), schedule.week ? 'Opening hours are in force.'
-    : 'No opening hours are set: the hotline is open around the clock (outside holidays).');
+  setText(byId('hours-mode'), schedule.week ? t('screen.hours.opening-hours-are-in-force')
+    : t('screen.hours.no-opening-hours-are-set-the'));
   week = {};
   for (const [key] of DAYS) week[key] = schedule.week ? (schedule.week[key] || []).map((i) => ({ ...i })) : [];
   renderWeek();
@@ -97,11 +98,11 @@ function resetHolidayForm() {
 weekForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearFieldErrors(weekForm, weekError);
-  setText(weekStatus, 'Saving…');
+  setText(weekStatus, t('screen.tipform.saving'));
   const body = { week: Object.fromEntries(DAYS.map(([key]) => [key, week[key].map((i) => ({ from: i.from, to: i.to }))])) };
   try {
     showSchedule(await send('POST', '/api/hours/week', body));
-    setText(weekStatus, 'Opening hours saved.');
+    setText(weekStatus, t('screen.hours.opening-hours-saved'));
   } catch (e) {
     setText(weekStatus, '');
     showFieldErrors(weekForm, weekError, e);
@@ -112,7 +113,7 @@ byId('week-clear').addEventListener('click', async () => {
   clearFieldErrors(weekForm, weekError);
   try {
     showSchedule(await send('DELETE', '/api/hours/week'));
-    setText(weekStatus, 'Opening hours removed: open around the clock.');
+    setText(weekStatus, t('screen.hours.opening-hours-removed-open-around-the'));
   } catch (e) {
     showFieldErrors(weekForm, weekError, e);
   }
@@ -121,7 +122,7 @@ byId('week-clear').addEventListener('click', async () => {
 holidayForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearFieldErrors(holidayForm, holidayError);
-  setText(holidayStatus, 'Saving…');
+  setText(holidayStatus, t('screen.tipform.saving'));
   const date = byId('holiday-date').value.trim();
   try {
     showSchedule(await send('POST', '/api/hours/holidays',
@@ -147,6 +148,6 @@ resetHolidayForm();
 try {
   showSchedule(await getJson('/api/hours'));
 } catch (e) {
-  setText(weekError, `The opening hours could not be loaded (${e.message}).`);
+  setText(weekError, t('screen.hours.not-loaded', { error: e.message }));
   show(weekError);
 }

@@ -3,16 +3,17 @@
 import { send } from './api.js';
 import { el, fill, setText } from './dom.js';
 import { available, POLL_MILLIS, PROBLEMS, problemText } from './callcontrol.js';
+import { t } from './i18n.js';
 
 /** Mounts the live calls, with listen / whisper / join for supervisors, into root. */
 export function mountLiveCalls(bus, session, root) {
   const status = el('p', { id: 'live-status', class: 'hint', role: 'status' });
   const body = el('tbody', { id: 'live-calls' });
-  fill(root, el('h2', { id: 'live-title', text: 'Live calls' }), status,
+  fill(root, el('h2', { id: 'live-title', text: t('screen.livecalls.live-calls') }), status,
     el('table', { class: 'list' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Call' }), el('th', { scope: 'col', text: 'State' }),
-        el('th', { scope: 'col', text: 'Interpreter' }), el('th', { scope: 'col', text: 'Supervisors' }),
-        el('th', { scope: 'col', text: 'Supervise' }))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('screen.escalations.call') }), el('th', { scope: 'col', text: t('screen.state') }),
+        el('th', { scope: 'col', text: t('screen.callcontrol.interpreter') }), el('th', { scope: 'col', text: t('screen.livecalls.supervisors') }),
+        el('th', { scope: 'col', text: t('screen.livecalls.supervise') }))),
       body));
   let mine = null; // { callId, mode } of this supervisor's own session
   let pending = false;
@@ -21,18 +22,18 @@ export function mountLiveCalls(bus, session, root) {
 
   function row(call) {
     const modes = ['listen', 'whisper', 'barge'];
-    const labels = { listen: 'Listen', whisper: 'Whisper', barge: 'Join' };
+    const labels = { listen: t('screen.livecalls.listen'), whisper: t('screen.livecalls.whisper'), barge: t('screen.livecalls.join') };
     const own = mine && mine.callId === call.callId;
     const actions = modes.map((mode) => el('button', {
       type: 'button', class: `cc-${mode}`, text: labels[mode],
       disabled: !up || pending || (own && mine.mode === mode) || (mine && !own),
       'data-mode': mode,
     }));
-    actions.push(el('button', { type: 'button', class: 'cc-end', text: 'Leave', disabled: !up || pending || !own }));
+    actions.push(el('button', { type: 'button', class: 'cc-end', text: t('screen.livecalls.leave'), disabled: !up || pending || !own }));
     return el('tr', { 'data-call': call.callId, 'data-state': call.state },
       el('td', { text: call.callId.slice(0, 8) }),
-      el('td', { text: call.state === 'transferring' ? 'Transferring' : 'Talking' }),
-      el('td', { text: call.interpreter ? 'Yes' : 'No' }),
+      el('td', { text: call.state === 'transferring' ? t('screen.livecalls.transferring') : t('screen.livecalls.talking') }),
+      el('td', { text: call.interpreter ? t('screen.manager.yes') : t('screen.no') }),
       el('td', { class: 'number', text: call.supervisors }),
       el('td', { class: 'buttons' }, actions));
   }
@@ -40,7 +41,7 @@ export function mountLiveCalls(bus, session, root) {
   function render() {
     fill(body, calls.map(row));
     if (!up) setText(status, PROBLEMS.unavailable);
-    else if (!calls.length) setText(status, 'No calls are connected to an operator.');
+    else if (!calls.length) setText(status, t('screen.livecalls.no-calls-are-connected-to-an'));
     else if (mine) setText(status, `You are ${mine.mode === 'barge' ? 'on' : mine.mode === 'listen' ? 'listening to' : 'whispering on'} a call.`);
     else setText(status, '');
     root.dataset.available = String(up);

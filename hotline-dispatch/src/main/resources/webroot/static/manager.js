@@ -2,11 +2,12 @@
 // writes an audit row for each opening).
 import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
-import { connectBus, duration, language, serverNow, startPage, STATES, when } from './common.js';
+import { connectBus, duration, language, serverNow, startPage, STATE_CODES, stateLabel, when } from './common.js';
 import { mountLiveCalls } from './livecalls.js';
 import { mountEscalations } from './escalations.js';
 import { mountAlertThresholds, showAlerts } from './wallboardalerts.js';
 import { mountCallbackSwitches } from './callbackswitches.js';
+import { onward, t } from './i18n.js';
 
 const session = await startPage(['manager', 'admin']);
 const bus = connectBus(session);
@@ -33,9 +34,9 @@ function showWallboard(board) {
     el('td', {}, language(code)),
     el('td', { class: 'number', text: waiting[code] || 0 }),
     el('td', { class: 'number', text: available[code] || 0 }))));
-  fill(byId('wb-states'), Object.keys(STATES).filter((s) => s !== 'signed-out').map((state) =>
+  fill(byId('wb-states'), STATE_CODES.filter((s) => s !== 'signed-out').map((state) =>
     el('tr', { 'data-state': state },
-      el('td', { text: STATES[state] }),
+      el('td', { text: stateLabel(state) }),
       el('td', { class: 'number', text: (board.operatorsByState || {})[state] || 0 }))));
   // Wrap-up never ends on its own, so who is in it, and for how long, is on the board.
   fill(byId('wb-wrapups'), (board.wrapUps || []).map((w) => el('tr', { class: w.overSeconds > 0 ? 'over' : null },
@@ -47,7 +48,7 @@ function showWallboard(board) {
 window.setInterval(() => {
   // The wallboard comes every second; say so when it stops, rather than show stale numbers as live.
   const age = lastBoard ? serverNow() - lastBoard : 0;
-  setText(byId('wallboard-age'), age > 5000 ? `(no update for ${duration(age)})` : '');
+  setText(byId('wallboard-age'), age > 5000 ? t('screen.no-update-for', { duration: duration(age) }) : '');
 }, 1000);
 
 // --- Tips -------------------------------------------------------------------------------------------------
@@ -59,20 +60,20 @@ function label(list, code) {
 
 function choiceFilter(name, list, text) {
   return el('label', {}, text, ' ', el('select', { name },
-    el('option', { value: '', text: 'Any' }),
+    el('option', { value: '', text: t('screen.manager.any') }),
     options[list].map((c) => el('option', { value: c.code, text: c.label }))));
 }
 
 function buildFilters() {
   const form = byId('tip-filters');
   fill(form,
-    el('label', {}, 'From ', el('input', { type: 'date', name: 'from' })),
-    el('label', {}, 'To ', el('input', { type: 'date', name: 'to' })),
-    choiceFilter('signal', 'signals', 'Signal'),
-    choiceFilter('traffickingType', 'traffickingTypes', 'Trafficking type'),
-    choiceFilter('country', 'countries', 'Country'),
-    choiceFilter('urgency', 'urgencies', 'Urgency'),
-    el('button', { type: 'submit', text: 'Show tips' }));
+    el('label', {}, `${t('screen.manager.from')} `, el('input', { type: 'date', name: 'from' })),
+    el('label', {}, `${t('screen.manager.to')} `, el('input', { type: 'date', name: 'to' })),
+    choiceFilter('signal', 'signals', t('screen.signal')),
+    choiceFilter('traffickingType', 'traffickingTypes', t('screen.tipform.trafficking-type')),
+    choiceFilter('country', 'countries', t('screen.country')),
+    choiceFilter('urgency', 'urgencies', t('screen.urgency')),
+    el('button', { type: 'submit', text: t('screen.manager.show-tips') }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     loadTips();
@@ -85,21 +86,21 @@ async function loadTips() {
     if (value) params.set(name, value);
   }
   const status = byId('tips-status');
-  setText(status, 'Loading…');
+  setText(status, t('screen.manager.loading'));
   try {
     const tips = await getJson(`/api/tips?${params}`);
-    setText(status, tips.length === 0 ? 'No tips match.' : `${tips.length} tips.`);
+    setText(status, tips.length === 0 ? t('screen.manager.no-tips-match') : t('screen.tips-count', { count: tips.length }));
     fill(byId('tips'), tips.map((tip) => el('tr', { 'data-tip': tip.id },
       el('td', { text: when(tip.createdAt) }),
       el('td', { text: tip.operatorName || '' }),
       el('td', { text: label('contactTypes', tip.contactType) }),
       el('td', { text: label('signals', tip.signal) }),
       el('td', {}, label('countries', tip.country),
-        tip.crossBorder ? el('span', { class: 'badge cross-border', text: 'Cross-border' }) : null),
+        tip.crossBorder ? el('span', { class: 'badge cross-border', text: t('screen.tipform.cross-border') }) : null),
       el('td', {}, label('urgencies', tip.urgency),
-        tip.imminentDanger ? el('span', { class: 'badge danger', text: 'Imminent danger' }) : null),
+        tip.imminentDanger ? el('span', { class: 'badge danger', text: t('screen.tipform.imminent-danger') }) : null),
       el('td', { class: 'number', text: tip.referrals }),
-      el('td', {}, el('button', { type: 'button', class: 'open-tip', text: 'Open',
+      el('td', {}, el('button', { type: 'button', class: 'open-tip', text: t('screen.open'),
         onclick: () => openTip(tip.id) })))));
   } catch (e) {
     setText(status, e.message);
@@ -112,51 +113,51 @@ function fact(term, ...value) {
 
 async function openTip(id) {
   const body = byId('tip-detail-body');
-  fill(body, el('p', { class: 'hint', text: 'Opening…' }));
+  fill(body, el('p', { class: 'hint', text: t('screen.manager.opening') }));
   show(byId('tip-detail'));
   try {
     const tip = await getJson(`/api/tips/${encodeURIComponent(id)}`);
     const victims = tip.victims || {};
     fill(body,
       el('dl', { class: 'facts' },
-        fact('Recorded', when(tip.createdAt)),
-        fact('Contact type', label('contactTypes', tip.contactType)),
-        fact('Signal', label('signals', tip.signal)),
-        fact('Caller', label('callerTypes', tip.callerType)),
-        fact('Trafficking type', label('traffickingTypes', tip.traffickingType)),
-        fact('Form', label('forms', tip.form)),
-        fact('Recruitment', label('recruitments', tip.recruitment)),
-        fact('Means of control', (tip.control || []).map((c) => label('controls', c)).join(', ') || '—'),
-        fact('Country', label('countries', tip.country),
-          tip.crossBorder ? el('span', { class: 'badge cross-border', text: 'Cross-border' }) : null),
-        fact('Province or region', tip.region ? labelRegion(tip.country, tip.region) : '—'),
-        fact('Origin, transit, destination', [tip.origin, tip.transit, tip.destination]
-          .map((c) => label('countries', c)).join(' → ')),
-        fact('Potential victims', victims.count === null || victims.count === undefined ? '—'
-          : `${victims.count}${victims.minors ? ', minors among them' : ''} (female ${victims.female ?? '—'}, `
-            + `male ${victims.male ?? '—'}, other ${victims.otherGender ?? '—'})`),
-        fact('Urgency', label('urgencies', tip.urgency), tip.imminentDanger
-          ? el('span', { class: 'badge danger', text: 'Imminent danger' }) : null),
-        fact('Consent', label('consents', tip.consent)),
+        fact(t('screen.followup.recorded'), when(tip.createdAt)),
+        fact(t('screen.tipform.contact-type'), label('contactTypes', tip.contactType)),
+        fact(t('screen.signal'), label('signals', tip.signal)),
+        fact(t('screen.tipform.caller'), label('callerTypes', tip.callerType)),
+        fact(t('screen.tipform.trafficking-type'), label('traffickingTypes', tip.traffickingType)),
+        fact(t('screen.manager.form'), label('forms', tip.form)),
+        fact(t('screen.tipform.recruitment'), label('recruitments', tip.recruitment)),
+        fact(t('screen.tipform.means-of-control'), (tip.control || []).map((c) => label('controls', c)).join(', ') || '—'),
+        fact(t('screen.country'), label('countries', tip.country),
+          tip.crossBorder ? el('span', { class: 'badge cross-border', text: t('screen.tipform.cross-border') }) : null),
+        fact(t('screen.tipform.province-or-region'), tip.region ? labelRegion(tip.country, tip.region) : '—'),
+        fact(t('screen.manager.origin-transit-destination'), [tip.origin, tip.transit, tip.destination]
+          .map((c) => label('countries', c)).join(` ${onward()} `)),
+        fact(t('screen.tipform.potential-victims'), victims.count === null || victims.count === undefined ? '—'
+          : t(victims.minors ? 'screen.victims-with-minors' : 'screen.victims', { count: victims.count,
+            female: victims.female ?? '—', male: victims.male ?? '—', other: victims.otherGender ?? '—' })),
+        fact(t('screen.urgency'), label('urgencies', tip.urgency), tip.imminentDanger
+          ? el('span', { class: 'badge danger', text: t('screen.tipform.imminent-danger') }) : null),
+        fact(t('screen.consent'), label('consents', tip.consent)),
         // The danger assessment asked during the call (guidance), one entry per question asked.
-        fact('Danger assessment', Object.entries(tip.dangerAssessment || {}).map(([q, a]) =>
+        fact(t('screen.manager.danger-assessment'), Object.entries(tip.dangerAssessment || {}).map(([q, a]) =>
           `${label('dangerQuestions', q)}: ${label('dangerAnswers', a)}`).join('; ') || '—'),
-        fact('Law-enforcement report', label('lawEnforcement', tip.lawEnforcement)),
-        'summary' in tip ? fact('Summary', el('p', { class: 'summary', dir: 'auto', text: tip.summary || '—' }))
+        fact(t('screen.tipform.law-enforcement-report'), label('lawEnforcement', tip.lawEnforcement)),
+        'summary' in tip ? fact(t('screen.followup.summary'), el('p', { class: 'summary', dir: 'auto', text: tip.summary || '—' }))
           : []),
-      el('h3', { text: 'Referrals' }),
+      el('h3', { text: t('screen.referrals') }),
       el('p', {}, el('a', { class: 'follow-up-link', href: `/follow-up?tip=${encodeURIComponent(tip.id)}`,
-        text: 'Follow up: change referral statuses, due dates and notes; add an addendum' })),
-      (tip.referrals || []).length === 0 ? el('p', { class: 'hint', text: 'None.' })
+        text: t('screen.manager.follow-up-change-referral-statuses-due') })),
+      (tip.referrals || []).length === 0 ? el('p', { class: 'hint', text: t('screen.manager.none') })
         : el('table', { class: 'list' },
-          el('thead', {}, el('tr', {}, ['Partner', 'Country', 'Service', 'Consent', 'Status']
+          el('thead', {}, el('tr', {}, [t('screen.partner'), t('screen.country'), t('screen.service'), t('screen.consent'), t('screen.status')]
             .map((h) => el('th', { scope: 'col', text: h })))),
           el('tbody', {}, tip.referrals.map((r) => el('tr', {},
             el('td', { text: r.partnerName }),
             el('td', {}, label('countries', r.partnerCountry),
-              r.crossBorder ? el('span', { class: 'badge cross-border', text: 'Cross-border' }) : null),
+              r.crossBorder ? el('span', { class: 'badge cross-border', text: t('screen.tipform.cross-border') }) : null),
             el('td', { text: label('referralServices', r.service) }),
-            el('td', { text: r.consent ? 'Yes' : 'No' }),
+            el('td', { text: r.consent ? t('screen.manager.yes') : t('screen.no') }),
             el('td', { text: label('referralStatuses', r.status) }))))));
     byId('tip-detail').scrollIntoView({ block: 'start' });
   } catch (e) {
@@ -182,6 +183,6 @@ try {
   buildFilters();
   await loadTips();
 } catch (e) {
-  setText(byId('tips-status'), `Tips could not be loaded: ${e.message}`);
+  setText(byId('tips-status'), t('screen.tips-not-loaded', { error: e.message }));
 }
 document.body.dataset.ready = 'true';

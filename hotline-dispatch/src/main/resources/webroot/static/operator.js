@@ -3,10 +3,11 @@
 // until they say they are ready, and the voice-message tasks. Everything live arrives on the operator's own bus
 // address; the addresses come from /api/session.
 import { byId, el, fill, setText, show } from './dom.js';
-import { connectBus, duration, language, priority, purpose, serverNow, since, startPage, STATES, until }
+import { connectBus, duration, language, priority, purpose, serverNow, since, startPage, stateLabel, until }
   from './common.js';
 import { prepareSound, startAlert, stopAlert } from './alert.js';
 import { reconnectNotice } from './reconnect.js';
+import { number, t } from './i18n.js';
 import { loadTipOptions, TipForm } from './tipform.js';
 import { Unfinished } from './unfinished.js';
 import { Voicemails } from './voicemail.js';
@@ -14,34 +15,8 @@ import { guidance } from './guidance.js';
 import { mountOperatorCallControl } from './callcontrol.js';
 import { askDeclineReason } from './declinereason.js';
 
-const CONNECTING = 'Connecting you to the caller…';
-const WITHDRAWN = {
-  'caller-left': 'The caller hung up before the call was taken.',
-  'hand-off-lost': 'The call could not be put through to you: the phone system did not confirm it in time.',
-  'too-late': 'The call could not be put through to you: the phone system did not confirm it in time.',
-  expired: 'The offer timed out.',
-  declined: 'You declined the call; it goes to another operator.',
-  disconnected: 'Your connection dropped, so the offer went to another operator.',
-  'signed-out': 'You signed out, so the offer went to another operator.',
-  'not-yours': 'Another operator took that call.',
-  'on-call': 'The on-call duty person took this emergency.',
-};
-const DECLINED_EMERGENCY = 'You declined the emergency with a reason; it goes to another operator and the on-call '
-  + 'list is alerted.';
-const REASONS = {
-  'offer-timeout': 'The offer timed out, so you are away. Press Available to take calls again.',
-  disconnected: 'Your connection dropped, so you are away. Press Available to take calls again.',
-  restored: 'Your connection came back; you are available again.',
-  'caller-left': 'The caller hung up before the call was taken.',
-  'on-call': 'The on-call duty person took that emergency; you are available again.',
-  'hand-off-lost': 'The last call could not be put through to you.',
-  'too-late': 'The last call could not be put through to you.',
-  'tip-saved': 'Tip saved; you are available again.',
-  'call-ended': 'The call has ended. Finish the tip, then press Ready for calls.',
-  'wrap-up-extended': 'Wrap-up extended. Press Ready for calls when you are done.',
-  transferred: 'You handed the call and its notes to a colleague, so you are away. Press Available when ready.',
-  'transfer-taken': 'A colleague handed this call to you, with their notes: the tip is yours to finish.',
-};
+const WITHDRAWN = ['caller-left', 'hand-off-lost', 'too-late', 'expired', 'declined', 'disconnected', 'signed-out', 'not-yours', 'on-call'];
+const REASONS = ['offer-timeout', 'disconnected', 'restored', 'caller-left', 'hand-off-lost', 'too-late', 'tip-saved', 'call-ended', 'wrap-up-extended', 'transferred', 'transfer-taken', 'on-call'];
 
 prepareSound();
 const session = await startPage(['operator']);
@@ -68,7 +43,7 @@ function notify(text) {
 
 function act(action, callId) {
   if (!bus.send(actions, callId ? { action, callId } : { action })) {
-    notify('Not connected to the server; wait for "Connected" and try again.');
+    notify(t('screen.not-connected'));
     return false;
   }
   return true;
@@ -110,7 +85,7 @@ function accept() {
 function showConnecting(callId) {
   hideOffer();
   connecting = callId;
-  notify(CONNECTING);
+  notify(t('screen.connecting-to-caller'));
   byId('go-away').disabled = true;
   // Notes start with the accept: the form opens now and saves as soon as the server has the call.
   tips.open(callId, { during: true, focus: true });
@@ -133,7 +108,7 @@ function showWrapUp() {
   const inWrapUp = state === 'wrap-up' && wrapUp;
   show(byId('wrapup-status'), Boolean(inWrapUp));
   show(byId('wrapup-extend'), Boolean(inWrapUp));
-  setText(byId('go-available'), state === 'wrap-up' ? 'Ready for calls' : 'Available');
+  setText(byId('go-available'), state === 'wrap-up' ? t('screen.ready-for-calls') : t('screen.available'));
   if (inWrapUp) {
     fill(byId('wrapup-for'), since(wrapUp.wrapUpSince));
     setText(byId('wrapup-planned'), duration(wrapUp.wrapUpUntil - wrapUp.wrapUpSince));
@@ -143,10 +118,10 @@ function showWrapUp() {
 function showState(message) {
   state = message.state;
   const badge = byId('state');
-  setText(badge, STATES[state] || state);
+  setText(badge, stateLabel(state));
   badge.className = `state-badge state-${state}`;
-  setText(byId('state-detail'), REASONS[message.reason]
-    || (String(message.reason).startsWith('declined:') ? DECLINED_EMERGENCY : ''));
+  setText(byId('state-detail'), REASONS.includes(message.reason) ? t(`screen.reason.${message.reason}`)
+    : String(message.reason).startsWith('declined:') ? t('screen.declined-emergency') : '');
   byId('go-available').disabled = !['away', 'wrap-up'].includes(state);
   if (connecting && state !== 'offered') {
     // Connected: the "connecting" notice is done. Not connected: the withdrawal has already said why.
@@ -209,7 +184,7 @@ function callBack() {
 
 // The server sends the first calls in service order and how many wait in all.
 function showQueue(calls, total) {
-  setText(byId('queue-count'), total ? `(${total})` : '');
+  setText(byId('queue-count'), total ? `(${number(total)})` : '');
   show(byId('queue-empty'), total === 0);
   fill(byId('queue'), calls.map((c) => el('tr', { class: c.priority === 'emergency' ? 'emergency' : null },
     el('td', {}, language(c.language)),
@@ -225,7 +200,8 @@ function onScreen(message) {
     case 'connecting': showConnecting(message.callId); break;
     case 'offer-withdrawn':
       if ((offer && offer.callId === message.callId) || connecting === message.callId) {
-        notify(WITHDRAWN[message.reason] || 'The offer was withdrawn.');
+        notify(WITHDRAWN.includes(message.reason) ? t(`screen.withdrawn.${message.reason}`)
+          : t('screen.withdrawn.other'));
         tips.forget(message.callId);
       }
       hideOffer(message.callId);
@@ -233,7 +209,7 @@ function onScreen(message) {
     case 'active-call':
       hideOffer();
       // The call is through: the "connecting" line goes; anything else said (a reconnect) stays.
-      if (byId('notice').textContent === CONNECTING) notify('');
+      if (byId('notice').textContent === t('screen.connecting-to-caller')) notify('');
       showCall(message);
       break;
     case 'call-ended':
@@ -283,7 +259,7 @@ byId('decline').addEventListener('click', () => {
 
 // Without the choice lists there is no tip form, but calls can still be taken: say so and go on.
 const tips = await loadTipOptions().then((options) => new TipForm(options, notify)).catch((e) => {
-  notify(`The tip form could not be loaded (${e.message}). Reload the page to try again.`);
+  notify(t('screen.tipform-not-loaded', { error: e.message }));
   return { open: () => undefined, forget: () => undefined, saved: () => undefined, hasUnsavedInput: () => false };
 });
 const voicemails = new Voicemails(tips, notify);
@@ -292,12 +268,12 @@ showQueue([]);
 bus.register(session.addresses.screen, onScreen);
 bus.register(session.addresses.screen, (message) => guidance.onScreen(message));
 mountOperatorCallControl(bus, session, byId('callcontrol'));
-bus.on('error', (reason) => notify(`The server refused a request (${String(reason)}).`));
+bus.on('error', (reason) => notify(t('screen.server-refused', { reason: String(reason) })));
 bus.on('close', () => {
   if (lostAt === null) {
     lostAt = Date.now();
     offerAtDrop = Boolean(offer);
-    notify('The connection to the server dropped; reconnecting. Your notes are kept on this screen.');
+    notify(t('screen.connection-dropped'));
   }
 });
 bus.on('open', () => {

@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 // What the operator is told after the connection to the server dropped and came back: how long it was down, what
 // dispatch did meanwhile, and the state they are in now. Pure: the page shows the text.
 
@@ -8,21 +9,21 @@
  */
 export function reconnectNotice(lostMillis, status, hadOffer) {
   const seconds = Math.max(1, Math.round(lostMillis / 1000));
-  const parts = [`Connection lost for ${seconds} s.`];
-  if (hadOffer) parts.push('The call offered to you was taken back while you were disconnected.');
+  const parts = [t('screen.connection-lost-for', { seconds })];
+  if (hadOffer) parts.push(t('screen.reconnect.the-call-offered-to-you-was'));
   if (status.reason === 'restored') {
-    parts.push('You were set Away while disconnected; you are Available again.');
+    parts.push(t('screen.reconnect.you-were-set-away-while-disconnected'));
   } else if (status.reason === 'disconnected' || (status.state === 'away' && hadOffer)) {
-    parts.push('You were set Away while disconnected, and stay Away because it lasted long. '
-      + 'Press Available to take calls again.');
+    parts.push(`${t('screen.reconnect.you-were-set-away-while-disconnected-2')} `
+      + t('screen.reconnect.press-available-to-take-calls-again'));
   } else if (status.state === 'on-call') {
-    parts.push('Your call is still in progress; your notes are kept.');
+    parts.push(t('screen.reconnect.your-call-is-still-in-progress'));
   } else if (status.state === 'wrap-up') {
-    parts.push('You are still in wrap-up; your notes are kept.');
+    parts.push(t('screen.reconnect.you-are-still-in-wrap-up'));
   } else if (status.state === 'offered') {
-    parts.push('Your call is still being put through.');
+    parts.push(t('screen.reconnect.your-call-is-still-being-put'));
   } else {
-    parts.push('Nothing changed while you were away from the server.');
+    parts.push(t('screen.reconnect.nothing-changed-while-you-were-away'));
   }
   return parts.join(' ');
 }

@@ -2,6 +2,7 @@
 // consent. A change calls changed(), so the draft is saved.
 import { getJson } from './api.js';
 import { byId, el, fill, setText, show } from './dom.js';
+import { t } from './i18n.js';
 
 function labelOf(list, code) {
   const found = (list || []).find((c) => c.code === code);
@@ -15,7 +16,7 @@ function select(id, list, placeholder) {
 
 function languageSelect(id, languages) {
   return el('select', { id },
-    el('option', { value: '', text: 'Any language' }),
+    el('option', { value: '', text: t('screen.referrals.any-language') }),
     languages.map((l) => el('option', { value: l.code, lang: l.code, dir: l.rightToLeft ? 'rtl' : 'ltr',
       text: `${l.nativeName} (${l.label})` })));
 }
@@ -37,17 +38,17 @@ export class Referrals {
     const o = this.options;
     this.results = el('ul', { id: 'partner-results', class: 'partners' });
     this.chosen = el('ul', { id: 'referrals', class: 'partners' });
-    const search = el('button', { type: 'button', id: 'partner-search', text: 'Find partners' });
+    const search = el('button', { type: 'button', id: 'partner-search', text: t('screen.referrals.find-partners') });
     search.addEventListener('click', () => this.search());
-    return el('details', { id: 'tip-referrals', 'data-field': 'referrals' }, el('summary', { text: 'Referrals' }),
+    return el('details', { id: 'tip-referrals', 'data-field': 'referrals' }, el('summary', { text: t('screen.referrals') }),
       el('div', { class: 'filters' },
-        row('Partner country', select('partner-country', o.countries, 'Any country')),
-        row('Service', select('partner-service', o.referralServices, 'Any service')),
-        row('Language', languageSelect('partner-language', o.languages)),
+        row(t('screen.referrals.partner-country'), select('partner-country', o.countries, t('screen.referrals.any-country'))),
+        row(t('screen.service'), select('partner-service', o.referralServices, t('screen.referrals.any-service'))),
+        row(t('screen.language'), languageSelect('partner-language', o.languages)),
         search),
       el('p', { id: 'partner-status', class: 'hint', role: 'status' }),
       this.results,
-      el('h3', { text: 'Referrals of this tip' }),
+      el('h3', { text: t('screen.referrals.referrals-of-this-tip') }),
       this.chosen);
   }
 
@@ -59,10 +60,10 @@ export class Referrals {
       if (value) params.set(name, value);
     }
     const status = byId('partner-status');
-    setText(status, 'Searching…');
+    setText(status, t('screen.referrals.searching'));
     try {
       const partners = await getJson(`/api/partners?${params}`);
-      setText(status, partners.length === 0 ? 'No partner matches.' : `${partners.length} found.`);
+      setText(status, partners.length === 0 ? t('screen.referrals.no-partner-matches') : `${partners.length} found.`);
       fill(this.results, partners.map((p) => this.partnerItem(p, byId('partner-service').value)));
     } catch (e) {
       setText(status, e.message);
@@ -71,10 +72,10 @@ export class Referrals {
 
   partnerItem(partner, wantedService) {
     const o = this.options;
-    const services = el('select', { 'aria-label': `Service from ${partner.name}` },
+    const services = el('select', { 'aria-label': t('screen.referrals.service-from', { partner: partner.name }) },
       partner.services.map((code) => el('option', { value: code, text: labelOf(o.referralServices, code),
         selected: code === wantedService })));
-    const add = el('button', { type: 'button', class: 'add-referral', text: 'Add referral' });
+    const add = el('button', { type: 'button', class: 'add-referral', text: t('screen.referrals.add-referral') });
     add.addEventListener('click', () => this.add(partner, services.value, false));
     return el('li', { class: 'partner', 'data-partner': partner.id },
       el('span', { class: 'partner-name', text: partner.name }), ' ',
@@ -93,18 +94,18 @@ export class Referrals {
   add(partner, service, consented) {
     if (!service) return;
     if (this.items.some((r) => r.partner.id === partner.id && r.service === service)) {
-      this.notify('This partner is already in the referrals for this service.');
+      this.notify(t('screen.referrals.this-partner-is-already-in-the'));
       return;
     }
     const consent = el('input', { type: 'checkbox', class: 'referral-consent' });
     consent.checked = Boolean(consented);
     const referral = { partner, service, consent };
-    const remove = el('button', { type: 'button', class: 'quiet', text: 'Remove' });
+    const remove = el('button', { type: 'button', class: 'quiet', text: t('screen.referrals.remove') });
     const item = el('li', { class: 'referral', 'data-partner': partner.id },
       el('span', { class: 'partner-name', text: partner.name }), ' — ',
       el('span', { text: labelOf(this.options.referralServices, service) }), ' ',
-      el('span', { class: 'badge cross-border referral-cross-border', text: 'Cross-border', hidden: true }),
-      el('label', { class: 'check' }, consent, ' Caller consents'),
+      el('span', { class: 'badge cross-border referral-cross-border', text: t('screen.tipform.cross-border'), hidden: true }),
+      el('label', { class: 'check' }, consent, ` ${t('screen.referrals.caller-consents')}`),
       remove);
     referral.item = item;
     remove.addEventListener('click', () => {

@@ -8,9 +8,10 @@ import { guidance } from './guidance.js';
 import { DraftSaver } from './draft.js';
 import { clearFieldErrors, showFieldErrors } from './fielderrors.js';
 import { Referrals } from './referrals.js';
+import { t } from './i18n.js';
 
 const EMPTY = '';
-const DURING = 'Write while you talk: your notes are saved as you type. Save the tip after the call ends.';
+const DURING = t('screen.tipform.write-while-you-talk-your-notes');
 
 /** A random UUID (version 4); crypto.randomUUID needs a secure context, this does not. */
 function uuid() {
@@ -106,7 +107,7 @@ export class TipForm {
   setDuring(during) {
     this.during = during;
     byId('tip-save').disabled = during;
-    setText(byId('tip-wrapup'), during ? DURING : this.callId ? 'The call has ended: check the tip and save it.' : '');
+    setText(byId('tip-wrapup'), during ? DURING : this.callId ? t('screen.tipform.the-call-has-ended-check-the') : '');
   }
 
   /** The call was withdrawn before it was taken: its empty form goes. */
@@ -119,13 +120,13 @@ export class TipForm {
     guidance.tipSaved(callId);
     if (this.callId !== callId) return;
     this.close();
-    this.notify('Tip saved.');
+    this.notify(t('screen.tipform.tip-saved'));
   }
 
   build() {
     const o = this.options;
     const controls = el('div', { class: 'checks', id: 'tip-control', 'data-field': 'control', role: 'group',
-      'aria-label': 'Means of control' },
+      'aria-label': t('screen.tipform.means-of-control') },
     o.controls.map((c) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', name: 'control', value: c.code }), ' ', c.label)));
     const country = select('tip-country', 'country', o.countries);
@@ -134,48 +135,48 @@ export class TipForm {
       this.refreshCrossBorder();
     });
     this.details = el('div', { id: 'tip-details', class: 'grid' },
-      el('fieldset', {}, el('legend', { text: 'Urgency and consent' }),
-        row('Signal', select('tip-signal', 'signal', o.signals)),
-        row('Urgency', select('tip-urgency', 'urgency', o.urgencies)),
+      el('fieldset', {}, el('legend', { text: t('screen.tipform.urgency-and-consent') }),
+        row(t('screen.signal'), select('tip-signal', 'signal', o.signals)),
+        row(t('screen.urgency'), select('tip-urgency', 'urgency', o.urgencies)),
         el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'tip-imminentDanger' }),
-          ' Imminent danger'),
-        row('Consent', select('tip-consent', 'consent', o.consents)),
-        row('Law-enforcement report', select('tip-lawEnforcement', 'lawEnforcement', o.lawEnforcement))),
-      el('fieldset', {}, el('legend', { text: 'The situation' }),
-        row('Caller', select('tip-callerType', 'callerType', o.callerTypes)),
-        row('Trafficking type', select('tip-traffickingType', 'traffickingType', o.traffickingTypes)),
-        row('Form of exploitation', select('tip-form-kind', 'form', o.forms)),
-        row('Recruitment', select('tip-recruitment', 'recruitment', o.recruitments))),
-      el('fieldset', {}, el('legend', { text: 'Place' }),
-        row('Country', country),
-        row('Province or region', select('tip-region', 'region', [])),
-        row('Country of origin', select('tip-origin', 'origin', o.countries)),
-        row('Transit country', select('tip-transit', 'transit', o.countries)),
-        row('Destination country', select('tip-destination', 'destination', o.countries)),
-        el('p', { id: 'tip-crossborder', class: 'badge cross-border', text: 'Cross-border', hidden: true })),
-      el('fieldset', { 'data-field': 'victims' }, el('legend', { text: 'Potential victims' }),
-        row('How many', number('tip-victims-count', 'victims.count')),
+          ` ${t('screen.tipform.imminent-danger')}`),
+        row(t('screen.consent'), select('tip-consent', 'consent', o.consents)),
+        row(t('screen.tipform.law-enforcement-report'), select('tip-lawEnforcement', 'lawEnforcement', o.lawEnforcement))),
+      el('fieldset', {}, el('legend', { text: t('screen.tipform.the-situation') }),
+        row(t('screen.tipform.caller'), select('tip-callerType', 'callerType', o.callerTypes)),
+        row(t('screen.tipform.trafficking-type'), select('tip-traffickingType', 'traffickingType', o.traffickingTypes)),
+        row(t('screen.tipform.form-of-exploitation'), select('tip-form-kind', 'form', o.forms)),
+        row(t('screen.tipform.recruitment'), select('tip-recruitment', 'recruitment', o.recruitments))),
+      el('fieldset', {}, el('legend', { text: t('screen.tipform.place') }),
+        row(t('screen.country'), country),
+        row(t('screen.tipform.province-or-region'), select('tip-region', 'region', [])),
+        row(t('screen.tipform.country-of-origin'), select('tip-origin', 'origin', o.countries)),
+        row(t('screen.tipform.transit-country'), select('tip-transit', 'transit', o.countries)),
+        row(t('screen.tipform.destination-country'), select('tip-destination', 'destination', o.countries)),
+        el('p', { id: 'tip-crossborder', class: 'badge cross-border', text: t('screen.tipform.cross-border'), hidden: true })),
+      el('fieldset', { 'data-field': 'victims' }, el('legend', { text: t('screen.tipform.potential-victims') }),
+        row(t('screen.tipform.how-many'), number('tip-victims-count', 'victims.count')),
         el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'tip-victims-minors' }),
-          ' Minors among them'),
-        row('Female', number('tip-victims-female', 'victims.female')),
-        row('Male', number('tip-victims-male', 'victims.male')),
-        row('Other gender', number('tip-victims-otherGender', 'victims.otherGender'))),
-      el('details', { class: 'wide' }, el('summary', { text: 'Means of control' }), controls),
+          ` ${t('screen.tipform.minors-among-them')}`),
+        row(t('screen.tipform.female'), number('tip-victims-female', 'victims.female')),
+        row(t('screen.tipform.male'), number('tip-victims-male', 'victims.male')),
+        row(t('screen.tipform.other-gender'), number('tip-victims-otherGender', 'victims.otherGender'))),
+      el('details', { class: 'wide' }, el('summary', { text: t('screen.tipform.means-of-control') }), controls),
       this.referrals.build());
     for (const id of ['tip-origin', 'tip-transit', 'tip-destination']) {
       this.details.querySelector(`#${id}`).addEventListener('change', () => this.refreshCrossBorder());
     }
-    const contact = select('tip-contactType', 'contactType', o.contactTypes, 'Choose…');
+    const contact = select('tip-contactType', 'contactType', o.contactTypes, t('screen.tipform.choose'));
     contact.addEventListener('change', () => show(this.details, contact.value === 'substantive'));
     fill(this.form,
       el('p', { id: 'tip-error', class: 'error', role: 'alert', hidden: true }),
-      row('Summary (seen only by permitted roles)', el('textarea', { id: 'tip-summary', rows: '6',
+      row(t('screen.tipform.summary-seen-only-by-permitted-roles'), el('textarea', { id: 'tip-summary', rows: '6',
         maxlength: String(o.limits.summaryMaxLength), 'data-field': 'summary', dir: 'auto' })),
-      row('Contact type', contact, 'Substantive contacts also need a signal, an urgency and the consent.'),
+      row(t('screen.tipform.contact-type'), contact, t('screen.tipform.substantive-contacts-also-need-a-signal')),
       this.details,
       el('div', { class: 'buttons' },
-        el('button', { type: 'submit', id: 'tip-save', class: 'primary', text: 'Save tip' }),
-        el('button', { type: 'button', id: 'tip-discard', class: 'quiet', text: 'Close' })));
+        el('button', { type: 'submit', id: 'tip-save', class: 'primary', text: t('screen.tipform.save-tip') }),
+        el('button', { type: 'button', id: 'tip-discard', class: 'quiet', text: t('screen.close') })));
     show(this.details, false);
     for (const event of ['input', 'change']) this.form.addEventListener(event, () => this.changed());
     this.form.addEventListener('submit', (event) => {
@@ -184,7 +185,7 @@ export class TipForm {
     });
     byId('tip-discard').addEventListener('click', () => {
       this.saver.flush();
-      this.notify('The notes stay saved as this call\'s draft; they come back when you open its tip again.');
+      this.notify(t('screen.tipform.the-notes-stay-saved-as-this'));
       this.close();
     });
   }
@@ -301,7 +302,7 @@ export class TipForm {
     this.saving = true;
     const button = byId('tip-save');
     button.disabled = true;
-    setText(button, 'Saving…');
+    setText(button, t('screen.tipform.saving'));
     try {
       await send('POST', '/api/tips', this.collect());
       this.saved(callId);
@@ -316,7 +317,7 @@ export class TipForm {
     } finally {
       this.saving = false;
       button.disabled = this.during;
-      setText(button, 'Save tip');
+      setText(button, t('screen.tipform.save-tip'));
     }
   }
 

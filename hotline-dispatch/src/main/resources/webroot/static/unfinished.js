@@ -3,6 +3,7 @@
 import { getJson } from './api.js';
 import { when } from './common.js';
 import { byId, el, fill, show } from './dom.js';
+import { t } from './i18n.js';
 
 export class Unfinished {
   constructor(tips) {
@@ -22,8 +23,8 @@ export class Unfinished {
     const others = drafts.filter((d) => d.callId !== this.tips.callId);
     show(this.panel, others.length > 0);
     fill(this.list, others.map((d) => el('li', { class: 'task', 'data-call': d.callId },
-      `Notes last saved ${when(d.updatedAt)} `,
-      el('button', { type: 'button', class: 'open-draft', text: 'Open to finish',
+      `${t('screen.notes-last-saved', { when: when(d.updatedAt) })} `,
+      el('button', { type: 'button', class: 'open-draft', text: t('screen.unfinished.open-to-finish'),
         onclick: () => this.tips.open(d.callId) }))));
   }
 }

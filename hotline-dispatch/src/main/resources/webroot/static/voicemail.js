@@ -4,6 +4,7 @@
 import { getJson, send } from './api.js';
 import { byId, el, fill, setText } from './dom.js';
 import { language, priority, purpose, when } from './common.js';
+import { t } from './i18n.js';
 
 const REFRESH_MILLIS = 30000;
 
@@ -23,10 +24,10 @@ export class Voicemails {
   async refresh() {
     try {
       const tasks = await getJson('/api/voicemails');
-      setText(this.status, tasks.length === 0 ? 'No voice messages are waiting.' : '');
+      setText(this.status, tasks.length === 0 ? t('screen.voicemail.no-voice-messages-are-waiting') : '');
       fill(this.list, tasks.map((task) => this.item(task)));
     } catch (e) {
-      setText(this.status, `Voice messages could not be loaded: ${e.message}`);
+      setText(this.status, t('screen.voicemail.not-loaded', { error: e.message }));
     }
   }
 
@@ -35,15 +36,15 @@ export class Voicemails {
       when(task.receivedAt)];
     if (!task.claimedByMe) {
       return el('li', { class: 'task' }, details, ' ',
-        el('button', { type: 'button', text: 'Claim', onclick: () => this.claim(task.callId) }));
+        el('button', { type: 'button', text: t('screen.voicemail.claim'), onclick: () => this.claim(task.callId) }));
     }
     const player = el('audio', { controls: true, preload: 'none',
       src: `/api/voicemails/${encodeURIComponent(task.callId)}/audio` });
     return el('li', { class: 'task mine' }, details, ' ', el('span', { class: 'badge', text: 'yours' }),
       el('div', { class: 'buttons' }, player,
-        el('button', { type: 'button', text: 'Record a tip', onclick: () => this.tips.open(task.callId) }),
-        el('button', { type: 'button', text: 'Mark done', onclick: () => this.done(task.callId) }),
-        el('button', { type: 'button', class: 'quiet release', text: 'Release',
+        el('button', { type: 'button', text: t('screen.voicemail.record-a-tip'), onclick: () => this.tips.open(task.callId) }),
+        el('button', { type: 'button', text: t('screen.voicemail.mark-done'), onclick: () => this.done(task.callId) }),
+        el('button', { type: 'button', class: 'quiet release', text: t('screen.voicemail.release'),
           onclick: () => this.release(task.callId) })));
   }
 
@@ -60,7 +61,7 @@ export class Voicemails {
   async release(callId) {
     try {
       await send('POST', `/api/voicemails/${encodeURIComponent(callId)}/release`);
-      this.notify('Voice message released; another operator can take it.');
+      this.notify(t('screen.voicemail.voice-message-released-another-operator-can'));
     } catch (e) {
       this.notify(e.message);
     }
@@ -70,7 +71,7 @@ export class Voicemails {
   async done(callId) {
     try {
       await send('POST', `/api/voicemails/${encodeURIComponent(callId)}/done`);
-      this.notify('Voice message done.');
+      this.notify(t('screen.voicemail.voice-message-done'));
     } catch (e) {
       this.notify(e.message);
     }

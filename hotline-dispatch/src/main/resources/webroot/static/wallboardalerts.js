@@ -4,18 +4,20 @@ import { ApiError, getJson, send } from './api.js';
 import { el, fill, setText, show } from './dom.js';
 import { duration } from './common.js';
 import { beep, prepareSound } from './alert.js';
+import { t } from './i18n.js';
 
 const FIELDS = [
-  ['serviceLevelBelow', 'wa-service-level', 'Alert when today\'s service level is below (%)'],
-  ['longestWaitOver', 'wa-longest-wait', 'Alert when the longest wait is over (seconds)'],
-  ['emergenciesWaiting', 'wa-emergencies', 'Alert when this many emergencies or more are waiting'],
+  ['serviceLevelBelow', 'wa-service-level', t('screen.wallboardalerts.alert-when-today-s-service-level')],
+  ['longestWaitOver', 'wa-longest-wait', t('screen.wallboardalerts.alert-when-the-longest-wait-is')],
+  ['emergenciesWaiting', 'wa-emergencies', t('screen.wallboardalerts.alert-when-this-many-emergencies-or')],
 ];
 
 function describe(alert) {
   switch (alert.kind) {
-    case 'service-level': return `Service level ${alert.value}% is below ${alert.threshold}%`;
-    case 'longest-wait': return `Longest wait ${duration(alert.value * 1000)} is over ${duration(alert.threshold * 1000)}`;
-    case 'emergencies-waiting': return `${alert.value} emergencies waiting (alert at ${alert.threshold})`;
+    case 'service-level': return t('screen.alert.service-level', { value: alert.value, threshold: alert.threshold });
+    case 'longest-wait': return t('screen.alert.longest-wait', { value: duration(alert.value * 1000),
+      threshold: duration(alert.threshold * 1000) });
+    case 'emergencies-waiting': return t('screen.alert.emergencies-waiting', { value: alert.value, threshold: alert.threshold });
     default: return alert.kind;
   }
 }
@@ -51,11 +53,11 @@ export async function mountAlertThresholds(section) {
       inputs[name] = el('input', { id, name, type: 'number', inputmode: 'numeric' });
       return el('p', {}, el('label', { for: id, text: `${label} ` }), inputs[name]);
     }),
-    el('button', { type: 'submit', id: 'wa-save', text: 'Save thresholds' }), error, saved);
-  fill(section, [el('h2', { id: 'wa-title', text: 'Wallboard alerts' }),
-    el('p', { class: 'hint', text: 'Leave a field empty for no alert of that kind. Every change is audited.' }),
+    el('button', { type: 'submit', id: 'wa-save', text: t('screen.wallboardalerts.save-thresholds') }), error, saved);
+  fill(section, [el('h2', { id: 'wa-title', text: t('screen.wallboardalerts.wallboard-alerts') }),
+    el('p', { class: 'hint', text: t('screen.wallboardalerts.leave-a-field-empty-for-no') }),
     form]);
-  const load = (t) => FIELDS.forEach(([name]) => { inputs[name].value = t[name] ?? ''; });
+  const load = (thresholds) => FIELDS.forEach(([name]) => { inputs[name].value = thresholds[name] ?? ''; });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     show(error, false);
@@ -68,9 +70,9 @@ export async function mountAlertThresholds(section) {
     });
     try {
       load(await send('POST', '/api/wallboard/alerts', body));
-      setText(saved, 'Thresholds saved.');
+      setText(saved, t('screen.wallboardalerts.thresholds-saved'));
     } catch (e) {
-      setText(error, `Not saved: ${e.message}`);
+      setText(error, t('screen.not-saved', { error: e.message }));
       show(error);
       if (e instanceof ApiError && e.field && inputs[e.field]) inputs[e.field].setAttribute('aria-invalid', 'true');
     }
@@ -78,7 +80,7 @@ export async function mountAlertThresholds(section) {
   try {
     load(await getJson('/api/wallboard/alerts'));
   } catch (e) {
-    setText(error, `The thresholds could not be loaded (${e.message}).`);
+    setText(error, t('screen.thresholds-not-loaded', { error: e.message }));
     show(error);
   }
 }

@@ -34,6 +34,11 @@ public final class Browser implements AutoCloseable {
     private boolean closed;
 
     public Browser(String base) {
+        this(base, "en-US,en");
+    }
+
+    /** A browser whose languages are {@code acceptLanguage}, a plain list in order (e.g. {@code "ps-AF,ps,en"}). */
+    public Browser(String base, String acceptLanguage) {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Chromium and chromedriver are missing: run ./scripts/test, which installs the Debian packages "
                         + "chromium and chromium-driver (or apt-get install -y chromium chromium-driver)")
@@ -49,10 +54,21 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1600", "--user-data-dir=" + profile);
+                "--window-size=1280,1600", "--user-data-dir=" + profile, "--lang=" + acceptLanguage.split(",")[0],
+                "--accept-lang=" + acceptLanguage);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
+        if (!acceptLanguage.startsWith("en")) {
+            // Headless Chromium sends its own Accept-Language whatever the flags say; the DevTools override is obeyed.
+            String agent = (String) driver.executeScript("return navigator.userAgent");
+            driver.executeCdpCommand("Network.enable", java.util.Map.of());
+            driver.executeCdpCommand("Network.setUserAgentOverride",
+                    java.util.Map.of("userAgent", agent, "acceptLanguage", acceptLanguage));
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                    java.util.Map.of("headers", java.util.Map.of("Accept-Language", acceptLanguage)));
+        }
     }
 
     public void open(String path) {
@@ -61,13 +77,18 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in through the form and waits for the view to be ready (its script loaded, its session read). */
     public void signIn(String username, String password, String view) {
+        signIn(username, password, view, "Connected");
+    }
+
+    /** As {@link #signIn(String, String, String)}, for a person whose screen says "Connected" as {@code connected}. */
+    public void signIn(String username, String password, String view, String connected) {
         open("/");
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("signin")).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + view));
         waitFor(By.cssSelector("body[data-ready='true']"));
-        waitForText(By.id("connection"), "Connected");
+        waitForText(By.id("connection"), connected);
     }
 
     public WebElement waitFor(By by) {

@@ -67,6 +67,27 @@ public final class Bundles {
                 .put("dir", language.dir()).put("messages", messages);
     }
 
+    /** One translation a reader of its language has not checked, for the manager's list. */
+    public record Unchecked(UiLanguage language, String key, String english, String text, ReviewState state) {
+    }
+
+    /** Every translation not marked reviewed, by language (in {@link UiLanguage} order) and key. */
+    public java.util.List<Unchecked> unchecked() {
+        java.util.List<Unchecked> list = new java.util.ArrayList<>();
+        Map<String, Bundle.Entry> english = bundle(UiLanguage.ENGLISH).entries();
+        for (UiLanguage language : UiLanguage.values()) {
+            if (language == UiLanguage.ENGLISH) {
+                continue;
+            }
+            bundle(language).entries().forEach((key, entry) -> {
+                if (entry.state() != ReviewState.REVIEWED && english.containsKey(key)) {
+                    list.add(new Unchecked(language, key, english.get(key).text(), entry.text(), entry.state()));
+                }
+            });
+        }
+        return list;
+    }
+
     Bundle bundle(UiLanguage language) {
         return bundles.get(language);
     }

@@ -67,7 +67,8 @@ public final class Completeness {
             }
             switch (entry.state()) {
                 case MACHINE -> machine++;
-                case UNREVIEWED -> unreviewed++;
+                // An English stand-in counts as not reviewed; the translations page names it as untranslated.
+                case UNREVIEWED, UNTRANSLATED -> unreviewed++;
                 case REVIEWED -> reviewed++;
             }
             Placeholders expected;

@@ -106,6 +106,21 @@ public final class JooqOperatorDirectory implements OperatorDirectory {
         }
     }
 
+    @Override
+    public Optional<String> interfaceLanguage(String operatorId) {
+        return dsl.select(OPERATORS.INTERFACE_LANGUAGE).from(OPERATORS).where(OPERATORS.ID.eq(operatorId))
+                .fetchOptional(OPERATORS.INTERFACE_LANGUAGE);
+    }
+
+    @Override
+    public void setInterfaceLanguage(String operatorId, String languageCode) {
+        int updated = dsl.update(OPERATORS).set(OPERATORS.INTERFACE_LANGUAGE, languageCode)
+                .where(OPERATORS.ID.eq(operatorId)).execute();
+        if (updated != 1) {
+            throw new IllegalArgumentException("no such operator");
+        }
+    }
+
     private static Operator toOperator(OperatorsRecord r) {
         return new Operator(r.getId(), r.getUsername(), r.getDisplayName(), Role.fromCode(r.getRole()),
                 Arrays.stream(r.getLanguages().split(",")).filter(s -> !s.isBlank()).map(Language::requireCode)

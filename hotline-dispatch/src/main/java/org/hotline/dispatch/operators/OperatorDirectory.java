@@ -31,4 +31,10 @@ public interface OperatorDirectory {
      * per person, in the order the changes happened where possible; a change recorded late still lands in place.
      */
     void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason);
+
+    /** The language code the person chose for the screens; empty if they never chose (English). */
+    Optional<String> interfaceLanguage(String operatorId);
+
+    /** Stores the person's choice of screen language (a bundle code). */
+    void setInterfaceLanguage(String operatorId, String languageCode);
 }

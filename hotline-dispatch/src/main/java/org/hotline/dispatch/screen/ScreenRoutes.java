@@ -18,6 +18,8 @@ import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.nio.file.Path;
 import org.hotline.core.storage.SecretFile;
+import org.hotline.core.i18n.Bundles;
+import org.hotline.core.i18n.Messages;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -132,6 +134,13 @@ public final class ScreenRoutes {
         router.get(Pages.MANAGER).handler(PageRefusal.require("the manager's screen", Role.MANAGER, Role.ADMIN))
                 .handler(context -> StaticAssets.shared().sendPage(context, "manager.html"));
         router.get(Pages.FOLLOW_UP).handler(Pages.view(role -> true, "followup.html"));
+        ScreenLanguage language = new ScreenLanguage(directory,
+                vertx.createSharedWorkerExecutor("hotline-screen-language", 1), Bundles.shipped());
+        router.get("/i18n/:file").handler(language::bundle);
+        router.put("/api/me/language").handler(SignedIn.require(Role.values())).handler(language::choose);
+        router.get("/api/translations").handler(SignedIn.require(Role.MANAGER, Role.ADMIN))
+                .handler(language::unchecked);
+        router.get("/translations").handler(Pages.view(Role::canManage, "translations.html"));
         router.get("/api/session").handler(SignedIn.require(Role.values()))
                 .handler(new SessionApi(config.absoluteTimeout(), config.zone(), clock)::handle);
         router.route(StaticAssets.PREFIX + "*").handler(StaticAssets.shared().handler(registry));
@@ -178,7 +187,7 @@ public final class ScreenRoutes {
         } else {
             context.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
                     .end("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Hotline</title>"
-                            + "</head><body><p>" + SignInPage.EXPIRED + "</p><p><a href=\"/signin\">Sign in</a>"
+                            + "</head><body><p>" + Messages.english().text(SignInPage.EXPIRED) + "</p><p><a href=\"/signin\">Sign in</a>"
                             + "</p></body></html>");
         }
     }

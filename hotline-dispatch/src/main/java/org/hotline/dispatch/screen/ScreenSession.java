@@ -24,20 +24,23 @@ final class ScreenSession {
     static final String WATCH_FLOOR = "hotline:watch-floor";
 
     private static final String SIGNED_IN_AT = "signedInAt";
-    private static final String PROFILE = "profile";
+    static final String PROFILE = "profile";
+    /** The profile's screen language (a bundle code), as the person chose it. */
+    static final String INTERFACE_LANGUAGE = "interfaceLanguage";
     private static final String AUTHORIZATION_PROVIDER = "hotline-screen";
 
     private ScreenSession() {
     }
 
     /** Fills a freshly regenerated session for {@code operator}. */
-    static SignedIn start(Session session, Operator operator, Instant now) {
+    static SignedIn start(Session session, Operator operator, String interfaceLanguage, Instant now) {
         SignedIn who = new SignedIn(operator.id(), operator.username(), operator.role());
         who.store(session);
         session.put(SIGNED_IN_AT, now.toEpochMilli());
         JsonArray languages = new JsonArray();
         operator.languages().stream().map(Language::code).sorted().forEach(languages::add);
-        session.put(PROFILE, new JsonObject().put("displayName", operator.displayName()).put("languages", languages));
+        session.put(PROFILE, new JsonObject().put("displayName", operator.displayName()).put("languages", languages)
+                .put(INTERFACE_LANGUAGE, interfaceLanguage));
         return who;
     }
 

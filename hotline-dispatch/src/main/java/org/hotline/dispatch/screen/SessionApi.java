@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.hotline.core.bus.BusAddresses;
 import org.hotline.core.call.Language;
+import org.hotline.core.i18n.UiLanguage;
 import org.hotline.dispatch.operators.Role;
 
 /**
@@ -49,6 +50,11 @@ final class SessionApi {
             languages.add(new JsonObject().put("code", language.code()).put("name", language.englishName())
                     .put("nativeName", language.nativeName()).put("rtl", language.rightToLeft()));
         }
+        JsonArray interfaceLanguages = new JsonArray();
+        for (UiLanguage language : UiLanguage.values()) {
+            interfaceLanguages.add(new JsonObject().put("code", language.code())
+                    .put("nativeName", language.nativeName()).put("dir", language.dir()));
+        }
         JsonObject body = new JsonObject()
                 .put("operatorId", who.operatorId())
                 .put("username", who.username())
@@ -59,6 +65,9 @@ final class SessionApi {
                 .put("bridge", BRIDGE_PATH)
                 .put("pingMillis", PING_MILLIS)
                 .put("languageNames", languages)
+                // The screen's language (the person's choice, English if none) and the choices for the picker.
+                .put("interfaceLanguage", ScreenLanguage.ofSession(context).code())
+                .put("interfaceLanguages", interfaceLanguages)
                 .put("serverTime", clock.millis())
                 // The one zone every page shows times in (common.js formats them, 24-hour).
                 .put("timeZone", zone.getId());

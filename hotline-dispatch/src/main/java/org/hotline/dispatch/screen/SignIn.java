@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.hotline.core.logging.FloodLog;
+import org.hotline.core.i18n.UiLanguage;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
 import org.hotline.dispatch.operators.PasswordHasher;
@@ -83,11 +84,11 @@ final class SignIn {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throttledLog.warn("throttled", "Sign-in refused unchecked: too many failures, next try in {} s", seconds);
             context.response().putHeader("Retry-After", String.valueOf(seconds));
-            page.send(context, 429, SignInPage.throttled(seconds));
+            page.send(context, 429, SignInPage.THROTTLED, "seconds", seconds);
             return;
         }
         throttle.begin(username, address, now);
-        workers.<Optional<Operator>>executeBlocking(() -> check(username, password), false).onComplete(checked -> {
+        workers.<Optional<Account>>executeBlocking(() -> check(username, password), false).onComplete(checked -> {
             if (checked.failed()) {
                 LOG.warn("Sign-in could not be checked ({})", checked.cause().getClass().getSimpleName());
                 page.send(context, 503, SignInPage.UNAVAILABLE);
@@ -117,14 +118,15 @@ final class SignIn {
     }
 
     /** Runs on a worker: the operator if the name exists, is enabled and the password matches. */
-    private Optional<Operator> check(String username, char[] password) {
+    private Optional<Account> check(String username, char[] password) {
         try {
             Optional<String> hash = username.isEmpty() ? Optional.empty() : directory.passwordHash(username);
             boolean matches = hasher.verify(password, hash.orElseGet(this::unknownNameHash));
             if (hash.isEmpty() || !matches) {
                 return Optional.empty();
             }
-            return directory.byUsername(username).filter(Operator::enabled);
+            return directory.byUsername(username).filter(Operator::enabled).map(operator -> new Account(operator,
+                    directory.interfaceLanguage(operator.id()).orElse(UiLanguage.ENGLISH.code())));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -145,10 +147,15 @@ final class SignIn {
         return hash;
     }
 
-    private void start(RoutingContext context, Operator operator) {
+    /** A person who may sign in, with the screen language they chose. */
+    private record Account(Operator operator, String interfaceLanguage) {
+    }
+
+    private void start(RoutingContext context, Account account) {
+        Operator operator = account.operator();
         Session session = context.session();
         session.regenerateId();
-        SignedIn who = ScreenSession.start(session, operator, clock.instant());
+        SignedIn who = ScreenSession.start(session, operator, account.interfaceLanguage(), clock.instant());
         sessions.setUser(context, ScreenSession.user(who)).onComplete(stored -> {
             if (stored.failed()) {
                 LOG.warn("Could not store a new session ({})", stored.cause().getClass().getSimpleName());

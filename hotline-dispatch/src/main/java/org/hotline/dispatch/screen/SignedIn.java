@@ -55,4 +55,9 @@ public record SignedIn(String operatorId, String username, Role role) {
         session.put(SESSION_KEY, new JsonObject().put("operatorId", operatorId).put("username", username)
                 .put("role", role.code()));
     }
+
+    /** The screen language the signed-in person chose (English if none, or if nobody is signed in). */
+    public static org.hotline.core.i18n.UiLanguage language(RoutingContext context) {
+        return context.session() == null ? org.hotline.core.i18n.UiLanguage.ENGLISH : ScreenLanguage.ofSession(context);
+    }
 }

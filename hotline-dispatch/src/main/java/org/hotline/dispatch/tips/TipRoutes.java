@@ -1,5 +1,8 @@
 package org.hotline.dispatch.tips;
 
+import java.util.Map;
+import org.hotline.core.i18n.Messages;
+import org.hotline.core.i18n.UiLanguage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.ext.web.Router;
@@ -36,7 +39,8 @@ public final class TipRoutes {
     private final ChangeReferralStatus referralStatus;
     private final AddAddendum addendum;
     private final DraftRoutes drafts;
-    private final String options = TipOptions.build().encode();
+    /** The choice lists in each screen language, built once. */
+    private final Map<UiLanguage, String> options = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param dsl      the database; every call to it runs through {@code blocking}, never on an event loop
@@ -76,6 +80,7 @@ public final class TipRoutes {
 
     private void options(RoutingContext context) {
         context.response().putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").end(options);
+                .putHeader("Cache-Control", "no-store").end(options.computeIfAbsent(SignedIn.language(context),
+                        language -> TipOptions.build(Messages.of(language)).encode()));
     }
 }
