@@ -3,6 +3,7 @@
 // switch (callback.enabled) is configuration only: when it is off the checkboxes are shown but disabled.
 import { getJson, send } from './api.js';
 import { el, fill, setText, show } from './dom.js';
+import { t } from './i18n.js';
 
 /** The switches, one checkbox per language (keyboard: Tab to a box, Space toggles and saves it). */
 export async function mountCallbackSwitches(section) {
@@ -10,14 +11,12 @@ export async function mountCallbackSwitches(section) {
   const saved = el('p', { id: 'cb-saved', class: 'hint', role: 'status' });
   const note = el('p', { id: 'cb-note', class: 'hint' });
   const list = el('ul', { id: 'cb-languages', class: 'plain' });
-  fill(section, [el('h2', { id: 'cb-title', text: 'Callbacks' }),
-    el('p', { class: 'hint', text: 'Callers in hold of a language turned on are offered a callback, after a safety '
-      + 'sentence. Their number is kept encrypted and destroyed after the callback. Every change is audited.' }),
+  fill(section, [el('h2', { id: 'cb-title', text: t('screen.callbacks.title') }),
+    el('p', { class: 'hint', text: t('screen.callbacks.hint') }),
     note, list, error, saved]);
 
   const render = (switches) => {
-    setText(note, switches.enabled ? '' : 'Callbacks are turned off in the configuration (callback.enabled); '
-      + 'these switches take effect once it is on.');
+    setText(note, switches.enabled ? '' : t('screen.callbacks.off-in-configuration'));
     fill(list, switches.languages.map((lang) => {
       const box = el('input', { type: 'checkbox', id: `cb-${lang.code}`, 'data-language': lang.code,
         checked: lang.on, disabled: !switches.enabled });
@@ -26,21 +25,22 @@ export async function mountCallbackSwitches(section) {
         setText(saved, '');
         try {
           render(await send('POST', '/api/callback/switches', { language: lang.code, on: box.checked }));
-          setText(saved, `Callbacks ${box.checked ? 'on' : 'off'} for ${lang.name}.`);
+          setText(saved, t(box.checked ? 'screen.callbacks.saved-on' : 'screen.callbacks.saved-off',
+            { language: lang.name }));
         } catch (e) {
           box.checked = !box.checked;
-          setText(error, `Not saved: ${e.message}`);
+          setText(error, t('screen.not-saved', { error: e.message }));
           show(error);
         }
       });
       return el('li', {}, box, el('label', { for: `cb-${lang.code}`,
-        text: ` ${lang.name}${lang.decidedBy === 'configuration' ? ' (default)' : ''}` }));
+        text: ` ${lang.name}${lang.decidedBy === 'configuration' ? ` ${t('screen.callbacks.default')}` : ''}` }));
     }));
   };
   try {
     render(await getJson('/api/callback/switches'));
   } catch (e) {
-    setText(error, `The callback switches could not be loaded (${e.message}).`);
+    setText(error, t('screen.callbacks.not-loaded', { error: e.message }));
     show(error);
   }
 }

@@ -155,23 +155,15 @@ function showState(message) {
 }
 
 // --- Callback: the caller hung up and asked to be called back; the server dials, the screen sends the call id --
-const CALLBACK_STATES = {
-  waiting: 'Press Call back when you are ready: your phone rings, then the caller is dialled.',
-  ringing: 'Calling: your phone rings, then the caller is dialled…',
-  connected: 'Connected: you are talking with the caller.',
-  failed: 'The callback failed: the caller did not answer',
-  expired: 'The callback can no longer be made: the number was kept too long and has been destroyed.',
-  'operator-unreachable': 'Your phone did not answer; nobody was dialled. Press Call back to try again.',
-  unavailable: 'Calls cannot be placed right now; nobody was dialled. Press Call back to try again.',
-};
+const CALLBACK_STATES = ['waiting', 'ringing', 'connected', 'expired', 'operator-unreachable', 'unavailable'];
 let callback = null;
 
 function showCallback(message) {
   callback = message;
   document.body.dataset.callback = message.state;
-  const attempts = message.attempts ? ` (${message.attempts} attempt${message.attempts === 1 ? '' : 's'})` : '';
-  setText(byId('callback-state'), `${CALLBACK_STATES[message.state] || message.state}${message.state === 'failed'
-    ? `${attempts}. The number has been destroyed.` : ''}`);
+  setText(byId('callback-state'), message.state === 'failed'
+    ? t('screen.callback.failed', { attempts: message.attempts || 0 })
+    : CALLBACK_STATES.includes(message.state) ? t(`screen.callback.${message.state}`) : message.state);
   byId('callback-dial').disabled = !['waiting', 'operator-unreachable', 'unavailable'].includes(message.state);
   show(byId('callback'));
 }
