@@ -7,7 +7,7 @@ import java.util.Set;
 import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.OperatorDirectory;
-import org.hotline.dispatch.operators.PasswordHasher;
+import org.hotline.core.security.PasswordHasher;
 import org.hotline.dispatch.operators.Role;
 
 /**

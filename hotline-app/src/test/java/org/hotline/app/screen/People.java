@@ -6,7 +6,7 @@ import org.hotline.core.call.Language;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.NewOperator;
 import org.hotline.dispatch.operators.Operator;
-import org.hotline.dispatch.operators.PasswordHasher;
+import org.hotline.core.security.PasswordHasher;
 import org.hotline.dispatch.operators.Role;
 
 /** Adds people straight to the directory, with real Argon2id hashes, as {@code hotline user add} would. */

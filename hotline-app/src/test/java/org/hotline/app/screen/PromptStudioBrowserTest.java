@@ -14,7 +14,7 @@ import org.hotline.core.call.Language;
 import org.hotline.core.prompts.PromptTexts;
 import org.hotline.dispatch.operators.JooqOperatorDirectory;
 import org.hotline.dispatch.operators.NewOperator;
-import org.hotline.dispatch.operators.PasswordHasher;
+import org.hotline.core.security.PasswordHasher;
 import org.hotline.dispatch.operators.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

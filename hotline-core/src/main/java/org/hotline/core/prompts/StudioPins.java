@@ -2,19 +2,13 @@ package org.hotline.core.prompts;
 
 import static org.hotline.core.db.Tables.STUDIO_PINS;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.hotline.core.db.tables.records.StudioPinsRecord;
+import org.hotline.core.security.PasswordHasher;
 import org.jooq.DSLContext;
 
 /**
@@ -25,10 +19,6 @@ import org.jooq.DSLContext;
 public final class StudioPins {
     public static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
     private static final int FIRST_NUMBER = 101;
-    private static final int MEMORY_KIB = 19_456;
-    private static final int ITERATIONS = 2;
-    private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     /** What a PIN check found. */
     public sealed interface Check {
@@ -42,7 +32,7 @@ public final class StudioPins {
     private final DSLContext db;
     private final int attempts;
     private final Duration lockout;
-    private final SecureRandom random = new SecureRandom();
+    private final PasswordHasher hasher = new PasswordHasher();
 
     public StudioPins(DSLContext db, int attempts, Duration lockout) {
         this.db = db;
@@ -106,38 +96,10 @@ public final class StudioPins {
     }
 
     private String hash(char[] pin) {
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        byte[] hash = derive(pin, salt, MEMORY_KIB, ITERATIONS, 32);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=1$" + ENCODER.encodeToString(salt) + "$"
-                + ENCODER.encodeToString(hash);
+        return hasher.hash(pin);
     }
 
-    private static boolean verify(char[] pin, String stored) {
-        try {
-            String[] parts = stored.split("\\$");
-            String[] params = parts[3].split(",");
-            byte[] expected = DECODER.decode(parts[5]);
-            byte[] actual = derive(pin, DECODER.decode(parts[4]), Integer.parseInt(params[0].substring(2)),
-                    Integer.parseInt(params[1].substring(2)), expected.length);
-            return MessageDigest.isEqual(expected, actual);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static byte[] derive(char[] pin, byte[] salt, int memory, int iterations, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(memory).withIterations(iterations)
-                .withParallelism(1).withSalt(salt).build());
-        byte[] out = new byte[length];
-        byte[] bytes = new String(pin).getBytes(StandardCharsets.UTF_8);
-        try {
-            generator.generateBytes(bytes, out);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-        return out;
+    private boolean verify(char[] pin, String stored) {
+        return hasher.verify(pin, stored);
     }
 }

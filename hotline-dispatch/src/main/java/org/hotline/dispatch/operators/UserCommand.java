@@ -15,14 +15,15 @@ import java.util.stream.Collectors;
 import org.hotline.core.call.Language;
 import org.hotline.core.config.Settings;
 import org.hotline.core.id.Ids;
+import org.hotline.core.security.PasswordHasher;
 import org.hotline.core.storage.Database;
 import org.hotline.core.storage.StorageConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hotline user}: adds and manages the people who sign in. There are no default accounts; passwords are

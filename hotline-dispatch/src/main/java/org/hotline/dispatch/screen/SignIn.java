@@ -16,7 +16,7 @@ import org.hotline.core.logging.FloodLog;
 import org.hotline.core.i18n.UiLanguage;
 import org.hotline.dispatch.operators.Operator;
 import org.hotline.dispatch.operators.OperatorDirectory;
-import org.hotline.dispatch.operators.PasswordHasher;
+import org.hotline.core.security.PasswordHasher;
 import org.hotline.dispatch.operators.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.hotline.dispatch.operators;
+package org.hotline.core.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashes (Bouncy Castle) in the PHC string format, so the parameters travel with each hash
+ * Argon2id hashes of secrets people type (sign-in passwords, studio PINs; Bouncy Castle) in the PHC string format, so the parameters travel with each hash
  * and can be raised later. Deliberately slow: call it from a worker or virtual thread, never an event loop.
  */
 public final class PasswordHasher {

@@ -1,4 +1,4 @@
-package org.hotline.dispatch.operators;
+package org.hotline.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
