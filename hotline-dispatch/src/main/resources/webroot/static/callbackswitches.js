@@ -3,6 +3,7 @@
 // switch (callback.enabled) is configuration only: when it is off the checkboxes are shown but disabled.
 import { getJson, send } from './api.js';
 import { el, fill, setText, show } from './dom.js';
+import { language } from './common.js';
 import { t } from './i18n.js';
 
 /** The switches, one checkbox per language (keyboard: Tab to a box, Space toggles and saves it). */
@@ -26,15 +27,16 @@ export async function mountCallbackSwitches(section) {
         try {
           render(await send('POST', '/api/callback/switches', { language: lang.code, on: box.checked }));
           setText(saved, t(box.checked ? 'screen.callbacks.saved-on' : 'screen.callbacks.saved-off',
-            { language: lang.name }));
+            { language: t(`language.${lang.code}`) }));
         } catch (e) {
           box.checked = !box.checked;
           setText(error, t('screen.not-saved', { error: e.message }));
           show(error);
         }
       });
-      return el('li', {}, box, el('label', { for: `cb-${lang.code}`,
-        text: ` ${lang.name}${lang.decidedBy === 'configuration' ? ` ${t('screen.callbacks.default')}` : ''}` }));
+      // The language as every screen names it: its own script, then its name in the reader's language.
+      return el('li', {}, box, el('label', { for: `cb-${lang.code}` }, ' ', language(lang.code),
+        lang.decidedBy === 'configuration' ? ` ${t('screen.callbacks.default')}` : ''));
     }));
   };
   try {
