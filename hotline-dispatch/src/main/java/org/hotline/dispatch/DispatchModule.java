@@ -183,6 +183,8 @@ public final class DispatchModule implements AutoCloseable {
         new TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
         new AlertThresholdRoutes(database.dsl(), jdbc, Clock.systemUTC()).mount(router);
         new OpeningHoursRoutes(database.dsl(), jdbc, vertx.eventBus(), zone, Clock.systemUTC()).mount(router);
+        new org.hotline.dispatch.people.PeopleRoutes(database.dsl(), jdbc, vertx.eventBus(), Clock.systemUTC())
+                .mount(router);
         // The studio's work is mostly sox converting audio for seconds: its own virtual threads, so an upload never
         // holds one of the gate's few database turns while sox runs.
         new PromptStudioRoutes(PromptsConfig.from(settings), database.dsl(), directory, audit,

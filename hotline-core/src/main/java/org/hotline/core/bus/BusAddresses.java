@@ -56,6 +56,11 @@ public final class BusAddresses {
     public static final String ESCALATIONS = "hotline.screen.escalations";
     /** Wallboard → escalation, request/reply: {@code {"escalations": [EscalationStatus...]}}, the ones going on. */
     public static final String ESCALATIONS_NOW = "hotline.callcontrol.escalations-now";
+    /**
+     * People administration → every screen server, publish: a {@link SessionsEnded} when a person is disabled, their
+     * role changes or their password is reset, so every node closes that person's sessions and bridge sockets.
+     */
+    public static final String SESSIONS_ENDED = "hotline.dispatch.sessions-ended";
     /** Tips → dispatch, publish: a {@link TipSaved}, which ends the operator's wrap-up. */
     public static final String TIP_SAVED = "hotline.dispatch.tip-saved";
     /**

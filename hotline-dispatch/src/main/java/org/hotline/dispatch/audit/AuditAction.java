@@ -63,7 +63,19 @@ public enum AuditAction {
      * A manager turned the opt-in callback on or off for a caller language (subject {@code callback-<lang>-on} or
      * {@code -off}); never a caller's number.
      */
-    CALLBACK_SWITCHED("settings");
+    CALLBACK_SWITCHED("settings"),
+    /** An admin added a person (the subject is the new person's id; never their password). */
+    PERSON_ADDED("operator"),
+    /** An admin changed a person's display name, languages, interpreter or endpoint. */
+    PERSON_EDITED("operator"),
+    /** An admin changed a person's role; their sessions ended. */
+    PERSON_ROLE_CHANGED("operator"),
+    /** An admin set a new password for a person; their other sessions ended. The password is never stored or shown here. */
+    PERSON_PASSWORD_RESET("operator"),
+    /** An admin disabled a person; their sessions and screen sockets ended at once. */
+    PERSON_DISABLED("operator"),
+    /** An admin enabled a disabled person again. */
+    PERSON_ENABLED("operator");
 
     private final String subjectType;
 

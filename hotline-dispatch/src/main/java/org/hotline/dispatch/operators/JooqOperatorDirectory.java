@@ -85,6 +85,27 @@ public final class JooqOperatorDirectory implements OperatorDirectory {
     }
 
     @Override
+    public void updateProfile(String operatorId, String displayName, java.util.Set<Language> languages,
+                              boolean interpreter, String endpoint) {
+        requireOne(dsl.update(OPERATORS).set(OPERATORS.DISPLAY_NAME, displayName)
+                .set(OPERATORS.LANGUAGES, languages.stream().map(Language::code).sorted()
+                        .collect(Collectors.joining(",")))
+                .set(OPERATORS.INTERPRETER, interpreter).set(OPERATORS.ENDPOINT, endpoint)
+                .where(OPERATORS.ID.eq(operatorId)).execute(), operatorId);
+    }
+
+    @Override
+    public void setRole(String operatorId, Role role) {
+        requireOne(dsl.update(OPERATORS).set(OPERATORS.ROLE, role.code()).where(OPERATORS.ID.eq(operatorId))
+                .execute(), operatorId);
+    }
+
+    @Override
+    public int enabledAdmins() {
+        return dsl.fetchCount(OPERATORS, OPERATORS.ROLE.eq(Role.ADMIN.code()).and(OPERATORS.ENABLED.isTrue()));
+    }
+
+    @Override
     public void recordState(String operatorId, OperatorState state, Instant at, String callId, String reason) {
         dsl.transaction(tx -> {
             fence.check(tx.dsl());

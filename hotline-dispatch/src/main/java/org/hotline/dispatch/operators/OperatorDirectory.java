@@ -23,6 +23,16 @@ public interface OperatorDirectory {
 
     void setPasswordHash(String username, String passwordHash);
 
+    /** Replaces what a person's calls depend on: display name, languages, interpreter and endpoint (null for none). */
+    void updateProfile(String operatorId, String displayName, java.util.Set<org.hotline.core.call.Language> languages,
+                       boolean interpreter, String endpoint);
+
+    /** Changes a person's role. */
+    void setRole(String operatorId, Role role);
+
+    /** How many enabled admins there are. */
+    int enabledAdmins();
+
     /** The last state recorded for the person, with its call; empty if none was ever recorded. */
     Optional<RecordedState> lastState(String operatorId);
 

@@ -20,4 +20,9 @@ public enum Role {
     public boolean canManage() {
         return this != OPERATOR;
     }
+
+    /** Only admins add, change and disable people; a manager keeps the floor and the tips, not the accounts. */
+    public boolean canAdministerPeople() {
+        return this == ADMIN;
+    }
 }

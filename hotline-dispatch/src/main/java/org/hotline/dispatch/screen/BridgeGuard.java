@@ -90,6 +90,30 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         });
     }
 
+    /**
+     * Closes every socket of one person except those of {@code keepSessionId}, as their sign-out would: an operator
+     * with a screen here leaves the floor (signed out, their offer or call handled as on sign-out) before the
+     * sockets close, so the closing is not taken for a mere disconnection. Answers how many sockets closed.
+     */
+    int endPerson(String operatorId, String keepSessionId) {
+        java.util.List<SockJSSocket> closing = new java.util.ArrayList<>();
+        boolean operator = false;
+        for (Map.Entry<SockJSSocket, Connection> entry : connections.entrySet()) {
+            Connection connection = entry.getValue();
+            if (connection.who.operatorId().equals(operatorId)
+                    && (keepSessionId == null || !keepSessionId.equals(connection.session.id()))
+                    && connections.remove(entry.getKey(), connection)) {
+                operator |= connection.who.role() == Role.OPERATOR;
+                closing.add(entry.getKey());
+            }
+        }
+        if (operator) {
+            signedOut(operatorId);
+        }
+        closing.forEach(SockJSSocket::close);
+        return closing.size();
+    }
+
     private void created(BridgeEvent event) {
         SockJSSocket socket = event.socket();
         RoutingContext context = socket.routingContext();

@@ -110,6 +110,9 @@ public final class ScreenRoutes {
         }));
         router.route().handler(sessions);
         router.route().handler(new AbsoluteTimeout(config.absoluteTimeout(), bridge, clock));
+        EndedSessions ended = new EndedSessions(bridge, clock);
+        ended.listen(vertx);
+        router.route().handler(ended);
         // The bridge takes no form posts: its only transport is the WebSocket, guarded by the Origin check.
         // The CSRF handler fails a request with a bare 403; the mark left until it passes tells its refusals apart.
         router.route().handler(exceptBridge(context -> {

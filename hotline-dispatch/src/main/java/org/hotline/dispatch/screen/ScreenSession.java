@@ -50,6 +50,12 @@ final class ScreenSession {
         return profile == null ? new JsonObject() : profile;
     }
 
+    /** When the person signed in on this session, if anyone did. */
+    static Optional<Instant> signedInAt(Session session) {
+        Long at = session.get(SIGNED_IN_AT);
+        return at == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+    }
+
     /** When this session's absolute lifetime ends, if someone is signed in on it. */
     static Optional<Instant> endsAt(Session session, Duration absoluteTimeout) {
         Long at = session.get(SIGNED_IN_AT);
