@@ -27,7 +27,8 @@ const MANAGER_PAGES = [['/manager', 'screen.nav.manager'], ['/follow-up', 'scree
 const PAGES = {
   operator: [['/operator', 'screen.nav.operator'], ['/follow-up', 'screen.nav.my-follow-up']],
   manager: MANAGER_PAGES,
-  admin: MANAGER_PAGES,
+  // People administration is the admins' alone.
+  admin: [...MANAGER_PAGES, ['/people', 'screen.nav.people']],
 };
 const OVERDUE_EVERY_MS = 60_000;
 

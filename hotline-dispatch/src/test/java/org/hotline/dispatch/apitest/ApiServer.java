@@ -108,6 +108,8 @@ public final class ApiServer implements AutoCloseable {
         new org.hotline.dispatch.callcontrol.TransferDraftRoute(vertx.eventBus(), database.dsl(), jdbc).mount(router);
         new org.hotline.dispatch.hours.OpeningHoursRoutes(database.dsl(), jdbc, vertx.eventBus(),
                 ZoneId.of(settings.string("time-zone")), Clock.systemUTC()).mount(router);
+        new org.hotline.dispatch.people.PeopleRoutes(database.dsl(), jdbc, vertx.eventBus(), Clock.systemUTC())
+                .mount(router);
         new org.hotline.dispatch.callback.CallbackSwitchRoutes(database.dsl(),
                 org.hotline.core.callback.CallbackConfig.from(settings.with(java.util.Map.of("callback.enabled",
                         "true", "callback.languages", "ur"))), jdbc, Clock.systemUTC()).mount(router);
