@@ -24,6 +24,11 @@ final class People {
         return add(hotline, new NewOperator(username, "Manager " + username, Role.MANAGER, Set.of(), false, null));
     }
 
+    /** An admin: administers people, and sees what managers see. */
+    static Operator admin(Hotline hotline, String username) {
+        return add(hotline, new NewOperator(username, "Admin " + username, Role.ADMIN, Set.of(), false, null));
+    }
+
     /** A manager with a phone: a supervisor who can listen, whisper and join calls. */
     static Operator supervisor(Hotline hotline, String username, String endpoint) {
         return add(hotline, new NewOperator(username, "Supervisor " + username, Role.MANAGER, Set.of(), false,
