@@ -2,7 +2,10 @@ package org.hotline.dispatch.operators;
 
 import java.util.Locale;
 
-/** What a person may do: operators take calls, managers also watch the floor and open tips, admins manage. */
+/**
+ * What a person may do: operators take calls, managers also watch the floor and open tips, admins also administer
+ * people (the {@code /people} page and API are theirs alone).
+ */
 public enum Role {
     OPERATOR,
     MANAGER,
@@ -19,10 +22,5 @@ public enum Role {
     /** Managers and admins see the wallboard and can open any tip. */
     public boolean canManage() {
         return this != OPERATOR;
-    }
-
-    /** Only admins add, change and disable people; a manager keeps the floor and the tips, not the accounts. */
-    public boolean canAdministerPeople() {
-        return this == ADMIN;
     }
 }

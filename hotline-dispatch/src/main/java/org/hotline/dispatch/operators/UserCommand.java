@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code hotline user}: adds and manages the people who sign in. There are no default accounts; passwords are
  * read from standard input (never from the command line, where other users could see them) and stored as
- * Argon2id hashes. With the embedded database, run it while the hotline is stopped: H2 allows one process.
+ * Argon2id hashes. With the embedded database, run it while the hotline is stopped: H2 allows one process. While
+ * the hotline runs, an admin does all of this (and more) on the {@code /people} page.
  */
 @Command(name = "user", description = "Add and manage operators, managers and admins.",
         mixinStandardHelpOptions = true,

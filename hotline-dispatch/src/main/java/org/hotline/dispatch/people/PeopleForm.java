@@ -15,11 +15,11 @@ import org.hotline.dispatch.operators.Role;
 
 /**
  * Reads the people forms, refusing every wrong field at once (each next to its field on the page). The rules are
- * the {@code user add} command's: an operator needs languages and an endpoint, passwords have 12 characters or more.
+ * the {@code user add} command's (the same username rule): an operator needs languages and an endpoint, passwords have 12 characters or more.
  */
 final class PeopleForm {
     static final int MIN_PASSWORD_LENGTH = 12;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
 
     /** What the profile form holds. */
     record Profile(String displayName, Set<Language> languages, boolean interpreter, String endpoint) {
@@ -37,7 +37,7 @@ final class PeopleForm {
         String username = text(json, "username");
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.add(ApiError.badRequest("username",
-                    "A username has 2 to 64 letters, digits, dots, dashes, underscores or @."));
+                    "A username has 2 to 64 small letters, digits, dots, dashes or underscores, and starts with a letter."));
         }
         Role role = role(json, problems);
         Profile profile = profile(json, role, problems, username);
