@@ -100,9 +100,10 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         boolean operator = false;
         for (Map.Entry<SockJSSocket, Connection> entry : connections.entrySet()) {
             Connection connection = entry.getValue();
-            if (connection.who.operatorId().equals(operatorId)
-                    && (keepSessionId == null || !keepSessionId.equals(connection.session.id()))
-                    && connections.remove(entry.getKey(), connection)) {
+            if (connection.who.operatorId().equals(operatorId) && !connection.ended
+                    && (keepSessionId == null || !keepSessionId.equals(connection.session.id()))) {
+                // Marked, not removed: its closing is then no "disconnected", and what is still on its way is dropped.
+                connection.ended = true;
                 operator |= connection.who.role() == Role.OPERATOR;
                 closing.add(entry.getKey());
             }
@@ -147,11 +148,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
     private void gone(SockJSSocket socket) {
         Connection connection = connections.remove(socket);
-        if (connection == null || connection.who.role() != Role.OPERATOR) {
+        if (connection == null || connection.ended || connection.who.role() != Role.OPERATOR) {
             return;
         }
         String operatorId = connection.who.operatorId();
-        boolean anotherScreen = connections.values().stream().anyMatch(c -> c.who.operatorId().equals(operatorId));
+        boolean anotherScreen = connections.values().stream()
+                .anyMatch(c -> !c.ended && c.who.operatorId().equals(operatorId));
         if (!anotherScreen) {
             presence(operatorId, Presence.Kind.DISCONNECTED);
         }
@@ -238,6 +240,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
             refuse(event, null, "socket has no session");
             return null;
         }
+        if (connection.ended) {
+            // Its person's sessions were ended by an admin; the socket is closing.
+            event.complete(false);
+            return null;
+        }
         boolean alive = ScreenSession.alive(connection.session, absoluteTimeout, clock.instant());
         if (!alive || !SignedIn.of(event.socket().routingContext()).equals(Optional.of(connection.who))) {
             event.complete(false);
@@ -274,7 +281,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
      */
     void followRoutingOwner() {
         bus.consumer(BusAddresses.ROUTING_OWNER, message -> connections.values().stream()
-                .filter(c -> c.listening)
+                .filter(c -> c.listening && !c.ended)
                 .map(c -> c.who.operatorId())
                 .distinct()
                 .forEach(operatorId -> presence(operatorId, Presence.Kind.RESUMED)));
@@ -310,6 +317,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         final SignedIn who;
         final Session session;
         int refusals;
+        /** Its person's sessions were ended ({@link #endPerson}): closing, nothing more goes through. */
+        volatile boolean ended;
         /** Registered on the operator's own screen address: dispatch knows them through this socket. */
         volatile boolean listening;
 
