@@ -92,14 +92,18 @@ final class CallQueue {
         return now.isAfter(call.lastHeard.plus(callSilence));
     }
 
-    /** Forgets calls not on offer whose IVR fell silent (their FastAGI node died and their dialplan fell back). */
+    /**
+     * Forgets calls not on offer whose IVR fell silent (their FastAGI node died and their dialplan fell back).
+     * Forgotten, not settled: an IVR that was only late (a busy node, a bus hiccup) still holds its caller, and
+     * its next reminder queues the call again at its original time instead of being refused into the void.
+     */
     void forgetSilent(Instant now, java.util.function.Predicate<String> seated) {
         for (WaitingCall call : List.copyOf(waiting.values())) {
             // An offer to an operator who has since signed out holds nobody.
             // A callback has no IVR to re-send it: it waits until taken, or its number's retention ends.
             if (call.callbackId == null && (call.offeredTo == null || !seated.test(call.offeredTo))
                     && silent(call, now)) {
-                settle(call.id());
+                remove(call.id());
             }
         }
     }

@@ -81,7 +81,9 @@ final class Floor {
      */
     IntakeReply intake(CallIntake intake, Instant now, List<Effect> effects) {
         if (nobodyOnDuty(now) || queue.isSettled(intake.callId())) {
-            return IntakeReply.refused(IntakeReply.NO_OPERATORS);
+            IntakeReply refused = IntakeReply.refused(IntakeReply.NO_OPERATORS);
+            Reminders.refused(intake, refused, effects);
+            return refused;
         }
         WaitingCall call = queue(intake, now, effects);
         return IntakeReply.queuedAt(position(call.id()).orElse(1));
@@ -148,7 +150,10 @@ final class Floor {
         seats.put(operator.id(), seat);
         switch (last) {
             case AVAILABLE, OFFERED -> seat.change(OperatorState.AVAILABLE, null, "resumed", now, effects);
-            case ON_CALL -> seat.change(OperatorState.ON_CALL, lastCallId, "resumed", now, effects);
+            case ON_CALL -> {
+                seat.change(OperatorState.ON_CALL, lastCallId, "resumed", now, effects);
+                seat.resumedOnCall = lastCallId;
+            }
             case WRAP_UP -> WrapUp.begin(seat, lastCallId, "resumed", wrapUp, now, effects);
             default -> seat.change(OperatorState.AWAY, null, "resumed", now, effects);
         }

@@ -76,6 +76,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final List<CallIntake> restored;
     private java.util.function.Function<Instant, Map<String, String>> owedCallbacks;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final PresenceOrder presenceOrder = new PresenceOrder();
     private Map<String, Integer> lastPositions = new HashMap<>();
     private ScreenMessage.Queue lastQueue = ScreenMessage.Queue.of(List.of());
     private volatile Map<org.hotline.core.call.CallOutcome, Integer> today = Map.of();
@@ -159,7 +160,10 @@ public final class RoutingVerticle extends VerticleBase {
             bus.publish(BusAddresses.WALLBOARD, board.withAlerts(thresholds.alerts(board)).toJson());
         });
         refreshToday();
-        vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> refreshToday());
+        vertx.setPeriodic(TODAY_REFRESH_MILLIS, id -> {
+            refreshToday();
+            endCallsEndedMeanwhile();
+        });
         apply(effects -> restored.forEach(intake -> floor.restore(intake, now(), effects)));
         restoreOwedCallbacks();
         // Once every consumer is registered (cluster-wide), screen servers re-announce who is connected: after a
@@ -249,6 +253,11 @@ public final class RoutingVerticle extends VerticleBase {
         Presence presence = Presence.fromJson(message.body());
         // Acknowledged on receipt: the screen server retries until some owner has it.
         message.reply(new JsonObject());
+        if (!presenceOrder.fresh(presence)) {
+            LOG.info("Ignored a {} presence of operator {} older than one already applied (a retry)",
+                    presence.kind(), presence.operatorId());
+            return;
+        }
         switch (presence.kind()) {
             case CONNECTED -> vertx.executeBlocking(() -> directory.byId(presence.operatorId()), false)
                     .onSuccess(found -> found.filter(o -> o.enabled())
@@ -268,6 +277,7 @@ public final class RoutingVerticle extends VerticleBase {
                         apply(effects -> floor.resumed(resumed.operator(), last.state(), last.callId(), now(),
                                 effects));
                         catchUp(resumed.operator().id());
+                        endCallsEndedMeanwhile();
                     }))
                     .onFailure(e -> LOG.warn("Could not restore an operator after a takeover ({})",
                             e.getClass().getSimpleName()));
@@ -289,6 +299,25 @@ public final class RoutingVerticle extends VerticleBase {
     }
 
     private record Resumed(Operator operator, java.util.Optional<RecordedState> last) {
+    }
+
+    /**
+     * Operators restored on a call whose end was published while no node owned routing: the database has the end
+     * (the hangup handler's report), so they get the normal end of a call, wrap-up. Run at each resume and every
+     * few seconds while such a seat is on its restored call (the end's record may lag behind the end).
+     */
+    private void endCallsEndedMeanwhile() {
+        java.util.Set<String> calls = EndedMeanwhile.toCheck(floor.seats());
+        if (calls.isEmpty()) {
+            return;
+        }
+        blockingCall(() -> calls.stream()
+                .filter(callId -> EndedMeanwhile.ended(journal.find(callId), journal.steps(callId))).toList())
+                .onSuccess(ended -> ended.forEach(callId -> {
+                    LOG.info("Call {} ended while no node owned routing; its operator goes to wrap-up", callId);
+                    apply(effects -> floor.callEnded(callId, now(), effects));
+                }))
+                .onFailure(e -> LOG.debug("Could not check the restored calls ({})", e.getClass().getSimpleName()));
     }
 
     private void apply(java.util.function.Consumer<List<Effect>> change) {

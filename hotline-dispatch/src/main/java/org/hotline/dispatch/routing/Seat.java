@@ -35,6 +35,11 @@ final class Seat {
     String callbackId;
     /** The callback's outbound call is being made (Call back pressed, no result yet). */
     boolean callbackDialing;
+    /**
+     * The call a new routing owner restored this operator on (from the database): its end may have been published
+     * while no node owned routing, so the owner asks the database until it hears of the end (see {@link EndedMeanwhile}).
+     */
+    String resumedOnCall;
 
     Seat(Operator operator, Instant now) {
         this.operator = operator;

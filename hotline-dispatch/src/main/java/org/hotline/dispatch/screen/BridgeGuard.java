@@ -49,6 +49,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     private final Duration absoluteTimeout;
     private final Clock clock;
     private final Map<SockJSSocket, Connection> connections = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastStamp = new java.util.concurrent.atomic.AtomicLong();
 
     BridgeGuard(Vertx vertx, Duration absoluteTimeout, Clock clock) {
         this.vertx = vertx;
@@ -298,7 +299,15 @@ final class BridgeGuard implements Handler<BridgeEvent> {
      * off the floor, or offered calls in a browser that is gone.
      */
     private void presence(String operatorId, Presence.Kind kind) {
-        deliver(new Presence(operatorId, kind).toJson(), PRESENCE_ATTEMPTS);
+        deliver(new Presence(operatorId, kind, stamp()).toJson(), PRESENCE_ATTEMPTS);
+    }
+
+    /**
+     * The time of a presence change: the clock, but strictly after the last stamp, so two changes in one
+     * millisecond (a reload) still have an order, and routing can drop a retry older than what it already applied.
+     */
+    private long stamp() {
+        return lastStamp.updateAndGet(last -> Math.max(clock.millis(), last + 1));
     }
 
     private void deliver(io.vertx.core.json.JsonObject presence, int attemptsLeft) {

@@ -364,6 +364,46 @@ class FloorTest {
     }
 
     @Test
+    void aReminderForACallDroppedAsSilentPutsItBackAtItsOriginalPlace() {
+        Floor strict = new Floor(OFFER_TIMEOUT, WIDEN_AFTER, WRAP_UP, Duration.ofSeconds(20), HAND_OFF);
+        strict.connected(operator("pashto", Set.of(Language.PASHTO), false), now, effects);
+        CallIntake late = reminder(Language.DARI, now);
+        now = now.plusSeconds(1);
+        CallIntake behind = reminder(Language.DARI, now);
+        strict.intake(late, now, effects);
+        strict.intake(behind, now, effects);
+        // The late call's IVR is held up (a busy node): its reminders stop arriving for longer than the silence.
+        for (int i = 0; i < 5; i++) {
+            now = now.plusSeconds(5);
+            strict.intake(behind, now, effects);
+            strict.tick(now, effects);
+        }
+        assertThat(strict.positions()).containsOnlyKeys(behind.callId());
+        effects.clear();
+
+        IntakeReply reply = strict.intake(late, now, effects);
+
+        assertThat(reply.queued()).as("a late reminder is no refusal into the void").isTrue();
+        assertThat(strict.positions()).as("back at its original place, ahead of the later caller")
+                .containsEntry(late.callId(), 1).containsEntry(behind.callId(), 2);
+        assertThat(effects).noneMatch(Effect.Refuse.class::isInstance);
+    }
+
+    @Test
+    void aReminderRefusedBecauseNobodyIsOnDutyTellsTheHeldCallItself() {
+        CallIntake held = reminder(Language.DARI, now.minusSeconds(30));
+
+        IntakeReply reply = floor.intake(held, now, effects);
+
+        assertThat(reply.queued()).isFalse();
+        // The reminder's reply reaches nobody (sent without waiting), so the refusal goes to the call's inbox.
+        assertThat(effects).containsExactly(new Effect.Refuse(held.callId(), IntakeReply.NO_OPERATORS));
+        effects.clear();
+        assertThat(floor.intake(intake(Language.DARI, Purpose.REPORT), now, effects).queued()).isFalse();
+        assertThat(effects).as("a new caller hears the reply itself").isEmpty();
+    }
+
+    @Test
     void aCallRestoredFromTheDatabaseWaitsAtItsPlaceUntilSomeoneCanTakeIt() {
         CallIntake restored = new CallIntake(UUID.randomUUID().toString(), "restored", Language.DARI,
                 Purpose.REPORT, Purpose.REPORT.priority(), null, "AF", Map.of(org.hotline.core.call.CallStep.QUEUED,
@@ -631,6 +671,12 @@ class FloorTest {
 
     private List<Effect.Offer> offers() {
         return effects.stream().filter(Effect.Offer.class::isInstance).map(Effect.Offer.class::cast).toList();
+    }
+
+    /** An intake re-sent by a holding call's IVR: it carries the call's queued time. */
+    private CallIntake reminder(Language language, Instant queuedAt) {
+        return new CallIntake(UUID.randomUUID().toString(), "u" + queuedAt.toEpochMilli(), language, Purpose.REPORT,
+                Purpose.REPORT.priority(), null, "AF", Map.of(org.hotline.core.call.CallStep.QUEUED, queuedAt));
     }
 
     private CallIntake intake(Language language, Purpose purpose) {
