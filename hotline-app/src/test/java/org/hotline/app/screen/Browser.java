@@ -92,7 +92,18 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                return ExpectedConditions.visibilityOfElementLocated(by).apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // A page that reloads itself (a language just chosen) aborts a lookup made mid-navigation: the
+                // next poll looks again on the new page. Anything else is a real failure.
+                if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     public void waitForText(By by, String text) {
